@@ -1,0 +1,79 @@
+using Rasid.Cli.Commands;
+
+namespace Rasid.Cli;
+
+/// <summary>Entry point shared by Program and the CLI tests: dispatches the verb to its command.</summary>
+internal static class CliApp
+{
+    internal static readonly ICommand[] Commands =
+    [
+        new ExtractCommand(),
+    ];
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            WriteUsage(stdout);
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Ok;
+        }
+
+        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
+        {
+            await stderr.WriteLineAsync($"rasid: unknown command '{args[0]}'. Run 'rasid --help'.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var console = new CliConsole(stdin, stdout, stderr);
+        try
+        {
+            return await command.RunAsync(args[1..], console).ConfigureAwait(false);
+        }
+        catch (UsageException ex)
+        {
+            await stderr.WriteLineAsync($"rasid {command.Name}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static void WriteUsage(TextWriter stdout)
+    {
+        stdout.WriteLine("rasid: Arabic news to ACLED-style conflict events");
+        stdout.WriteLine();
+        stdout.WriteLine("Commands:");
+        foreach (var c in Commands)
+        {
+            stdout.WriteLine($"  {c.Name,-10} {c.Summary}");
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine("Run 'rasid COMMAND --help' for a command's options.");
+        stdout.WriteLine("Exit codes: 0 ok, 1 usage, 2 some input failed, 3 storage error.");
+    }
+}
+
+/// <summary>Documented process exit codes.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Usage = 1;
+    public const int InputFailed = 2;
+    public const int Storage = 3;
+}
+
+/// <summary>The streams a command talks to (real console or test buffers).</summary>
+internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error);
+
+/// <summary>A `rasid` verb.</summary>
+internal interface ICommand
+{
+    string Name { get; }
+
+    string Summary { get; }
+
+    Task<int> RunAsync(string[] args, CliConsole console);
+}
+
+/// <summary>Thrown for bad command-line usage; printed without a stack trace, exit code 1.</summary>
+internal sealed class UsageException(string message) : Exception(message);
