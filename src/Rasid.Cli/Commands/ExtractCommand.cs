@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Json;
-using Rasid.Documents;
+using Rasid.Cli.Input;
+using Rasid.Ingestion;
 using Rasid.Lexicons;
 using Rasid.Output;
 using Rasid.Pipeline;
@@ -25,35 +24,20 @@ internal sealed class ExtractCommand : ICommand
 
         var pipeline = RasidPipeline.Create(DirectoryDataSource.Default());
         var failed = false;
-        var output = new StringBuilder();
-        foreach (var path in reader.Positional)
+        var paths = reader.Positional.Count == 0 ? ["-"] : reader.Positional;
+        using var stdin = Console.OpenStandardInput();
+        foreach (var item in InputCollector.Read(paths, stdin, new IngestOptions()))
         {
-            foreach (var line in await File.ReadAllLinesAsync(path).ConfigureAwait(false))
+            if (item.Error is { } error)
             {
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    using var json = JsonDocument.Parse(line);
-                    var doc = new SourceDocument
-                    {
-                        Id = json.RootElement.GetProperty("id").GetString() ?? string.Empty,
-                        Text = json.RootElement.GetProperty("text").GetString() ?? string.Empty,
-                    };
-                    output.AppendLine(RasidJson.ToJsonLine(pipeline.Extract(doc, reader.Flag("--with-text"))));
-                }
-                catch (JsonException ex)
-                {
-                    failed = true;
-                    await console.Error.WriteLineAsync($"{path}: {ex.Message}").ConfigureAwait(false);
-                }
+                failed = true;
+                await console.Error.WriteLineAsync(error.ToString()).ConfigureAwait(false);
+                continue;
             }
+
+            await console.Out.WriteLineAsync(RasidJson.ToJsonLine(pipeline.Extract(item.Document!, reader.Flag("--with-text")))).ConfigureAwait(false);
         }
 
-        await console.Out.WriteAsync(output.ToString()).ConfigureAwait(false);
         return failed ? ExitCodes.InputFailed : ExitCodes.Ok;
     }
 }
