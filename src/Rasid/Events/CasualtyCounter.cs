@@ -1,0 +1,161 @@
+using Rasid.Documents;
+using Rasid.Numbers;
+using Rasid.Tokenization;
+
+namespace Rasid.Events;
+
+/// <summary>A casualty figure found in the text.</summary>
+/// <param name="Role">killed, injured, captured or released.</param>
+/// <param name="Value">How many people.</param>
+/// <param name="Vague">True for conservative values of vague quantities (عشرات = 10).</param>
+/// <param name="Subset">True when the figure is a part of another one ("بينهم 3 أطفال").</param>
+/// <param name="CueToken">Token index of the cue (for attaching the figure to the nearest trigger).</param>
+/// <param name="Sentence">Index of the sentence.</param>
+public readonly record struct CasualtyMention(string Role, int Value, bool Vague, bool Subset, int CueToken, int Sentence);
+
+/// <summary>Finds casualty figures: numbers tied to casualty cues, person nouns after a cue, and cues that state a number.</summary>
+internal static class CasualtyCounter
+{
+    public static List<CasualtyMention> Find(AnalyzedText text, EventLexicon lexicon, IReadOnlyList<NumberMention> numbers, int[] sentenceOfToken)
+    {
+        var tokens = text.Tokens;
+        var cues = lexicon.Casualties.FindAll(tokens);
+        var candidates = new List<(int Distance, int Cue, int Number, string Role)>();
+        var result = new List<CasualtyMention>();
+        var cueHasNumber = new bool[cues.Count];
+        for (var c = 0; c < cues.Count; c++)
+        {
+            var cue = cues[c];
+            var info = cue.Value[0];
+            if (info.SelfCount > 0)
+            {
+                result.Add(new CasualtyMention(info.Role, info.SelfCount, false, false, cue.FirstToken, sentenceOfToken[cue.FirstToken]));
+                cueHasNumber[c] = true;
+                continue;
+            }
+
+            for (var n = 0; n < numbers.Count; n++)
+            {
+                var num = numbers[n];
+                if (num.Value <= 0 || num.Value > 100_000 || sentenceOfToken[num.FirstToken] != sentenceOfToken[cue.FirstToken])
+                {
+                    continue;
+                }
+
+                var distance = info.NumberAfter ? num.FirstToken - cue.EndToken : cue.FirstToken - num.EndToken;
+                if (distance >= 0 && distance <= info.Window && !Crosses(tokens, info.NumberAfter ? cue.EndToken : num.EndToken, info.NumberAfter ? num.FirstToken : cue.FirstToken))
+                {
+                    candidates.Add((distance, c, n, info.Role));
+                }
+            }
+        }
+
+        var usedNumbers = new HashSet<int>();
+        foreach (var (_, c, n, role) in candidates.OrderBy(x => x.Distance).ThenBy(x => x.Cue))
+        {
+            if (cueHasNumber[c] || usedNumbers.Contains(n))
+            {
+                continue;
+            }
+
+            cueHasNumber[c] = true;
+            usedNumbers.Add(n);
+            var num = numbers[n];
+            result.Add(new CasualtyMention(role, (int)num.Value, num.Kind == NumberKind.Vague, IsSubset(tokens, num.FirstToken), cues[c].FirstToken, sentenceOfToken[cues[c].FirstToken]));
+        }
+
+        for (var c = 0; c < cues.Count; c++)
+        {
+            var info = cues[c].Value[0];
+            if (cueHasNumber[c] || !info.CountsNouns || !info.NumberAfter)
+            {
+                continue;
+            }
+
+            var count = CountPersonNouns(tokens, lexicon, cues[c].EndToken, sentenceOfToken);
+            if (count > 0)
+            {
+                result.Add(new CasualtyMention(info.Role, count, false, false, cues[c].FirstToken, sentenceOfToken[cues[c].FirstToken]));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Counts people named after a cue without a number: singular person nouns count 1, duals 2, coordinated with و
+    /// ("مسلح وجندي" = 2, "نائب قائد الحزام الأمني وقائد مكافحة الإرهاب" = 2). Plurals state no number: 0.
+    /// </summary>
+    private static int CountPersonNouns(IReadOnlyList<Token> tokens, EventLexicon lexicon, int start, int[] sentenceOfToken)
+    {
+        if (start >= tokens.Count || tokens[start].Kind != TokenKind.Word)
+        {
+            return 0;
+        }
+
+        var head = lexicon.PersonNounOf(tokens[start].Text);
+        if (head is null || head.Count == 0)
+        {
+            return 0;
+        }
+
+        var total = head.Count;
+        var sentence = sentenceOfToken[start];
+        for (var i = start + 1; i < tokens.Count && i < start + 8 && sentenceOfToken[i] == sentence; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind != TokenKind.Word || IsStopWord(t.Text))
+            {
+                break;
+            }
+
+            if (t.Text.Length > 2 && t.Text[0] == 'و')
+            {
+                var next = lexicon.PersonNounOf(t.Text[1..]);
+                if (next is null)
+                {
+                    break;
+                }
+
+                if (next.Count == 0)
+                {
+                    return total;
+                }
+
+                total += next.Count;
+            }
+        }
+
+        return total;
+    }
+
+    private static bool IsStopWord(string word) => word is "في" or "من" or "على" or "جراء" or "خلال" or "بعد" or "اثر" or "إثر" or "عندما" or "حين" or "اثناء" or "بينما" or "فيما" or "قرب" or "عند";
+
+    private static bool IsSubset(IReadOnlyList<Token> tokens, int numberToken)
+    {
+        for (var i = Math.Max(0, numberToken - 2); i < numberToken; i++)
+        {
+            var w = tokens[i].Text;
+            if (w is "بينهم" or "منهم" or "بينها" or "بينهما" or "وبينهم" or "ومنهم" or "منها")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a sentence-internal boundary (، ؛ or a full stop) separates the two token positions.</summary>
+    private static bool Crosses(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (var i = from; i < to && i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Punctuation && tokens[i].Text is "،" or "," or "؛" or ";" or ".")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,88 @@
+using Rasid.Actors;
+using Rasid.Dates;
+using Rasid.Documents;
+using Rasid.Places;
+
+namespace Rasid.Events;
+
+/// <summary>An actor as assigned to an event, with the mention it came from.</summary>
+/// <param name="Entry">The dictionary entry.</param>
+/// <param name="Mention">The span in the normalised text, or null when inferred from the document.</param>
+internal sealed record AssignedActor(ActorEntry Entry, TextSpan? Mention);
+
+/// <summary>An event while it is being built: one trigger, then merged with others that report the same event.</summary>
+internal sealed class EventCandidate
+{
+    public required string EventType { get; set; }
+
+    public required string SubEventType { get; set; }
+
+    public required string TriggerClass { get; init; }
+
+    public required TextSpan TriggerSpan { get; init; }
+
+    public required int TriggerToken { get; init; }
+
+    public required int Sentence { get; init; }
+
+    public required TextSpan SentenceSpan { get; init; }
+
+    public AssignedActor? Actor1 { get; set; }
+
+    public List<AssignedActor> Assoc1 { get; } = [];
+
+    public AssignedActor? Actor2 { get; set; }
+
+    public List<AssignedActor> Assoc2 { get; } = [];
+
+    public ResolvedPlace? Place { get; set; }
+
+    /// <summary>True when the place was named in the event's own sentence (not a fallback).</summary>
+    public bool PlaceInSentence { get; set; }
+
+    public DateMention? Date { get; set; }
+
+    public List<CasualtyMention> Casualties { get; } = [];
+
+    public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
+
+    public bool CivilianTargets { get; set; }
+
+    public List<int> Sentences { get; } = [];
+
+    /// <summary>Rank of the event type in ACLED's hierarchy (lower wins when events merge).</summary>
+    public int Rank => EventTypes.Rank(EventType);
+}
+
+/// <summary>ACLED's event-type names and their order of precedence.</summary>
+public static class EventTypes
+{
+    /// <summary>Battles.</summary>
+    public const string Battles = "Battles";
+
+    /// <summary>Protests.</summary>
+    public const string Protests = "Protests";
+
+    /// <summary>Riots.</summary>
+    public const string Riots = "Riots";
+
+    /// <summary>Explosions/Remote violence.</summary>
+    public const string RemoteViolence = "Explosions/Remote violence";
+
+    /// <summary>Violence against civilians.</summary>
+    public const string ViolenceAgainstCivilians = "Violence against civilians";
+
+    /// <summary>Strategic developments.</summary>
+    public const string StrategicDevelopments = "Strategic developments";
+
+    /// <summary>Precedence when several kinds of violence involve the same actors, place and day (0 is highest).</summary>
+    public static int Rank(string eventType) => eventType switch
+    {
+        Battles => 0,
+        Protests => 1,
+        Riots => 2,
+        RemoteViolence => 3,
+        ViolenceAgainstCivilians => 4,
+        _ => 5,
+    };
+}

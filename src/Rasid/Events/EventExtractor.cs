@@ -1,0 +1,764 @@
+using System.Globalization;
+using Rasid.Actors;
+using Rasid.Dates;
+using Rasid.Documents;
+using Rasid.Numbers;
+using Rasid.Places;
+using Rasid.Tokenization;
+
+namespace Rasid.Events;
+
+/// <summary>Everything the event extractor needs to know about one document.</summary>
+/// <param name="Text">The analysed, cleaned text.</param>
+/// <param name="Actors">Actor mentions.</param>
+/// <param name="Numbers">Number mentions.</param>
+/// <param name="Dates">Date mentions.</param>
+/// <param name="Places">The document's places.</param>
+/// <param name="Published">Publication date, when known.</param>
+internal sealed record DocumentContext(
+    AnalyzedText Text,
+    IReadOnlyList<ActorMention> Actors,
+    IReadOnlyList<NumberMention> Numbers,
+    IReadOnlyList<DateMention> Dates,
+    PlaceAnalysis Places,
+    DateOnly? Published);
+
+/// <summary>
+/// Rule-based ACLED-style event extraction: triggers (data/events/triggers.tsv) filtered for negation, irrealis,
+/// figurative use and history; actors assigned from clause structure; counts, dates and places attached; reports of
+/// the same event in one document merged, keeping the highest type of ACLED's hierarchy.
+/// </summary>
+internal sealed class EventExtractor
+{
+    private readonly EventLexicon _lexicon;
+
+    public EventExtractor(EventLexicon lexicon)
+    {
+        _lexicon = lexicon;
+    }
+
+    public List<EventCandidate> Extract(DocumentContext context)
+    {
+        var text = context.Text;
+        var tokens = text.Tokens;
+        if (tokens.Count == 0 || IsSportOrCulture(tokens))
+        {
+            return [];
+        }
+
+        var sentenceOfToken = new int[tokens.Count];
+        for (var s = 0; s < text.Sentences.Count; s++)
+        {
+            for (var t = text.Sentences[s].FirstToken; t < text.Sentences[s].EndToken; t++)
+            {
+                sentenceOfToken[t] = s;
+            }
+        }
+
+        var blocked = new bool[tokens.Count];
+        foreach (var b in _lexicon.Blockers.FindAll(tokens))
+        {
+            for (var t = b.FirstToken; t < b.EndToken; t++)
+            {
+                blocked[t] = true;
+            }
+        }
+
+        var modality = _lexicon.Modality.FindAll(tokens);
+        var actionVerbs = _lexicon.ActionVerbs.FindAll(tokens).Select(m => m.FirstToken).ToHashSet();
+        var arrestContext = _lexicon.ArrestContext.FindAll(tokens).Select(m => sentenceOfToken[m.FirstToken]).ToHashSet();
+        var casualties = CasualtyCounter.Find(text, _lexicon, context.Numbers, sentenceOfToken);
+        var triggers = _lexicon.Triggers.FindAll(tokens).Where(m => !blocked[m.FirstToken]).ToList();
+        var salient = SalientActors(context.Actors);
+
+        var candidates = new List<EventCandidate>();
+        for (var s = 0; s < text.Sentences.Count; s++)
+        {
+            var sentence = text.Sentences[s];
+            var inSentence = triggers.Where(m => m.FirstToken >= sentence.FirstToken && m.FirstToken < sentence.EndToken).ToList();
+            if (inSentence.Count == 0)
+            {
+                continue;
+            }
+
+            var sentenceActors = context.Actors.Where(a => a.FirstToken >= sentence.FirstToken && a.FirstToken < sentence.EndToken).ToList();
+            var sentenceCasualties = casualties.Where(c => c.Sentence == s).ToList();
+            var classesInSentence = inSentence.Select(m => m.Value[0].Name).ToHashSet(StringComparer.Ordinal);
+            var sentenceCandidates = new List<EventCandidate>();
+            foreach (var trigger in inSentence)
+            {
+                var cls = trigger.Value[0];
+                if (IsModal(tokens, modality, trigger.FirstToken, sentence) || IsHistorical(tokens, trigger.FirstToken, sentence, context.Published))
+                {
+                    continue;
+                }
+
+                if (!IsConfirmed(cls, trigger, sentence, sentenceActors, sentenceCasualties, actionVerbs, arrestContext.Contains(s), tokens))
+                {
+                    continue;
+                }
+
+                var candidate = new EventCandidate
+                {
+                    EventType = cls.EventType,
+                    SubEventType = cls.SubEventType,
+                    TriggerClass = cls.Name,
+                    TriggerSpan = trigger.Span,
+                    TriggerToken = trigger.FirstToken,
+                    Sentence = s,
+                    SentenceSpan = sentence.Span,
+                };
+                candidate.Sentences.Add(s);
+                AssignActors(candidate, trigger.FirstToken, trigger.EndToken, sentence, sentenceActors, tokens);
+                Classify(candidate, classesInSentence, sentence, tokens, sentenceCasualties);
+                if (candidate.EventType == EventTypes.Battles && (candidate.Actor1 is null || candidate.Actor2 is null))
+                {
+                    FillBattleSide(candidate, salient);
+                }
+
+                Locate(candidate, context.Places);
+                candidate.Date = NearestDate(context.Dates, trigger.Span, sentence.Span);
+                sentenceCandidates.Add(candidate);
+            }
+
+            AttachCasualties(sentenceCandidates, sentenceCasualties);
+            candidates.AddRange(MergeWithin(sentenceCandidates));
+        }
+
+        return MergeAcross(candidates).Where(c => c.Place?.Admin1Code is not null).ToList();
+    }
+
+    private bool IsSportOrCulture(IReadOnlyList<Token> tokens)
+    {
+        var distinct = _lexicon.SportContext.FindAll(tokens).Select(m => m.Value[0]).ToHashSet(StringComparer.Ordinal);
+        return distinct.Count >= 3;
+    }
+
+    private static bool IsModal(IReadOnlyList<Token> tokens, IReadOnlyList<Lexicons.PhraseMatch<IReadOnlyList<ModalityCue>>> modality, int trigger, Sentences.Sentence sentence)
+    {
+        foreach (var m in modality)
+        {
+            if (m.FirstToken < sentence.FirstToken || m.FirstToken >= trigger)
+            {
+                continue;
+            }
+
+            var cue = m.Value[0];
+            var distance = trigger - m.EndToken;
+            if (cue.Window == 0 ? true : distance <= cue.Window)
+            {
+                // A clause break between cue and trigger ends the cue's scope for short-range cues.
+                if (cue.Window > 0 && CrossesClause(tokens, m.EndToken, trigger))
+                {
+                    continue;
+                }
+
+                return true;
+            }
+        }
+
+        // "قد" + imperfect verb (may/might) is irrealis; "قد" + past is emphasis and stays real.
+        for (var i = Math.Max(sentence.FirstToken, trigger - 2); i < trigger; i++)
+        {
+            if (tokens[i].Text == "قد" && i + 1 < tokens.Count && tokens[i + 1].Text.Length > 2 && tokens[i + 1].Text[0] is 'ي' or 'ت' or 'ن')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CrossesClause(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Punctuation && tokens[i].Text is "،" or "," or "؛" or ";" or ":")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A trigger near "عام 2012" (not "منذ عام") in an article published later is background history.</summary>
+    private static bool IsHistorical(IReadOnlyList<Token> tokens, int trigger, Sentences.Sentence sentence, DateOnly? published)
+    {
+        var from = Math.Max(sentence.FirstToken, trigger - 12);
+        var to = Math.Min(sentence.EndToken, trigger + 14);
+        for (var i = from; i < to - 1; i++)
+        {
+            var w = Clitics.CliticSegmenter.ArticleFreeKey(tokens[i].Text.TrimStart('و', 'ف', 'ب', 'ل'));
+            if (w is not ("عام" or "سنه" or "عامي") || tokens[i + 1].Kind != TokenKind.Number)
+            {
+                continue;
+            }
+
+            if (i > 0 && tokens[i - 1].Text is "منذ" or "خلال" or "مطلع" or "بدايه" or "نهايه")
+            {
+                continue;
+            }
+
+            if (!int.TryParse(tokens[i + 1].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1900 || year > 2100)
+            {
+                continue;
+            }
+
+            if (published is null || year < published.Value.Year)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsConfirmed(
+        TriggerClass cls,
+        Lexicons.PhraseMatch<IReadOnlyList<TriggerClass>> trigger,
+        Sentences.Sentence sentence,
+        List<ActorMention> actors,
+        List<CasualtyMention> casualties,
+        HashSet<int> actionVerbs,
+        bool arrestContext,
+        IReadOnlyList<Token> tokens)
+    {
+        var armedActor = actors.Any(a => a.Actor.Inter is >= 1 and <= 4 or 8);
+        var nonStateArmed = actors.Any(a => a.Actor.Inter is 2 or 3 or 4);
+        switch (cls.Name)
+        {
+            case "air_agent":
+                return Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Any(actionVerbs.Contains);
+            case "kill":
+                return casualties.Any(c => c.Role == "killed") && (armedActor || casualties.Count > 0);
+            case "arrest":
+                return arrestContext || nonStateArmed;
+            case "agreement":
+                return nonStateArmed || trigger.Value.Any(v => v.Name == "agreement") && IsCeasefire(tokens, trigger);
+            case "release" or "exchange" or "surrender":
+                return armedActor || casualties.Any(c => c.Role == "released");
+            case "protest" or "protest_intervention" or "riot":
+                return true;
+            default:
+                return cls.Strong || armedActor || casualties.Count > 0;
+        }
+    }
+
+    private static bool IsCeasefire(IReadOnlyList<Token> tokens, Lexicons.PhraseMatch<IReadOnlyList<TriggerClass>> trigger)
+    {
+        for (var i = trigger.FirstToken; i < trigger.EndToken; i++)
+        {
+            var w = Clitics.CliticSegmenter.ArticleFreeKey(tokens[i].Text);
+            if (w is "هدنه" or "تهدئه" or "وقف")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> s_patientCues = new(StringComparer.Ordinal)
+    {
+        "على", "ضد", "استهدف", "استهدفت", "استهداف", "مواقع", "موقع", "معسكر", "معسكرات", "تجمعات", "تجمع", "صفوف", "بحق",
+        "مقر", "مقرات", "دوريه", "دوريات", "آليات", "اليات", "عربه", "طقم", "اطقم", "تعزيزات", "رتل", "قافله",
+    };
+
+    private static readonly HashSet<string> s_agentCues = new(StringComparer.Ordinal)
+    {
+        "يد", "قبل", "نفذها", "شنها", "تبنى", "تبنت", "تبناها", "انتماؤها", "انتمائها", "بانتمائها", "بانتمائه", "لانتمائها", "انتماءه",
+        "مقاتلات", "طائرات", "طائره", "طيران", "مدفعيه", "قوات", "عناصر", "مسلحي", "مقاتلي",
+    };
+
+    /// <summary>Chooses actor1/actor2 (and associates) among the sentence's actor mentions from local clause cues.</summary>
+    private static void AssignActors(EventCandidate candidate, int triggerFirst, int triggerEnd, Sentences.Sentence sentence, List<ActorMention> actors, IReadOnlyList<Token> tokens)
+    {
+        if (actors.Count == 0)
+        {
+            return;
+        }
+
+        var isMasdar = IsMasdar(tokens[triggerFirst].Text);
+        var objectClass = candidate.TriggerClass is "arrest" or "abduction" or "kill" or "assassination" or "execution" or "release";
+        var roles = new List<(ActorMention Mention, int Role)>(); // Role: +1 agent, -1 patient, 0 unknown
+        foreach (var m in actors)
+        {
+            var role = 0;
+            var before = m.FirstToken > sentence.FirstToken ? Clitics.CliticSegmenter.ArticleFreeKey(tokens[m.FirstToken - 1].Text) : string.Empty;
+            var before2 = m.FirstToken - 1 > sentence.FirstToken ? Clitics.CliticSegmenter.ArticleFreeKey(tokens[m.FirstToken - 2].Text) : string.Empty;
+            var firstWord = tokens[m.FirstToken].Text;
+            if (before is "يد" or "قبل" || s_agentCues.Contains(before) && !s_patientCues.Contains(before2) && m.FirstToken - 1 != triggerFirst)
+            {
+                role = 1;
+            }
+            else if (s_patientCues.Contains(before) || s_patientCues.Contains(StripConjunction(firstWord)))
+            {
+                role = -1;
+            }
+            else if (before == "من" && (m.FirstToken >= 2 && (tokens[m.FirstToken - 2].Kind == TokenKind.Number || IsCasualtyWord(tokens[m.FirstToken - 2].Text))))
+            {
+                role = -1;
+            }
+            else if (m.FirstToken >= triggerEnd && m.FirstToken - triggerEnd <= 1)
+            {
+                // Right after the trigger: a verb's subject (VSO) is the agent; a verbal noun's object of an arrest/killing is the patient.
+                role = objectClass && (isMasdar || candidate.TriggerClass == "kill") ? -1 : 1;
+            }
+            else if (m.EndToken <= triggerFirst)
+            {
+                role = objectClass && m.FirstToken >= triggerFirst - 1 ? 0 : 1;
+            }
+
+            if (m.Actor.Inter == 7 && role == 0)
+            {
+                role = -1;
+            }
+
+            roles.Add((m, role));
+        }
+
+        // "بين X و Y": both sides of a clash.
+        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+        {
+            if (Clitics.CliticSegmenter.ArticleFreeKey(tokens[i].Text) is "بين" or "بينها")
+            {
+                var after = roles.Where(r => r.Mention.FirstToken > i).Take(2).ToList();
+                if (tokens[i].Text == "بينها" && after.Count >= 1)
+                {
+                    var idx = roles.IndexOf(after[0]);
+                    roles[idx] = (after[0].Mention, -1);
+                }
+                else if (after.Count == 2)
+                {
+                    roles[roles.IndexOf(after[0])] = (after[0].Mention, 1);
+                    roles[roles.IndexOf(after[1])] = (after[1].Mention, -1);
+                }
+            }
+        }
+
+        // Coordinated mentions ("المقاومة الشعبية والجيش") share the role of the first conjunct.
+        for (var i = 1; i < roles.Count; i++)
+        {
+            var prev = roles[i - 1].Mention;
+            var cur = roles[i].Mention;
+            var joined = cur.FirstToken == prev.EndToken && tokens[cur.FirstToken].Text.StartsWith('و')
+                         || cur.FirstToken == prev.EndToken + 1 && tokens[prev.EndToken].Text is "و" or "،" && tokens[cur.FirstToken].Text.StartsWith('و');
+            if (joined)
+            {
+                roles[i] = (cur, roles[i - 1].Role);
+            }
+        }
+
+        var agents = roles.Where(r => r.Role > 0).Select(r => r.Mention).ToList();
+        var patients = roles.Where(r => r.Role < 0).Select(r => r.Mention).ToList();
+        var unknown = roles.Where(r => r.Role == 0).Select(r => r.Mention).ToList();
+        var first = agents.Count > 0 ? agents[0] : unknown.Count > 0 && (patients.Count == 0 || unknown[0].FirstToken < patients[0].FirstToken || !objectClass) ? unknown[0] : (ActorMention?)null;
+        if (first is { } a1)
+        {
+            candidate.Actor1 = new AssignedActor(a1.Actor, a1.Span);
+        }
+
+        var rest = patients.Concat(unknown).Where(m => candidate.Actor1 is null || m.Actor.Id != candidate.Actor1.Entry.Id).ToList();
+        if (rest.Count > 0)
+        {
+            var a2 = rest[0];
+            candidate.Actor2 = new AssignedActor(a2.Actor, a2.Span);
+        }
+
+        foreach (var m in agents.Skip(1))
+        {
+            AddAssoc(candidate.Assoc1, candidate, m);
+        }
+
+        foreach (var m in patients.Skip(candidate.Actor2 is not null && patients.Count > 0 && patients[0].Actor.Id == candidate.Actor2.Entry.Id ? 1 : 0))
+        {
+            AddAssoc(candidate.Assoc2, candidate, m);
+        }
+    }
+
+    private static void AddAssoc(List<AssignedActor> list, EventCandidate candidate, ActorMention m)
+    {
+        if (candidate.Actor1?.Entry.Id == m.Actor.Id || candidate.Actor2?.Entry.Id == m.Actor.Id || list.Any(x => x.Entry.Id == m.Actor.Id))
+        {
+            return;
+        }
+
+        list.Add(new AssignedActor(m.Actor, m.Span));
+    }
+
+    private static string StripConjunction(string word) =>
+        Clitics.CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ف' ? word[1..] : word);
+
+    /// <summary>Verbal nouns of derived forms (اعتقال، اختطاف، استهداف، اغتيال) have a long a before the last letter.</summary>
+    private static bool IsMasdar(string word)
+    {
+        var w = Clitics.CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ب' or 'ل' ? word[1..] : word);
+        return w.Length >= 4 && w[^2] == 'ا' || w.StartsWith('م');
+    }
+
+    private static bool IsCasualtyWord(string word) =>
+        StripConjunction(word) is "مقتل" or "قتل" or "مصرع" or "استشهاد" or "اصابه" or "اصيب" or "جرح" or "اسر" or "اعتقال" or "اختطاف";
+
+    /// <summary>Refines the trigger class's default type from context: victims, weapons, perpetrators.</summary>
+    private void Classify(EventCandidate c, HashSet<string> classesInSentence, Sentences.Sentence sentence, IReadOnlyList<Token> tokens, List<CasualtyMention> casualties)
+    {
+        var civilianVictims = c.Actor2?.Entry.Inter == 7 || (c.Actor2 is null && HasCivilianNoun(tokens, sentence, c.TriggerToken));
+        var armedVictims = c.Actor2 is { } v && v.Entry.Inter is >= 1 and <= 4 or 8;
+        switch (c.TriggerClass)
+        {
+            case "attack" or "kill":
+                if (civilianVictims && !armedVictims)
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.ViolenceAgainstCivilians, "Attack");
+                    c.CivilianTargets = true;
+                }
+
+                break;
+            case "assassination" or "execution":
+                if (armedVictims && c.TriggerClass == "assassination" && c.Actor2!.Entry.Inter is 2 or 3)
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.Battles, "Armed clash");
+                }
+                else
+                {
+                    c.CivilianTargets = true;
+                }
+
+                break;
+            case "bombard":
+                if (classesInSentence.Contains("air") || classesInSentence.Contains("air_agent"))
+                {
+                    c.SubEventType = "Air/drone strike";
+                }
+
+                break;
+            case "explosive" or "explosion":
+                if (classesInSentence.Contains("suicide"))
+                {
+                    c.SubEventType = "Suicide bomb";
+                }
+
+                break;
+            case "arrest":
+                if (c.Actor1 is { } captor && captor.Entry.Inter is 2 or 3 or 4)
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.ViolenceAgainstCivilians, "Abduction/forced disappearance");
+                }
+
+                break;
+            case "abduction":
+                if (ObjectIsVehicle(tokens, c.TriggerToken))
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.StrategicDevelopments, "Looting/property destruction");
+                }
+                else
+                {
+                    c.CivilianTargets = !armedVictims;
+                }
+
+                break;
+            case "takeover" or "liberation":
+                c.SubEventType = c.Actor1?.Entry.Inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
+                break;
+            case "withdrawal":
+                if (classesInSentence.Contains("clash") || classesInSentence.Contains("attack"))
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.Battles, "Armed clash");
+                }
+
+                break;
+            case "release":
+                c.Tags.Add("prisoner release");
+                break;
+            case "exchange":
+                c.Tags.Add("prisoner exchange");
+                break;
+            case "surrender":
+                c.Tags.Add("surrender");
+                break;
+            case "protest":
+                if (classesInSentence.Contains("riot"))
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.Riots, "Violent demonstration");
+                }
+                else if (casualties.Any(x => x.Role == "killed"))
+                {
+                    c.SubEventType = "Excessive force against protesters";
+                }
+                else if (classesInSentence.Contains("protest_intervention") || classesInSentence.Contains("arrest"))
+                {
+                    c.SubEventType = "Protest with intervention";
+                }
+
+                break;
+        }
+
+        if (c.EventType == EventTypes.RemoteViolence && civilianVictims && !armedVictims)
+        {
+            c.CivilianTargets = true;
+        }
+    }
+
+    private bool HasCivilianNoun(IReadOnlyList<Token> tokens, Sentences.Sentence sentence, int trigger)
+    {
+        var armed = false;
+        var civilian = false;
+        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+        {
+            if (_lexicon.PersonNounOf(tokens[i].Text) is { } noun)
+            {
+                civilian |= noun.Civilian;
+                armed |= noun.Armed;
+            }
+        }
+
+        return civilian && !armed;
+    }
+
+    private static bool ObjectIsVehicle(IReadOnlyList<Token> tokens, int trigger)
+    {
+        for (var i = trigger + 1; i < tokens.Count && i <= trigger + 2; i++)
+        {
+            if (Clitics.CliticSegmenter.ArticleFreeKey(tokens[i].Text) is "سياره" or "سيارات" or "مركبه" or "مركبات" or "طقم" or "شاحنه" or "حافله" or "اسعاف")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Actors of the document ranked by how often they are named (specific ones only).</summary>
+    private static List<ActorEntry> SalientActors(IReadOnlyList<ActorMention> actors) =>
+        actors.Where(a => !a.Actor.IsGeneric && a.Actor.Inter is >= 1 and <= 4 or 8)
+            .GroupBy(a => a.Actor.Id, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.First().FirstToken)
+            .Select(g => g.First().Actor)
+            .ToList();
+
+    /// <summary>A battle needs two sides: a missing side is taken to be the document's main opponent of the known one.</summary>
+    private static void FillBattleSide(EventCandidate c, List<ActorEntry> salient)
+    {
+        if (salient.Count == 0)
+        {
+            return;
+        }
+
+        if (c.Actor1 is null && c.Actor2 is null)
+        {
+            if (salient.Count >= 2)
+            {
+                c.Actor1 = new AssignedActor(salient[0], null);
+                c.Actor2 = new AssignedActor(salient[1], null);
+            }
+
+            return;
+        }
+
+        var known = (c.Actor1 ?? c.Actor2)!.Entry;
+        var other = salient.FirstOrDefault(a => a.Id != known.Id && !(a.Country == known.Country && a.Inter == known.Inter && a.IsGeneric));
+        if (other is null)
+        {
+            return;
+        }
+
+        if (c.Actor1 is null)
+        {
+            c.Actor1 = new AssignedActor(other, null);
+        }
+        else
+        {
+            c.Actor2 = new AssignedActor(other, null);
+        }
+    }
+
+    private static void Locate(EventCandidate c, PlaceAnalysis places)
+    {
+        var place = places.LocateEvent(c.TriggerSpan, c.SentenceSpan);
+        c.Place = place;
+        c.PlaceInSentence = place is not null && c.SentenceSpan.Contains(place.Span);
+    }
+
+    private static DateMention? NearestDate(IReadOnlyList<DateMention> dates, TextSpan trigger, TextSpan sentence)
+    {
+        DateMention? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var d in dates)
+        {
+            if (!sentence.Contains(d.Span))
+            {
+                continue;
+            }
+
+            var distance = d.Span.Start >= trigger.End ? d.Span.Start - trigger.End : trigger.Start - d.Span.End;
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (d, distance);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Each casualty figure goes to the nearest event of its sentence (a trigger before the figure is preferred).</summary>
+    private static void AttachCasualties(List<EventCandidate> candidates, List<CasualtyMention> casualties)
+    {
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var c in casualties)
+        {
+            var target = candidates
+                .OrderBy(e => e.TriggerToken <= c.CueToken ? c.CueToken - e.TriggerToken : (e.TriggerToken - c.CueToken) * 2)
+                .First();
+            target.Casualties.Add(c);
+        }
+    }
+
+    private static IEnumerable<EventCandidate> MergeWithin(List<EventCandidate> candidates)
+    {
+        var result = new List<EventCandidate>();
+        foreach (var c in candidates)
+        {
+            var into = result.FirstOrDefault(e => Compatible(e, c, sameSentence: true));
+            if (into is null)
+            {
+                result.Add(c);
+            }
+            else
+            {
+                Merge(into, c);
+            }
+        }
+
+        return result;
+    }
+
+    private static List<EventCandidate> MergeAcross(List<EventCandidate> candidates)
+    {
+        var result = new List<EventCandidate>();
+        foreach (var c in candidates)
+        {
+            EventCandidate? into = null;
+            for (var i = result.Count - 1; i >= 0; i--)
+            {
+                if (Compatible(result[i], c, sameSentence: false))
+                {
+                    into = result[i];
+                    break;
+                }
+            }
+
+            if (into is null)
+            {
+                result.Add(c);
+            }
+            else
+            {
+                Merge(into, c);
+            }
+        }
+
+        return result;
+    }
+
+    private static bool Compatible(EventCandidate a, EventCandidate b, bool sameSentence)
+    {
+        if (!PlacesCompatible(a, b) || a.Date?.Date is { } da && b.Date?.Date is { } db && da != db)
+        {
+            return false;
+        }
+
+        var aStrategic = a.EventType == EventTypes.StrategicDevelopments;
+        var bStrategic = b.EventType == EventTypes.StrategicDevelopments;
+        if (aStrategic || bStrategic)
+        {
+            return aStrategic && bStrategic && (a.SubEventType == b.SubEventType || IsAgreementFamily(a) && IsAgreementFamily(b)) && ActorsOverlapOrMissing(a, b);
+        }
+
+        if (a.EventType is EventTypes.Protests or EventTypes.Riots != b.EventType is EventTypes.Protests or EventTypes.Riots)
+        {
+            return false;
+        }
+
+        if (a.EventType == b.EventType && a.SubEventType == b.SubEventType)
+        {
+            return ActorsOverlapOrMissing(a, b);
+        }
+
+        // Different kinds of violence: one event at the highest type only when they involve the same actors.
+        return ActorsOverlap(a, b) && (sameSentence || a.PlaceInSentence && b.PlaceInSentence);
+    }
+
+    private static bool IsAgreementFamily(EventCandidate c) => c.SubEventType is "Agreement" or "Non-violent transfer of territory";
+
+    private static bool PlacesCompatible(EventCandidate a, EventCandidate b)
+    {
+        if (a.Place is null || b.Place is null)
+        {
+            return true;
+        }
+
+        if (a.Place.Admin1Code != b.Place.Admin1Code)
+        {
+            return false;
+        }
+
+        if (!a.PlaceInSentence || !b.PlaceInSentence)
+        {
+            return true;
+        }
+
+        // Same town, or one is the district/province containing the other.
+        return a.Place.Location == b.Place.Location
+               || a.Place.Admin2 is not null && a.Place.Admin2 == b.Place.Admin2
+               || a.Place.FeatureType is "admin1" || b.Place.FeatureType is "admin1";
+    }
+
+    private static IEnumerable<string> ActorIds(EventCandidate c) =>
+        new[] { c.Actor1, c.Actor2 }.Concat(c.Assoc1).Concat(c.Assoc2).Where(x => x is not null).Select(x => x!.Entry.Id);
+
+    private static bool ActorsOverlap(EventCandidate a, EventCandidate b) => ActorIds(a).Intersect(ActorIds(b), StringComparer.Ordinal).Any();
+
+    private static bool ActorsOverlapOrMissing(EventCandidate a, EventCandidate b) =>
+        a.Actor1 is null || b.Actor1 is null || ActorsOverlap(a, b);
+
+    private static void Merge(EventCandidate into, EventCandidate from)
+    {
+        if (from.Rank < into.Rank)
+        {
+            (into.EventType, into.SubEventType) = (from.EventType, from.SubEventType);
+        }
+        else if (from.Rank == into.Rank && into.SubEventType == "Armed clash" && from.SubEventType.Contains("territory", StringComparison.Ordinal))
+        {
+            into.SubEventType = from.SubEventType;
+        }
+
+        into.Actor1 ??= from.Actor1;
+        if (into.Actor2 is null && from.Actor2 is not null && from.Actor2.Entry.Id != into.Actor1?.Entry.Id)
+        {
+            into.Actor2 = from.Actor2;
+        }
+
+        if (into.Actor1?.Mention is null && from.Actor1?.Mention is not null && from.Actor1.Entry.Id == into.Actor1?.Entry.Id)
+        {
+            into.Actor1 = from.Actor1;
+        }
+
+        if (from.Place is not null && (into.Place is null || !into.PlaceInSentence && from.PlaceInSentence
+                                       || from.PlaceInSentence && into.Place.FeatureType == "admin1" && from.Place.FeatureType != "admin1" && from.Place.Admin1Code == into.Place.Admin1Code))
+        {
+            into.Place = from.Place;
+            into.PlaceInSentence = from.PlaceInSentence;
+        }
+
+        into.Date ??= from.Date;
+        into.Casualties.AddRange(from.Casualties);
+        into.Tags.UnionWith(from.Tags);
+        into.CivilianTargets |= from.CivilianTargets;
+        into.Sentences.AddRange(from.Sentences.Where(s => !into.Sentences.Contains(s)));
+    }
+}

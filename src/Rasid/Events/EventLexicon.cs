@@ -1,0 +1,142 @@
+using System.Globalization;
+using Rasid.Lexicons;
+using Rasid.Normalization;
+
+namespace Rasid.Events;
+
+/// <summary>What a trigger class means before context rules refine it (a row of data/events/trigger_classes.tsv).</summary>
+/// <param name="Name">Class name, e.g. "air" or "abduction".</param>
+/// <param name="EventType">Default ACLED event type.</param>
+/// <param name="SubEventType">Default ACLED sub-event type.</param>
+/// <param name="Strong">True when the trigger is an event on its own; weak ones need an actor, a count or an action verb.</param>
+public sealed record TriggerClass(string Name, string EventType, string SubEventType, bool Strong);
+
+/// <summary>A casualty cue (a row of data/events/casualties.tsv).</summary>
+/// <param name="Role">killed, injured, captured or released.</param>
+/// <param name="NumberAfter">True when the number follows the cue ("مقتل 12"); false when it precedes it ("12 قتيلا").</param>
+/// <param name="Window">How many tokens may separate cue and number.</param>
+/// <param name="CountsNouns">True when person nouns after the cue count without a number ("مقتل جندي" = 1).</param>
+/// <param name="SelfCount">For cues that state their own number ("قتيلان" = 2): that number; else 0.</param>
+public sealed record CasualtyCue(string Role, bool NumberAfter, int Window, bool CountsNouns, int SelfCount = 0);
+
+/// <summary>A person noun with the number its form states (singular 1, dual 2, plural 0) and whether it marks civilians or combatants.</summary>
+/// <param name="Count">People stated by the form itself (0 for plurals).</param>
+/// <param name="Civilian">True for civilian nouns.</param>
+/// <param name="Armed">True for combatant nouns.</param>
+public sealed record PersonNoun(int Count, bool Civilian, bool Armed);
+
+/// <summary>A modality cue: negation, denial, threat, intention, condition, call... (data/events/modality.tsv).</summary>
+/// <param name="Kind">What kind of cue.</param>
+/// <param name="Window">Tokens before the trigger it may stand; 0 = anywhere earlier in the sentence.</param>
+public sealed record ModalityCue(string Kind, int Window);
+
+/// <summary>The event-extraction word lists, loaded once from data/events/.</summary>
+public sealed class EventLexicon
+{
+    private EventLexicon()
+    {
+    }
+
+    /// <summary>Trigger words and phrases, each with its class.</summary>
+    public PhraseMatcher<TriggerClass> Triggers { get; } = new();
+
+    /// <summary>Phrases in which trigger words are not events (figurative uses, "under the control of"...).</summary>
+    public PhraseMatcher<string> Blockers { get; } = new();
+
+    /// <summary>Negation, irrealis and reporting cues.</summary>
+    public PhraseMatcher<ModalityCue> Modality { get; } = new();
+
+    /// <summary>Casualty cues.</summary>
+    public PhraseMatcher<CasualtyCue> Casualties { get; } = new();
+
+    /// <summary>Action verbs that confirm weak triggers.</summary>
+    public PhraseMatcher<bool> ActionVerbs { get; } = new();
+
+    /// <summary>Sport, culture and technology words: documents dense in them use war words figuratively.</summary>
+    public PhraseMatcher<string> SportContext { get; } = new();
+
+    /// <summary>Words that make an arrest political rather than ordinary crime.</summary>
+    public PhraseMatcher<bool> ArrestContext { get; } = new();
+
+    /// <summary>Person nouns by normalised, article-free form.</summary>
+    public IReadOnlyDictionary<string, PersonNoun> PersonNouns { get; private set; } = new Dictionary<string, PersonNoun>();
+
+    /// <summary>Loads every list from data/events/ in <paramref name="data"/>.</summary>
+    public static EventLexicon Load(IDataSource data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var lexicon = new EventLexicon();
+        var classes = new Dictionary<string, TriggerClass>(StringComparer.Ordinal);
+        foreach (var row in TsvReader.Read(data, "events/trigger_classes.tsv"))
+        {
+            classes[row["class"]] = new TriggerClass(row["class"], row["event_type"], row["sub_event_type"], row["strength"] == "strong");
+        }
+
+        foreach (var row in TsvReader.Read(data, "events/triggers.tsv"))
+        {
+            if (!classes.TryGetValue(row["class"], out var cls))
+            {
+                throw new InvalidDataException($"{row.Location}: unknown trigger class '{row["class"]}'");
+            }
+
+            lexicon.Triggers.Add(row["phrase"], cls);
+        }
+
+        foreach (var row in TsvReader.Read(data, "events/blockers.tsv"))
+        {
+            lexicon.Blockers.Add(row["phrase"], row["note"]);
+        }
+
+        foreach (var row in TsvReader.Read(data, "events/modality.tsv"))
+        {
+            lexicon.Modality.Add(row["phrase"], new ModalityCue(row["kind"], int.Parse(row["window"], CultureInfo.InvariantCulture)));
+        }
+
+        foreach (var row in TsvReader.Read(data, "events/casualties.tsv"))
+        {
+            var window = int.Parse(row["window"], CultureInfo.InvariantCulture);
+            var self = row["position"] == "self";
+            lexicon.Casualties.Add(row["phrase"], new CasualtyCue(
+                row["role"], row["position"] == "before", self ? 0 : window, row["noun_count"] == "yes", self ? window : 0));
+        }
+
+        foreach (var row in TsvReader.Read(data, "events/action_verbs.tsv"))
+        {
+            lexicon.ActionVerbs.Add(row["phrase"], true);
+        }
+
+        foreach (var row in TsvReader.Read(data, "events/sport_context.tsv"))
+        {
+            lexicon.SportContext.Add(row["word"], row["word"]);
+        }
+
+        foreach (var row in TsvReader.Read(data, "events/arrest_context.tsv"))
+        {
+            lexicon.ArrestContext.Add(row["word"], true);
+        }
+
+        var nouns = new Dictionary<string, PersonNoun>(StringComparer.Ordinal);
+        foreach (var row in TsvReader.Read(data, "events/person_nouns.tsv"))
+        {
+            var key = Clitics.CliticSegmenter.ArticleFreeKey(ArabicNormalizer.NormalizeKey(row["form"]));
+            nouns[key] = new PersonNoun(int.Parse(row["count"], CultureInfo.InvariantCulture), row["civilian"] == "yes", row["armed"] == "yes");
+        }
+
+        lexicon.PersonNouns = nouns;
+        return lexicon;
+    }
+
+    /// <summary>The person noun a token stands for (with proclitics stripped), or null.</summary>
+    public PersonNoun? PersonNounOf(string tokenText)
+    {
+        foreach (var c in Clitics.CliticSegmenter.StemCandidates(tokenText))
+        {
+            if (PersonNouns.TryGetValue(Clitics.CliticSegmenter.ArticleFreeKey(c.Stem), out var noun))
+            {
+                return noun;
+            }
+        }
+
+        return null;
+    }
+}

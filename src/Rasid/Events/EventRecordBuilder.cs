@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text;
+using Rasid.Actors;
+using Rasid.Documents;
+using Rasid.Output;
+
+namespace Rasid.Events;
+
+/// <summary>Turns merged candidates into output records: counts by ACLED's rules, actor names, evidence offsets and notes.</summary>
+internal static class EventRecordBuilder
+{
+    public static EventRecord Build(EventCandidate c, AnalyzedText text, int titleEnd)
+    {
+        var country = c.Place?.Country;
+        var evidenceSpan = text.Normalized.ToOriginal(c.SentenceSpan);
+        var original = text.Original;
+        var record = new EventRecord
+        {
+            EventType = c.EventType,
+            SubEventType = c.SubEventType,
+            Date = c.Date?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DatePrecision = c.Date?.Date is null ? null : c.Date?.Precision,
+            DateText = c.Date is { } d ? Slice(text, d.Span) : null,
+            Actor1 = ToRecord(c.Actor1, text, country),
+            AssocActor1 = c.Assoc1.Select(a => ToRecord(a, text, country)!).ToList(),
+            Actor2 = ToRecord(c.Actor2, text, country),
+            AssocActor2 = c.Assoc2.Select(a => ToRecord(a, text, country)!).ToList(),
+            Country = c.Place?.Country,
+            Iso2 = c.Place?.Iso2,
+            Admin1 = c.Place?.Admin1,
+            Admin1Code = c.Place?.Admin1Code,
+            Admin2 = c.Place?.Admin2,
+            Admin3 = c.Place?.Admin3,
+            Location = c.Place?.Location,
+            LocationAr = c.Place?.LocationAr,
+            Latitude = c.Place is null ? null : Math.Round(c.Place.Latitude, 5),
+            Longitude = c.Place is null ? null : Math.Round(c.Place.Longitude, 5),
+            GeoPrecision = c.Place?.GeoPrecision,
+            Fatalities = Count(c, "killed", text, titleEnd),
+            Injured = Count(c, "injured", text, titleEnd),
+            Captured = Count(c, "captured", text, titleEnd),
+            Released = Count(c, "released", text, titleEnd),
+            CivilianTargeting = c.CivilianTargets,
+            Tags = c.Tags.Order(StringComparer.Ordinal).ToList(),
+            Evidence = new EvidenceRecord
+            {
+                Start = RasidJson.ToCodePointIndex(original, evidenceSpan.Start),
+                End = RasidJson.ToCodePointIndex(original, evidenceSpan.End),
+                Text = original[evidenceSpan.Start..evidenceSpan.End],
+            },
+            Trigger = Slice(text, c.TriggerSpan),
+        };
+        return record with { Notes = Notes(record) };
+    }
+
+    /// <summary>
+    /// ACLED's conservative counting: exact figures win over vague ones (عشرات = 10 only when nothing exact is stated);
+    /// figures of different sentences about one event add up (both sides' dead), a figure repeated is counted once, the
+    /// headline's figures count only when the body gives none, and subsets ("بينهم 3 أطفال") never add.
+    /// </summary>
+    private static int? Count(EventCandidate c, string role, AnalyzedText text, int titleEnd)
+    {
+        var values = c.Casualties.Where(x => x.Role == role && !x.Subset).ToList();
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var exact = values.Where(x => !x.Vague).ToList();
+        if (exact.Count == 0)
+        {
+            return values.Min(x => x.Value);
+        }
+
+        var body = exact.Where(x => text.Sentences[x.Sentence].Span.Start >= titleEnd).ToList();
+        var used = body.Count > 0 ? body : exact;
+        var seen = new HashSet<int>();
+        var total = 0;
+        foreach (var v in used)
+        {
+            if (seen.Add(v.Value))
+            {
+                total += v.Value;
+            }
+        }
+
+        return total;
+    }
+
+    private static ActorRecord? ToRecord(AssignedActor? actor, AnalyzedText text, string? country)
+    {
+        if (actor is null)
+        {
+            return null;
+        }
+
+        var entry = actor.Entry;
+        return new ActorRecord
+        {
+            Name = DisplayName(entry, country),
+            NameAr = entry.NameAr,
+            Inter = entry.Inter,
+            Mention = actor.Mention is { } span ? Slice(text, span) : null,
+        };
+    }
+
+    /// <summary>Fills a generic name's "{country}" with the event's country, or drops the placeholder when unknown.</summary>
+    internal static string DisplayName(ActorEntry entry, string? country)
+    {
+        if (!entry.IsGeneric)
+        {
+            return entry.Name;
+        }
+
+        return country is not null
+            ? entry.Name.Replace("{country}", country, StringComparison.Ordinal)
+            : entry.Name.Replace(" ({country})", string.Empty, StringComparison.Ordinal).Replace("{country}", string.Empty, StringComparison.Ordinal).Trim();
+    }
+
+    private static string Slice(AnalyzedText text, TextSpan normalized)
+    {
+        var span = text.Normalized.ToOriginal(normalized);
+        return text.Original[span.Start..span.End].Trim();
+    }
+
+    /// <summary>One English sentence built from the fields, e.g. "On 11 May 2022, Military Forces of Yemen clashed with AQAP in Ataq (Shabwah); 2 killed, 1 injured.".</summary>
+    internal static string Notes(EventRecord e)
+    {
+        var sb = new StringBuilder();
+        sb.Append(e.Date is { } d
+            ? "On " + DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.InvariantCulture) + ", "
+            : "On an unstated date, ");
+        var a1 = e.Actor1?.Name ?? "unidentified actors";
+        var a2 = e.Actor2?.Name;
+        var target = a2 is null ? string.Empty : " " + a2;
+        sb.Append(e.SubEventType switch
+        {
+            "Armed clash" => a2 is null ? $"{a1} were involved in an armed clash" : $"{a1} clashed with {a2}",
+            "Government regains territory" or "Non-state actor overtakes territory" => $"{a1} took control of territory" + (a2 is null ? string.Empty : $" from {a2}"),
+            "Air/drone strike" => $"{a1} carried out an air/drone strike" + (a2 is null ? string.Empty : $" on {a2}"),
+            "Shelling/artillery/missile attack" => $"{a1} shelled" + (a2 is null ? " an area" : target),
+            "Remote explosive/landmine/IED" => $"an explosive device attributed to {a1} went off" + (a2 is null ? string.Empty : $", hitting {a2}"),
+            "Suicide bomb" => $"a suicide bombing by {a1}" + (a2 is null ? " took place" : $" targeted {a2}"),
+            "Grenade" => $"{a1} threw a grenade" + (a2 is null ? string.Empty : $" at {a2}"),
+            "Chemical weapon" => $"{a1} used chemical weapons" + (a2 is null ? string.Empty : $" against {a2}"),
+            "Attack" => $"{a1} attacked" + (a2 is null ? " civilians" : target),
+            "Abduction/forced disappearance" => $"{a1} abducted" + (a2 is null ? " people" : target),
+            "Arrests" => $"{a1} arrested" + (a2 is null ? " people" : target),
+            "Agreement" => a2 is null ? $"{a1} reached an agreement" : $"{a1} and {a2} reached an agreement",
+            "Non-violent transfer of territory" => $"territory changed hands without fighting between {a1}" + (a2 is null ? string.Empty : $" and {a2}"),
+            "Looting/property destruction" => $"{a1} looted or destroyed property" + (a2 is null ? string.Empty : $" of {a2}"),
+            "Disrupted weapons use" => $"{a1} disrupted weapons use" + (a2 is null ? string.Empty : $" by {a2}"),
+            "Peaceful protest" => $"{a1} held a peaceful protest",
+            "Protest with intervention" => $"{a1} protested and {a2 ?? "authorities"} intervened",
+            "Excessive force against protesters" => $"{a2 ?? "security forces"} used excessive force against {a1}",
+            "Violent demonstration" => $"{a1} rioted",
+            _ => $"{a1}: {e.SubEventType.ToLowerInvariant()}" + (a2 is null ? string.Empty : $" involving {a2}"),
+        });
+        if (e.Location is not null)
+        {
+            sb.Append(" in ").Append(e.Location);
+            if (e.Admin1 is not null && e.Admin1 != e.Location)
+            {
+                sb.Append(" (").Append(e.Admin1).Append(')');
+            }
+        }
+
+        var counts = new List<string>();
+        void Add(int? n, string what)
+        {
+            if (n is { } v)
+            {
+                counts.Add($"{v.ToString(CultureInfo.InvariantCulture)} {what}");
+            }
+        }
+
+        Add(e.Fatalities, "killed");
+        Add(e.Injured, "injured");
+        Add(e.Captured, "captured");
+        Add(e.Released, "released");
+        if (counts.Count > 0)
+        {
+            sb.Append("; ").Append(string.Join(", ", counts));
+        }
+
+        sb.Append('.');
+        if (sb.Length > 0 && char.IsLower(sb[0]))
+        {
+            sb[0] = char.ToUpperInvariant(sb[0]);
+        }
+
+        return sb.ToString();
+    }
+}
