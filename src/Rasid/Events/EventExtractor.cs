@@ -231,7 +231,8 @@ internal sealed class EventExtractor
             case "air_agent":
                 return Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Any(actionVerbs.Contains);
             case "kill":
-                return casualties.Any(c => c.Role == "killed") && (armedActor || casualties.Count > 0);
+                // A killing with no armed actor named is ordinary crime or a summary, not a coded event.
+                return casualties.Any(c => c.Role == "killed") && armedActor;
             case "arrest":
                 return arrestContext || nonStateArmed;
             case "agreement":
