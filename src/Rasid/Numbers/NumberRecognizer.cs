@@ -1,5 +1,4 @@
 using System.Globalization;
-using Rasid.Clitics;
 using Rasid.Dates;
 using Rasid.Documents;
 using Rasid.Lexicons;
@@ -24,6 +23,7 @@ namespace Rasid.Numbers;
 public sealed class NumberRecognizer
 {
     private readonly Dictionary<string, (long Value, Role Role)> _cardinals;
+    private readonly Dictionary<string, (long Value, Role Role)>.AlternateLookup<ReadOnlySpan<char>> _cardinalsBySpan;
     private readonly WordSequenceLexicon<(long Value, bool AloneOnly)> _vague;
     private readonly WordSequenceLexicon<bool> _before;
     private readonly WordSequenceLexicon<bool> _after;
@@ -45,6 +45,7 @@ public sealed class NumberRecognizer
         DateResolver dates)
     {
         _cardinals = cardinals;
+        _cardinalsBySpan = cardinals.GetAlternateLookup<ReadOnlySpan<char>>();
         _vague = vague;
         _before = before;
         _after = after;
@@ -383,14 +384,24 @@ public sealed class NumberRecognizer
         var text = word ?? tokens[i].Text;
         var prefix = word is null ? 0 : tokens[i].Text.Length - word.Length;
         (long Value, Role Role)? found = null;
-        foreach (var candidate in proclitics ? CliticSegmenter.StemCandidates(text) : [new StemCandidate(0, text)])
+        if (proclitics)
         {
-            if (_cardinals.TryGetValue(candidate.Stem, out var entry))
+            Span<ProcliticSlice> slices = stackalloc ProcliticSlice[ProcliticCandidates.MaxCandidates];
+            var count = ProcliticCandidates.Fill(text, slices);
+            for (var k = 0; k < count && found is null; k++)
             {
-                found = entry;
-                prefix += candidate.PrefixLength;
-                break;
+                var slice = slices[k];
+                var stem = slice.RestoreArticle ? string.Concat("ا", text.AsSpan(slice.Start)).AsSpan() : text.AsSpan(slice.Start);
+                if (_cardinalsBySpan.TryGetValue(stem, out var entry))
+                {
+                    found = entry;
+                    prefix += slice.Prefix;
+                }
             }
+        }
+        else if (_cardinalsBySpan.TryGetValue(text, out var entry))
+        {
+            found = entry;
         }
 
         if (found is not { } f)

@@ -1,4 +1,3 @@
-using Rasid.Clitics;
 using Rasid.Normalization;
 using Rasid.Tokenization;
 
@@ -14,6 +13,12 @@ internal readonly record struct WordSequenceMatch<T>(int FirstToken, int EndToke
 internal sealed class WordSequenceLexicon<T>
 {
     private readonly Dictionary<string, List<(string[] Tail, T Value)>> _byFirst = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string[] Tail, T Value)>>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+    public WordSequenceLexicon()
+    {
+        _bySpan = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int MaxWords { get; private set; }
 
@@ -55,9 +60,13 @@ internal sealed class WordSequenceLexicon<T>
 
         if (allowProclitics && tokens[t].Kind == TokenKind.Word && first.Length > 2)
         {
-            foreach (var candidate in CliticSegmenter.StemCandidates(first))
+            Span<ProcliticSlice> slices = stackalloc ProcliticSlice[ProcliticCandidates.MaxCandidates];
+            var count = ProcliticCandidates.Fill(first, slices);
+            for (var k = 1; k < count; k++)
             {
-                if (candidate.PrefixLength > 0 && TryFirst(tokens, t, endToken, candidate.Stem, candidate.PrefixLength, ref match))
+                var slice = slices[k];
+                var stem = slice.RestoreArticle ? string.Concat("ا", first.AsSpan(slice.Start)).AsSpan() : first.AsSpan(slice.Start);
+                if (TryFirst(tokens, t, endToken, stem, slice.Prefix, ref match))
                 {
                     found = true;
                 }
@@ -67,9 +76,9 @@ internal sealed class WordSequenceLexicon<T>
         return found;
     }
 
-    private bool TryFirst(IReadOnlyList<Token> tokens, int t, int endToken, string firstWord, int prefix, ref WordSequenceMatch<T> best)
+    private bool TryFirst(IReadOnlyList<Token> tokens, int t, int endToken, ReadOnlySpan<char> firstWord, int prefix, ref WordSequenceMatch<T> best)
     {
-        if (!_byFirst.TryGetValue(firstWord, out var entries))
+        if (!_bySpan.TryGetValue(firstWord, out var entries))
         {
             return false;
         }
