@@ -162,6 +162,12 @@ public sealed class DateResolver
                 end = named.EndToken; // "اليوم الأحد", "أمس الجمعة": the weekday only restates the day
             }
 
+            if (relative.Value is { Unit: RelativeUnit.Day, Offset: 0 } && TryExplicit(tokens, end, published, out var restated))
+            {
+                core = restated with { Prefix = relative.PrefixLength }; // "اليوم 12 مارس 2017": the explicit date decides
+                return true;
+            }
+
             core = new Core(end, relative.PrefixLength, ResolveRelative(relative.Value, published), relative.Value.Precision, true);
             return true;
         }
@@ -184,7 +190,7 @@ public sealed class DateResolver
 
         if (_lexicon.Months.TryMatch(tokens, m, n, !hasPart && proclitics, out var month))
         {
-            var end = month.EndToken;
+            var end = SkipRestatedMonth(tokens, month.EndToken);
             var (year, direction, afterYear) = ReadYearOrModifier(tokens, end);
             if (!hasPart && month.Value.Ambiguous && year is null && direction is null)
             {
@@ -212,9 +218,15 @@ public sealed class DateResolver
         int day;
         int q;
         var prefix = 0;
-        if (tokens[p].Kind == TokenKind.Number && tokens[p].Text.Length <= 2 && int.TryParse(tokens[p].Text, NumberStyles.None, CultureInfo.InvariantCulture, out day))
+        var digits = p;
+        if (tokens[p].Text == "ال" && p + 1 < n && tokens[p + 1].Kind == TokenKind.Number && tokens[p + 1].Start == tokens[p].End)
         {
-            q = p + 1;
+            digits = p + 1; // "الـ26 من شهر فيفري"
+        }
+
+        if (tokens[digits].Kind == TokenKind.Number && tokens[digits].Text.Length <= 2 && int.TryParse(tokens[digits].Text, NumberStyles.None, CultureInfo.InvariantCulture, out day))
+        {
+            q = digits + 1;
         }
         else if (_lexicon.Ordinals.TryMatch(tokens, p, n, true, out var ordinal))
         {
@@ -237,6 +249,11 @@ public sealed class DateResolver
             q++;
         }
 
+        if (q + 1 < n && tokens[q].Text == "شهر")
+        {
+            q++;
+        }
+
         if (q + 1 < n && tokens[q].Text == "الشهر" && _lexicon.Modifiers.TryMatch(tokens, q + 1, n, false, out var monthModifier))
         {
             var date = published is { } pub ? ShiftMonth(pub, monthModifier.Value) : (DateOnly?)null;
@@ -249,9 +266,41 @@ public sealed class DateResolver
             return false;
         }
 
-        var (year, direction, end) = ReadYearOrModifier(tokens, month.EndToken);
+        var (year, direction, end) = ReadYearOrModifier(tokens, SkipRestatedMonth(tokens, month.EndToken));
         core = new Core(end, prefix, ResolveDayMonth(month.Value, day, year, direction, published), 1, year is null);
         return true;
+    }
+
+    /// <summary>
+    /// Skips the same month restated in the other series: "أكتوبر/تشرين الأول"، "يوليو (تموز)"، "ديسمبر كانون الأول".
+    /// </summary>
+    private int SkipRestatedMonth(IReadOnlyList<Token> tokens, int q)
+    {
+        var n = tokens.Count;
+        var r = q;
+        var open = r < n && tokens[r].Text is "(" or "/" or "-";
+        if (open)
+        {
+            r++;
+        }
+
+        if (!_lexicon.Months.TryMatch(tokens, r, n, false, out var second))
+        {
+            return q;
+        }
+
+        r = second.EndToken;
+        if (open && tokens[q].Text == "(")
+        {
+            if (r >= n || tokens[r].Text != ")")
+            {
+                return q;
+            }
+
+            r++;
+        }
+
+        return r;
     }
 
     /// <summary>A year ("2022", "2022م", "1445 هـ") or a modifier (الماضي) after a month name.</summary>

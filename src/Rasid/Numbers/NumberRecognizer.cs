@@ -111,7 +111,8 @@ public sealed class NumberRecognizer
         var excludedAfter = new WordSequenceLexicon<bool>();
         foreach (var row in TsvReader.Read(data, "numbers/excluded-context.tsv"))
         {
-            (string.Equals(row["position"], "before", StringComparison.Ordinal) ? excludedBefore : excludedAfter).Add(row["word"], true);
+            var yearOnly = string.Equals(row["applies"], "year", StringComparison.Ordinal);
+            (string.Equals(row["position"], "before", StringComparison.Ordinal) ? excludedBefore : excludedAfter).Add(row["word"], yearOnly);
         }
 
         var links = new HashSet<string>(StringComparer.Ordinal);
@@ -216,10 +217,19 @@ public sealed class NumberRecognizer
     private bool TryAfterQualifier(IReadOnlyList<Token> tokens, int end, out int qualifierEnd)
     {
         qualifierEnd = end;
-        // The qualifier may follow the counted noun: "12 شخصا على الأقل" (one word in between at most).
+
+        // The qualifier may follow the counted noun ("12 شخصا على الأقل"): one word in between at most, and then only a
+        // two-word qualifier, so that "16 شهيدا وأكثر من 50" does not make 16 a minimum.
         for (var gap = 0; gap <= 1 && end + gap < tokens.Count; gap++)
         {
-            if (_after.TryMatch(tokens, end + gap, tokens.Count, gap == 0, out var q) && (gap == 0 || tokens[end].Kind == TokenKind.Word))
+            if (gap == 1 && tokens[end].Kind != TokenKind.Word)
+            {
+                break;
+            }
+
+            if (_after.TryMatch(tokens, end + gap, tokens.Count, gap == 0, out var q)
+                && (gap == 0 || q.EndToken - q.FirstToken >= 2)
+                && !(q.EndToken < tokens.Count && tokens[q.EndToken].Text == "من"))
             {
                 if (gap == 0)
                 {
@@ -238,20 +248,20 @@ public sealed class NumberRecognizer
         var isYearLike = end == first + 1 && tokens[first].Kind == TokenKind.Number && tokens[first].Text.Length == 4 && value is >= 1900 and <= 2100;
         for (var s = Math.Max(0, first - 2); s < first; s++)
         {
-            if (_excludedBefore.TryMatch(tokens, s, first, true, out var m) && m.EndToken == first)
+            // "عام 2019", "الساعة 10", "الـ24"; year-only words rule out year-like numbers only.
+            if (_excludedBefore.TryMatch(tokens, s, first, true, out var m) && m.EndToken == first && (isYearLike || !m.Value))
             {
-                // "عام 2019", "الساعة 10"; but "عام" only rules out year-like numbers.
-                return isYearLike || !tokens[s].Text.EndsWith("عام", StringComparison.Ordinal);
+                return true;
             }
         }
 
-        if (end < tokens.Count && _excludedAfter.TryMatch(tokens, end, tokens.Count, false, out _))
+        if (end < tokens.Count && _excludedAfter.TryMatch(tokens, end, tokens.Count, false, out var after) && (isYearLike || !after.Value))
         {
-            var suffix = tokens[end].Text;
-            return suffix is not ("م" or "ه") || isYearLike;
+            return true;
         }
 
-        return false;
+        // A year-like number closing a clause ("منذ 2013،", "برازافيل 2017.") is a year: a count is followed by what it counts.
+        return isYearLike && (end >= tokens.Count || tokens[end].Kind == TokenKind.Punctuation);
     }
 
     /// <summary>Reads one number (digits + optional scale, a vague quantity, or a compound of number words) at token <paramref name="i"/>.</summary>
@@ -402,6 +412,14 @@ public sealed class NumberRecognizer
         else if (_cardinalsBySpan.TryGetValue(text, out var entry))
         {
             found = entry;
+        }
+
+        if (found is null && proclitics && text.Length > 4 && text.StartsWith("ال", StringComparison.Ordinal)
+            && _cardinalsBySpan.TryGetValue(text.AsSpan(2), out var withArticle) && withArticle.Role is Role.Unit or Role.TeenHead
+            && i + 1 < tokens.Count && LookupPlain(tokens[i + 1].Text) is { Role: Role.Teen })
+        {
+            // "الاثني عشر": the article is allowed only before a teen, so that الاثنين (Monday) stays a weekday.
+            found = withArticle;
         }
 
         if (found is not { } f)
