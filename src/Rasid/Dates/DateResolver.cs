@@ -150,7 +150,7 @@ public sealed class DateResolver
                 end = modifier.EndToken;
             }
 
-            core = new Core(end, weekday.PrefixLength, ResolveWeekday(weekday.Value, direction, published), 1, true);
+            core = new Core(end, weekday.PrefixLength, Guard(() => ResolveWeekday(weekday.Value, direction, published)), 1, true);
             return true;
         }
 
@@ -168,7 +168,7 @@ public sealed class DateResolver
                 return true;
             }
 
-            core = new Core(end, relative.PrefixLength, ResolveRelative(relative.Value, published), relative.Value.Precision, true);
+            core = new Core(end, relative.PrefixLength, Guard(() => ResolveRelative(relative.Value, published)), relative.Value.Precision, true);
             return true;
         }
 
@@ -256,7 +256,7 @@ public sealed class DateResolver
 
         if (q + 1 < n && tokens[q].Text == "الشهر" && _lexicon.Modifiers.TryMatch(tokens, q + 1, n, false, out var monthModifier))
         {
-            var date = published is { } pub ? ShiftMonth(pub, monthModifier.Value) : (DateOnly?)null;
+            var date = published is { } pub ? Guard(() => ShiftMonth(pub, monthModifier.Value)) : null;
             core = new Core(monthModifier.EndToken, prefix, date is { } d && day <= DateTime.DaysInMonth(d.Year, d.Month) ? new DateOnly(d.Year, d.Month, day) : null, 1, true);
             return true;
         }
@@ -382,6 +382,19 @@ public sealed class DateResolver
         return true;
     }
 
+    /// <summary>Publication dates at the ends of the calendar (DateOnly.MinValue) leave relative dates unresolved instead of throwing.</summary>
+    private static DateOnly? Guard(Func<DateOnly?> resolve)
+    {
+        try
+        {
+            return resolve();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
     private static DateOnly? ResolveWeekday(DayOfWeek day, Direction? direction, DateOnly? published)
     {
         if (published is not { } pub)
@@ -457,7 +470,7 @@ public sealed class DateResolver
             Direction.Next => month.Month > pubMonth ? pubYear : pubYear + 1,
             _ => month.Month < pubMonth || (month.Month == pubMonth && (day ?? 1) <= pubDay) ? pubYear : pubYear - 1,
         };
-        return ToDate(month.Calendar, y, month.Month, day ?? 1);
+        return ToDate(month.Calendar, y, month.Month, Math.Max(day ?? 1, 1));
     }
 
     private static DateOnly? ToDate(CalendarKind calendar, int year, int month, int day)
