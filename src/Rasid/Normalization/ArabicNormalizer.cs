@@ -14,32 +14,34 @@ public static class ArabicNormalizer
     public static NormalizedText Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        var starts = new int[text.Length + 4];
-        var ends = new int[text.Length + 4];
+
+        // Output never grows beyond the input except for presentation-form ligatures, which are rare; the buffers
+        // grow on demand then. The maps may be longer than the text: NormalizedText only reads below Text.Length.
+        var buffer = new char[text.Length];
+        var starts = new int[text.Length];
+        var ends = new int[text.Length];
         var count = 0;
-
-        void Emit(char c, int originalStart, int originalEnd)
-        {
-            if (count == starts.Length)
-            {
-                Array.Resize(ref starts, starts.Length * 2);
-                Array.Resize(ref ends, ends.Length * 2);
-            }
-
-            builder.Append(c);
-            starts[count] = originalStart;
-            ends[count] = originalEnd;
-            count++;
-        }
-
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c < '\u00A0' && count < buffer.Length)
+            {
+                // ASCII and C1 controls: nothing to fold (the common case in digits, Latin and punctuation).
+                buffer[count] = c;
+                starts[count] = i;
+                ends[count] = i + 1;
+                count++;
+                continue;
+            }
+
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                Emit(c, i, i + 2);
-                Emit(text[i + 1], i, i + 2);
+                Grow(ref buffer, ref starts, ref ends, count + 2);
+                buffer[count] = c;
+                buffer[count + 1] = text[i + 1];
+                starts[count] = starts[count + 1] = i;
+                ends[count] = ends[count + 1] = i + 2;
+                count += 2;
                 i++;
                 continue;
             }
@@ -54,21 +56,44 @@ public static class ArabicNormalizer
                 var expanded = c.ToString().Normalize(NormalizationForm.FormKC);
                 foreach (var e in expanded)
                 {
-                    if (!IsRemoved(e))
+                    if (IsRemoved(e))
                     {
-                        Emit(FoldChar(e), i, i + 1);
+                        continue;
                     }
+
+                    Grow(ref buffer, ref starts, ref ends, count + 1);
+
+                    buffer[count] = FoldChar(e);
+                    starts[count] = i;
+                    ends[count] = i + 1;
+                    count++;
                 }
 
                 continue;
             }
 
-            Emit(FoldChar(c), i, i + 1);
+            Grow(ref buffer, ref starts, ref ends, count + 1);
+
+            buffer[count] = FoldChar(c);
+            starts[count] = i;
+            ends[count] = i + 1;
+            count++;
         }
 
-        Array.Resize(ref starts, count);
-        Array.Resize(ref ends, count);
-        return new NormalizedText(text, builder.ToString(), starts, ends);
+        return new NormalizedText(text, new string(buffer, 0, count), starts, ends);
+    }
+
+    private static void Grow(ref char[] buffer, ref int[] starts, ref int[] ends, int needed)
+    {
+        if (needed <= buffer.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(Math.Max(16, needed), buffer.Length * 2);
+        Array.Resize(ref buffer, size);
+        Array.Resize(ref starts, size);
+        Array.Resize(ref ends, size);
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public static class ArabicTokenizer
 
             var start = i;
             TokenKind kind;
-            if (TryScanUrl(text, i, out var urlEnd))
+            if (c is 'h' or 'H' or 'w' or 'W' && TryScanUrl(text, i, out var urlEnd))
             {
                 i = urlEnd;
                 kind = TokenKind.Url;
