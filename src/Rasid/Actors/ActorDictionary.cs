@@ -171,8 +171,10 @@ public sealed class ActorDictionary
                 continue; // a stop phrase: the words name no actor here.
             }
 
-            var strong = m.Value.Where(p => p.Contexts is null).Select(p => p.Entry!).Distinct().ToList();
-            var weak = m.Value.Where(p => p.Contexts is not null).ToList();
+            var hasArticle = MatchHasArticle(text, m);
+            var usable = m.Value.Where(p => p.Article is not { } a || a == hasArticle).ToList();
+            var strong = usable.Where(p => p.Contexts is null).Select(p => p.Entry!).Distinct().ToList();
+            var weak = usable.Where(p => p.Contexts is not null).ToList();
             raw.Add((m, strong, weak));
 
             // The text shows a country when an unambiguous, country-bound actor is named.
@@ -186,23 +188,17 @@ public sealed class ActorDictionary
         var result = new List<ActorMention>(raw.Count);
         foreach (var (m, strong, weak) in raw)
         {
-            var candidates = new List<ActorEntry>(strong);
-            foreach (var w in weak)
-            {
-                if (w.Contexts!.Any(context.Contains) && !candidates.Contains(w.Entry!))
-                {
-                    candidates.Add(w.Entry!);
-                }
-            }
-
+            var byContext = weak.Where(w => w.Contexts!.Any(context.Contains)).Select(w => w.Entry!).Distinct().ToList();
+            var candidates = byContext.Concat(strong.Where(e => !byContext.Contains(e))).ToList();
             if (candidates.Count == 0)
             {
                 continue;
             }
 
-            // Stable: entries of a context country first, then country-less (generic/international), then the rest.
+            // Stable: entries the context selected (a context-bound alias, or an entry of a context country) first,
+            // then country-less ones (generic, transnational), then entries of other countries.
             var ordered = candidates
-                .OrderBy(e => e.Country is not null && context.Contains(e.Country) ? 0 : e.Country is null ? 1 : 2)
+                .OrderBy(e => byContext.Contains(e) || (e.Country is not null && context.Contains(e.Country)) ? 0 : e.Country is null ? 1 : 2)
                 .ToList();
             result.Add(new ActorMention(m.Span, m.FirstToken, m.EndToken, ordered[0]) { Candidates = ordered });
         }
@@ -347,20 +343,35 @@ public sealed class ActorDictionary
 
         var aliases = new List<string>();
         var contexts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var exact = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cell in row.List("aliases"))
         {
             var alias = cell;
             List<string>? required = null;
-            if (alias.StartsWith('~'))
+            var exactArticle = false;
+            var bad = false;
+            while (alias.Length > 0 && alias[0] is '~' or '=')
             {
-                alias = alias[1..].Trim();
-                if (country is null)
+                if (alias[0] == '=')
+                {
+                    exactArticle = true;
+                }
+                else if (country is null)
                 {
                     Report(ActorDiagnosticCodes.BadAliasContext, $"alias '{cell}': '~' needs the entry's country; write alias@CC instead");
-                    continue;
+                    bad = true;
+                }
+                else
+                {
+                    required = [country];
                 }
 
-                required = [country];
+                alias = alias[1..].Trim();
+            }
+
+            if (bad)
+            {
+                continue;
             }
 
             var at = alias.IndexOf('@', StringComparison.Ordinal);
@@ -384,6 +395,11 @@ public sealed class ActorDictionary
             }
 
             aliases.Add(alias);
+            if (exactArticle)
+            {
+                exact.Add(alias);
+            }
+
             if (required is not null)
             {
                 contexts[alias] = required.Distinct(StringComparer.Ordinal).ToList();
@@ -409,6 +425,7 @@ public sealed class ActorDictionary
             Country = country,
             Aliases = aliases,
             AliasContexts = contexts,
+            ExactArticleAliases = exact,
             ValidFrom = from,
             ValidTo = to,
             Specializes = row.Optional("generic"),
@@ -478,10 +495,10 @@ public sealed class ActorDictionary
             foreach (var alias in e.Aliases)
             {
                 var contexts = e.AliasContexts.GetValueOrDefault(alias);
-                var payload = new AliasPayload(e, contexts);
+                var exact = e.ExactArticleAliases.Contains(alias);
                 foreach (var form in variants.Expand(alias))
                 {
-                    matcher.Add(form, payload);
+                    matcher.Add(form, new AliasPayload(e, contexts, exact ? StartsWithArticle(form) : null));
                     var key = string.Join(' ', form.Split(' ').Select(CliticSegmenter.ArticleFreeKey));
                     if (!claims.TryGetValue(key, out var list))
                     {
@@ -518,16 +535,31 @@ public sealed class ActorDictionary
         }
     }
 
+    private static bool StartsWithArticle(string word) => word.Length > 2 && word.StartsWith("ال", StringComparison.Ordinal);
+
+    /// <summary>Whether the matched first word carries the article: written ال, or لل (ل + ال) taken as proclitics.</summary>
+    private static bool MatchHasArticle(AnalyzedText text, PhraseMatch<IReadOnlyList<AliasPayload>> m)
+    {
+        var token = text.Tokens[m.FirstToken].Text;
+        return StartsWithArticle(token[m.PrefixLength..])
+            || (m.PrefixLength >= 2 && token.AsSpan(m.PrefixLength - 2, 2).SequenceEqual("لل"));
+    }
+
+    // Two unconditional claims clash; so do two context-bound claims sharing a country. A context-bound alias next
+    // to an unconditional one is an override (AQIM's القاعدة in Mali over Al Qaeda's), not a clash.
     private static bool ContextsIntersect(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
-        a is null || b is null || a.Any(x => b.Contains(x, StringComparer.Ordinal));
+        (a is null && b is null) || (a is not null && b is not null && a.Any(x => b.Contains(x, StringComparer.Ordinal)));
 
     private static bool RangesOverlap(ActorEntry a, ActorEntry b) =>
         (a.ValidFrom ?? DateOnly.MinValue) <= (b.ValidTo ?? DateOnly.MaxValue)
         && (b.ValidFrom ?? DateOnly.MinValue) <= (a.ValidTo ?? DateOnly.MaxValue);
 
     /// <summary>What the phrase matcher stores per alias form: the entry (null for a stop phrase) and the countries the alias needs.</summary>
-    private sealed record AliasPayload(ActorEntry? Entry, IReadOnlyList<string>? Contexts)
+    /// <param name="Entry">The entry, or null for a stop phrase.</param>
+    /// <param name="Contexts">Countries one of which the document must show, or null when the alias always counts.</param>
+    /// <param name="Article">For '=' aliases: whether the first word must carry the article; null when either way matches.</param>
+    private sealed record AliasPayload(ActorEntry? Entry, IReadOnlyList<string>? Contexts, bool? Article)
     {
-        public static readonly AliasPayload Stop = new(null, null);
+        public static readonly AliasPayload Stop = new(null, null, null);
     }
 }

@@ -32,6 +32,12 @@ public sealed record ActorEntry
     public IReadOnlyDictionary<string, IReadOnlyList<string>> AliasContexts { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Aliases written with a leading <c>=</c>: their first word must carry the article ال exactly when the alias does
+    /// (<c>=القاعدة</c> is Al Qaeda, but "قاعدة العند" is a military base; <c>=حماس</c> is Hamas, "الحماس" is enthusiasm).
+    /// </summary>
+    public IReadOnlySet<string> ExactArticleAliases { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>First day the entry applies (inclusive), or null.</summary>
     public DateOnly? ValidFrom { get; init; }
 

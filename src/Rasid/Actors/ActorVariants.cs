@@ -8,7 +8,7 @@ namespace Rasid.Actors;
 /// Word-variant classes from <c>data/actors/variants.tsv</c>, expanded when aliases are loaded so authors need not
 /// list every spelling or inflection. Each row makes one family of interchangeable word forms:
 /// <c>same</c> lists the forms outright (ميليشيا|مليشيا|ميليشيات…); <c>nisba</c> lists adjectives in ـي and adds
-/// ـية ـيون ـيين ـيان; <c>plural</c> lists nouns and adds the sound plural/dual ـون ـين ـان. Only listed words
+/// ـية ـيون ـيين ـيان; <c>plural</c> lists nouns and adds the sound plural/dual ـون ـين ـان and the construct forms ـو ـي (مسلحو/مسلحي). Only listed words
 /// inflect, so no form is generated for a word nobody asked about.
 /// </summary>
 public sealed class ActorVariants
@@ -17,7 +17,7 @@ public sealed class ActorVariants
     public const int MaxFormsPerAlias = 512;
 
     private static readonly string[] s_nisbaEndings = ["", "ة", "ون", "ين", "ان"];
-    private static readonly string[] s_pluralEndings = ["", "ون", "ين", "ان"];
+    private static readonly string[] s_pluralEndings = ["", "ون", "ين", "ان", "و", "ي"];
 
     private readonly Dictionary<string, List<string>> _families = new(StringComparer.Ordinal);
 
