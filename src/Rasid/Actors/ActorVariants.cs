@@ -7,17 +7,18 @@ namespace Rasid.Actors;
 /// <summary>
 /// Word-variant classes from <c>data/actors/variants.tsv</c>, expanded when aliases are loaded so authors need not
 /// list every spelling or inflection. Each row makes one family of interchangeable word forms:
-/// <c>same</c> lists the forms outright (ميليشيا|مليشيا|ميليشيات…); <c>nisba</c> lists adjectives in ـي and adds
-/// ـية ـيون ـيين ـيان; <c>plural</c> lists nouns and adds the sound plural/dual ـون ـين ـان and the construct forms ـو ـي (مسلحو/مسلحي). Only listed words
-/// inflect, so no form is generated for a word nobody asked about.
+/// <c>same</c> lists the forms outright (ميليشيا|مليشيا|ميليشيات…);
+/// <c>nisba</c> lists adjectives in ـي and adds ـية ـيون ـيين ـيان ـيا (the last after numbers: ٢٠ حوثيا);
+/// <c>plural</c> lists nouns and adds ـون ـين ـان (plural, dual), ـو ـي (construct: مسلحو، مسلحي) and ـا (٣٣ مسلحا).
+/// Only listed words inflect, so no form is generated for a word nobody asked about.
 /// </summary>
 public sealed class ActorVariants
 {
     /// <summary>Most phrase forms one alias may expand to; beyond it the remaining combinations are dropped.</summary>
     public const int MaxFormsPerAlias = 512;
 
-    private static readonly string[] s_nisbaEndings = ["", "ة", "ون", "ين", "ان"];
-    private static readonly string[] s_pluralEndings = ["", "ون", "ين", "ان", "و", "ي"];
+    private static readonly string[] s_nisbaEndings = ["", "ة", "ون", "ين", "ان", "ا"];
+    private static readonly string[] s_pluralEndings = ["", "ون", "ين", "ان", "و", "ي", "ا"];
 
     private readonly Dictionary<string, List<string>> _families = new(StringComparer.Ordinal);
 
