@@ -1,20 +1,52 @@
+using System.Globalization;
 using Rasid.Documents;
 using Rasid.Lexicons;
+using Rasid.Tokenization;
 
 namespace Rasid.Places;
 
-/// <summary>Recognises place names in text and resolves them against the gazetteer.</summary>
+/// <summary>
+/// Recognises place names in text and resolves them against the gazetteer: names are matched with
+/// <see cref="PhraseMatcher{T}"/> (clitics, with and without ال, multi-word), cue words set the feature type
+/// (محافظة → province, مديرية → district, مدينة → town) and the precision (شمال، قرب → 2), containment in the text
+/// ("مديرية المحفد محافظة أبين", "مكيراس بالبيضاء") ties candidates together, and the document's country
+/// (actor hints, country names and adjectives, the places themselves) decides between namesakes.
+/// </summary>
 public sealed class PlaceResolver
 {
-    private PlaceResolver()
+    private static readonly HashSet<string> s_prepositions = new(StringComparer.Ordinal)
     {
+        "في", "من", "الي", "علي", "قرب", "داخل", "نحو", "باتجاه", "عند", "بين", "حتي", "شمال", "جنوب", "شرق", "غرب",
+    };
+
+    private static readonly HashSet<string> s_destinations = new(StringComparer.Ordinal)
+    {
+        "باتجاه", "نحو", "الي", "صوب", "تجاه", "لاقتحام",
+    };
+
+    private static readonly HashSet<string> s_distanceFillers = new(StringComparer.Ordinal)
+    {
+        "كم", "كلم", "كيلو", "كيلومتر", "كيلومترات", "كيلومترا", "ميل", "اميال", "متر", "مترا", "من", "نحو", "حوالي",
+    };
+
+    private readonly Gazetteer _gazetteer;
+
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstKeys;
+
+    private PlaceResolver(Gazetteer gazetteer)
+    {
+        _gazetteer = gazetteer;
+        _firstKeys = gazetteer.FirstKeys.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>The loaded gazetteer.</summary>
+    public Gazetteer Gazetteer => _gazetteer;
 
     /// <summary>Loads the gazetteer from <paramref name="data"/> (data/gazetteer/).</summary>
     public static PlaceResolver Load(IDataSource data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return new PlaceResolver();
+        return new PlaceResolver(Gazetteer.Load(data));
     }
 
     /// <summary>
@@ -25,30 +57,558 @@ public sealed class PlaceResolver
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(countryHints);
-        return new PlaceAnalysis([], null);
+        var adjectives = new List<string>();
+        var mentions = Recognize(text, adjectives);
+        var votes = CountryVotes(text, mentions, adjectives, countryHints);
+        var documentCountry = votes.Count == 0 ? null : votes.MaxBy(kv => kv.Value).Key;
+        Link(text, mentions);
+        Resolve(text, mentions, documentCountry, countryHints);
+        var resolved = mentions.Where(m => m.Resolved is not null).Select(m => m.Resolved!).ToList();
+        return new PlaceAnalysis(resolved, documentCountry, mentions, text, this);
     }
-}
 
-/// <summary>The places of one document.</summary>
-public sealed class PlaceAnalysis
-{
-    /// <summary>Creates an analysis from resolved mentions.</summary>
-    public PlaceAnalysis(IReadOnlyList<ResolvedPlace> mentions, string? documentCountry)
+    private List<PlaceMention> Recognize(AnalyzedText text, List<string> adjectives)
     {
-        Mentions = mentions;
-        DocumentCountry = documentCountry;
+        var tokens = text.Tokens;
+        var mentions = new List<PlaceMention>();
+        var cueChain = new List<PhraseMatch<IReadOnlyList<PlaceCue>>>();
+        var chainEnd = -1;
+        var t = 0;
+        PhraseMatch<IReadOnlyList<LexEntry>> match = default;
+        while (t < tokens.Count)
+        {
+            var kind = tokens[t].Kind;
+            if (kind != TokenKind.Word)
+            {
+                if (chainEnd == t && cueChain.Count > 0 && cueChain[^1].Value.Any(c => c.Value == "distance")
+                    && kind == TokenKind.Number)
+                {
+                    chainEnd = t + 1;
+                }
+
+                t++;
+                continue;
+            }
+
+            var hasPlace = false;
+            var hasCue = false;
+            PhraseMatch<IReadOnlyList<int>> place = default;
+            PhraseMatch<IReadOnlyList<PlaceCue>> cue = default;
+            var small = MayStartPhrase(tokens[t].Text) && _gazetteer.Matcher.TryMatchAt(tokens, t, tokens.Count, out match);
+            var big = _gazetteer.Index.TryMatchAt(tokens, t, out var group, out var bigEnd, out var bigPrefix);
+            if (small && big && bigEnd > match.EndToken)
+            {
+                small = false;
+            }
+
+            if (small || big)
+            {
+                List<int>? ids = null;
+                List<PlaceCue>? cues = null;
+                if (small)
+                {
+                    foreach (var e in match.Value)
+                    {
+                        switch (e.Kind)
+                        {
+                            case LexKind.Place:
+                                (ids ??= []).Add(e.Index);
+                                break;
+                            case LexKind.Cue:
+                                (cues ??= []).Add(_gazetteer.CueList[e.Index]);
+                                break;
+                            default:
+                                adjectives.Add(_gazetteer.AdjectiveList[e.Index]);
+                                break;
+                        }
+                    }
+                }
+
+                if (big && (!small || bigEnd == match.EndToken))
+                {
+                    (ids ??= []).AddRange(_gazetteer.Groups[group]);
+                    if (!small)
+                    {
+                        var first = tokens[t];
+                        match = new PhraseMatch<IReadOnlyList<LexEntry>>(t, bigEnd, new TextSpan(first.Start + bigPrefix, tokens[bigEnd - 1].End), bigPrefix, []);
+                    }
+                }
+
+                hasCue = cues is not null;
+                hasPlace = ids is not null && !hasCue;
+                if (hasPlace)
+                {
+                    place = new PhraseMatch<IReadOnlyList<int>>(match.FirstToken, match.EndToken, match.Span, match.PrefixLength, ids!);
+                }
+                else if (hasCue)
+                {
+                    cue = new PhraseMatch<IReadOnlyList<PlaceCue>>(match.FirstToken, match.EndToken, match.Span, match.PrefixLength, cues!);
+                }
+                else
+                {
+                    t = match.EndToken;
+                    continue;
+                }
+            }
+
+            if (!hasPlace && hasCue)
+            {
+                if (chainEnd != t)
+                {
+                    cueChain.Clear();
+                }
+
+                cueChain.Add(cue);
+                chainEnd = cue.EndToken;
+                t = cue.EndToken;
+                continue;
+            }
+
+            if (!hasPlace)
+            {
+                if (chainEnd == t && cueChain.Count > 0 && cueChain[^1].Value.Any(c => c.Value == "distance")
+                    && s_distanceFillers.Contains(tokens[t].Text))
+                {
+                    chainEnd = t + 1;
+                }
+
+                t++;
+                continue;
+            }
+
+            var chain = chainEnd == t ? cueChain : [];
+            var mention = MakeMention(text, place, chain);
+            if (mention is not null)
+            {
+                mentions.Add(mention);
+            }
+
+            cueChain = [];
+            chainEnd = -1;
+            t = place.EndToken;
+        }
+
+        return mentions;
     }
-
-    /// <summary>Resolved place mentions in document order.</summary>
-    public IReadOnlyList<ResolvedPlace> Mentions { get; }
-
-    /// <summary>ISO2 of the country the document is mostly about, or null.</summary>
-    public string? DocumentCountry { get; }
 
     /// <summary>
-    /// The location of an event whose trigger is at <paramref name="anchor"/> inside <paramref name="scope"/>
-    /// (its clause or sentence; normalised coordinates): the place tied to the trigger, else a fallback with
-    /// lower precision; null when nothing fits.
+    /// Allocation-free test whether any clitic reading of <paramref name="word"/> can start a lexicon phrase
+    /// (the same readings as <see cref="Clitics.CliticSegmenter.StemCandidates"/>).
     /// </summary>
-    public ResolvedPlace? LocateEvent(TextSpan anchor, TextSpan scope) => null;
+    private bool MayStartPhrase(string word)
+    {
+        var lookup = _firstKeys;
+        var span = word.AsSpan();
+        if (lookup.Contains(Key(span)))
+        {
+            return true;
+        }
+
+        var conjunction = span.Length > 3 && span[0] is 'و' or 'ف' ? 1 : 0;
+        if (conjunction == 1 && lookup.Contains(Key(span[1..])))
+        {
+            return true;
+        }
+
+        for (var c = 0; c <= conjunction; c++)
+        {
+            var rest = span[c..];
+            if (rest.Length <= 3)
+            {
+                continue;
+            }
+
+            if (rest[0] == 'ل' && rest[1] == 'ل' && rest.Length > 4)
+            {
+                if (lookup.Contains(rest[2..]))
+                {
+                    return true;
+                }
+            }
+            else if (rest[0] is 'ب' or 'ل' or 'ك' && lookup.Contains(Key(rest[1..])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static ReadOnlySpan<char> Key(ReadOnlySpan<char> w) => w.Length >= 4 && w[0] == 'ا' && w[1] == 'ل' ? w[2..] : w;
+    }
+
+    private PlaceMention? MakeMention(AnalyzedText text, PhraseMatch<IReadOnlyList<int>> place, List<PhraseMatch<IReadOnlyList<PlaceCue>>> chain)
+    {
+        var norm = text.Normalized.Text;
+        var tokens = text.Tokens;
+        var name = norm[place.Span.Start..place.Span.End];
+        string? typeCue = null;
+        string? modifier = null;
+        var spanStart = place.Span.Start;
+        var keepContiguous = true;
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            foreach (var cue in chain[i].Value)
+            {
+                switch (cue.Kind)
+                {
+                    case "type":
+                        typeCue ??= cue.Value;
+                        if (cue.Keep && keepContiguous && i == chain.Count - 1)
+                        {
+                            spanStart = chain[i].Span.Start;
+                        }
+
+                        break;
+                    case "near":
+                    case "part":
+                        modifier ??= cue.Value;
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            keepContiguous = false;
+        }
+
+        var places = place.Value.Select(i => _gazetteer.Places[i]).ToList();
+        if (_gazetteer.StopWords.Contains(name)
+            && typeCue is not ("admin1" or "admin2" or "admin3"))
+        {
+            return null;
+        }
+
+        var first = chain.Count > 0 ? chain[0] : default;
+        var cueStart = chain.Count > 0 ? first.Span.Start : place.Span.Start;
+        var firstTokenIndex = chain.Count > 0 ? first.FirstToken : place.FirstToken;
+        var prefix = chain.Count > 0 ? tokens[first.FirstToken].Text[..first.PrefixLength] : tokens[place.FirstToken].Text[..place.PrefixLength];
+        var preposition = prefix.EndsWith('ب') || prefix.EndsWith('ل') || modifier is not null
+                          || (firstTokenIndex > 0 && s_prepositions.Contains(tokens[firstTokenIndex - 1].Text))
+                          || chain.Any(c => c.Value.Any(v => v.Kind == "link"));
+        var before = firstTokenIndex > 0 ? tokens[firstTokenIndex - 1].Text : string.Empty;
+        var mention = new PlaceMention(place.Span, new TextSpan(spanStart, place.Span.End), place.FirstToken, place.EndToken, name, places)
+        {
+            TypeCue = typeCue,
+            Modifier = modifier,
+            HasPreposition = preposition,
+            CueSpan = new TextSpan(cueStart, place.Span.Start),
+            IsDestination = s_destinations.Contains(before),
+        };
+        return mention;
+    }
+
+    private static Dictionary<string, double> CountryVotes(AnalyzedText text, List<PlaceMention> mentions, List<string> adjectives, IReadOnlyList<string> hints)
+    {
+        var votes = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Vote(string iso, double w) => votes[iso] = votes.GetValueOrDefault(iso) + w;
+        for (var i = 0; i < hints.Count; i++)
+        {
+            Vote(hints[i], Math.Max(5.0 - i, 2.0));
+        }
+
+        foreach (var iso in adjectives)
+        {
+            Vote(iso, 1.0);
+        }
+
+        var firstLineEnd = text.Normalized.Text.IndexOf('\n', StringComparison.Ordinal);
+        foreach (var m in mentions)
+        {
+            var weight = firstLineEnd >= 0 && m.NameSpan.Start < firstLineEnd ? 2.0 : 1.0;
+            var strong = m.Places.Where(p => p.FeatureType is not ("village" or "neighbourhood" or "other")).ToList();
+            if (m.Places.Any(p => p.FeatureType == "country"))
+            {
+                Vote(m.Places.First(p => p.FeatureType == "country").Country, 2.0 * weight);
+                continue;
+            }
+
+            var countries = strong.Select(p => p.Country).Distinct(StringComparer.Ordinal).ToList();
+            if (countries.Count == 1)
+            {
+                Vote(countries[0], weight);
+            }
+            else if (countries.Count > 1)
+            {
+                foreach (var c in countries)
+                {
+                    Vote(c, 0.5 * weight / countries.Count);
+                }
+            }
+        }
+
+        return votes;
+    }
+
+    private static void Link(AnalyzedText text, List<PlaceMention> mentions)
+    {
+        var tokens = text.Tokens;
+        for (var i = 1; i < mentions.Count; i++)
+        {
+            var prev = mentions[i - 1];
+            var cur = mentions[i];
+            var gapTokens = 0;
+            for (var t = prev.EndToken; t < tokens.Count && tokens[t].End <= cur.CueSpan.Start && gapTokens <= 4; t++)
+            {
+                gapTokens++;
+            }
+
+            if (gapTokens > 3)
+            {
+                continue;
+            }
+
+            var between = text.Normalized.Text[prev.NameSpan.End..cur.CueSpan.Start];
+
+            var startsWithB = cur.CueSpan.Start < cur.NameSpan.Start
+                ? false
+                : tokens[cur.FirstToken].Start < cur.NameSpan.Start && (text.Normalized.Text[cur.NameSpan.Start - 1] is 'ب' or 'ل');
+            var trimmed = between.Trim().Trim('،', ',', '-', '–').Trim();
+            var linked = gapTokens == 0 && trimmed.Length == 0
+                         || trimmed is "في" or "من" or "التابعه" or "التابعه ل" or "عاصمه" or "مركز" or "التابع" or "شمال" or "جنوب" or "شرق" or "غرب"
+                         || (gapTokens <= 1 && (startsWithB || cur.TypeCue is "admin1" or "admin2"));
+            if (linked && gapTokens <= 3)
+            {
+                cur.LinkedToPrevious = true;
+            }
+        }
+    }
+
+    private void Resolve(AnalyzedText text, List<PlaceMention> mentions, string? documentCountry, IReadOnlyList<string> hints)
+    {
+        // Pass 1 without coherence, pass 2 rewards candidates in provinces other mentions point to.
+        var admin1Votes = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var nextVotes = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (var i = 0; i < mentions.Count; i++)
+            {
+                var m = mentions[i];
+                var neighbours = new List<PlaceMention>(2);
+                if (m.LinkedToPrevious && i > 0)
+                {
+                    neighbours.Add(mentions[i - 1]);
+                }
+
+                if (i + 1 < mentions.Count && mentions[i + 1].LinkedToPrevious)
+                {
+                    neighbours.Add(mentions[i + 1]);
+                }
+
+                var scored = m.Places
+                    .Select(p => new PlaceCandidate(p, Score(p, m, neighbours, documentCountry, hints, pass == 0 ? null : admin1Votes)))
+                    .OrderByDescending(c => c.Score)
+                    .ThenBy(c => c.Place.Id)
+                    .ToList();
+                m.Candidates = scored;
+                m.Chosen = scored.Count > 0 ? scored[0].Place : null;
+                if (m.Chosen?.Admin1Code is { } a1 && Accept(m, documentCountry))
+                {
+                    nextVotes[a1] = nextVotes.GetValueOrDefault(a1) + (m.Chosen.FeatureType == "village" ? 0.5 : 1.0);
+                }
+            }
+
+            admin1Votes = nextVotes;
+        }
+
+        foreach (var m in mentions)
+        {
+            if (m.Chosen is null || !Accept(m, documentCountry))
+            {
+                m.Resolved = null;
+                m.Reason = "rejected: " + (m.Chosen is null ? "no candidate" : Why(m, documentCountry));
+                m.Chosen = null;
+                continue;
+            }
+
+            m.Reason = Describe(m);
+        }
+
+        // Containment chains between accepted neighbours.
+        for (var i = 1; i < mentions.Count; i++)
+        {
+            var prev = mentions[i - 1];
+            var cur = mentions[i];
+            if (!cur.LinkedToPrevious || prev.Chosen is null || cur.Chosen is null)
+            {
+                continue;
+            }
+
+            if (Contains(cur.Chosen, prev.Chosen))
+            {
+                prev.Container = cur;
+                cur.Contained = prev;
+            }
+            else if (Contains(prev.Chosen, cur.Chosen) || SameDistrict(prev.Chosen, cur.Chosen))
+            {
+                cur.Container = prev;
+                prev.Contained = cur;
+            }
+        }
+
+        foreach (var m in mentions.Where(m => m.Chosen is not null))
+        {
+            m.Resolved = ToResolved(text, m, m.Chosen!, m.Reason);
+        }
+    }
+
+    private static string Why(PlaceMention m, string? documentCountry)
+    {
+        var c = m.Chosen!;
+        if (documentCountry is not null && c.Country != documentCountry)
+        {
+            return $"best candidate {c} is outside the document country {documentCountry} and has no cue";
+        }
+
+        return $"{c.FeatureType} name without a cue word or preposition";
+    }
+
+    private static string Describe(PlaceMention m)
+    {
+        var c = m.Chosen!;
+        return $"{c.FeatureType} in {c.Country}"
+               + (m.TypeCue is null ? string.Empty : $", cue {m.TypeCue}")
+               + (m.Modifier is null ? string.Empty : $", {m.Modifier}")
+               + (m.Candidates.Count > 1
+                   ? string.Create(CultureInfo.InvariantCulture, $", best of {m.Candidates.Count} (score {m.Candidates[0].Score:0.0} vs {m.Candidates[1].Score:0.0})")
+                   : ", only candidate");
+    }
+
+    private static bool Accept(PlaceMention m, string? documentCountry)
+    {
+        var c = m.Chosen!;
+        var inCountry = documentCountry is null || c.Country == documentCountry;
+        var linked = m.Container is not null || m.Contained is not null || m.LinkedToPrevious;
+        if (m.Text.Length <= 2)
+        {
+            // Two-letter names (اب = Ibb, also the month آب) need a cue or the document's country.
+            return m.TypeCue is not null || (inCountry && documentCountry is not null && m.HasPreposition);
+        }
+
+        if (m.TypeCue is not null && m.TypeCue != "area")
+        {
+            return true;
+        }
+
+        if (!inCountry)
+        {
+            // Outside the document's country only clearly marked places count.
+            return c.FeatureType switch
+            {
+                "country" => true,
+                "admin1" or "city" or "region" => m.HasPreposition || m.TypeCue is not null,
+                "admin2" or "town" or "admin3" => m.TypeCue is not null && m.TypeCue != "area" && m.HasPreposition,
+                _ => false,
+            };
+        }
+
+        return c.FeatureType switch
+        {
+            "country" or "admin1" or "city" or "region" or "admin2" or "town" => true,
+            _ => m.HasPreposition || m.TypeCue is not null || linked,
+        };
+    }
+
+    private static double Score(GazetteerPlace p, PlaceMention m, List<PlaceMention> neighbours, string? documentCountry,
+        IReadOnlyList<string> hints, Dictionary<string, double>? admin1Votes)
+    {
+        var s = p.Prior;
+        if (documentCountry is not null)
+        {
+            s += p.Country == documentCountry ? 4.0 : -1.0;
+        }
+
+        if (hints.Count > 0 && hints.Contains(p.Country, StringComparer.Ordinal))
+        {
+            s += 1.0;
+        }
+
+        s += m.TypeCue switch
+        {
+            null => 0,
+            "admin1" => p.FeatureType == "admin1" ? 4 : p.FeatureType == "admin2" ? 0.5 : -1,
+            "admin2" => p.FeatureType == "admin2" ? 4 : p.FeatureType is "admin3" or "town" ? 1 : -1,
+            "admin3" => p.FeatureType == "admin3" ? 4 : p.FeatureType is "town" or "admin2" ? 1 : -1,
+            "city" or "town" => p.FeatureType is "city" or "town" ? 3 : p.FeatureType == "admin2" ? 1 : p.FeatureType == "admin1" ? -1.5 : 0,
+            "village" => p.FeatureType is "village" or "town" ? 3 : -1,
+            "neighbourhood" => p.FeatureType is "neighbourhood" ? 3 : p.FeatureType is "village" or "town" ? 1 : -1,
+            "countryside" => p.FeatureType is "admin1" or "region" ? 3 : 0,
+            _ => p.FeatureType == "country" ? -1 : 0.5,
+        };
+
+        foreach (var n in neighbours)
+        {
+            if (n.Places.Any(q => q.Id != p.Id && (Contains(q, p) || Contains(p, q) || SameDistrict(p, q))))
+            {
+                s += 5.0;
+                break;
+            }
+        }
+
+        if (admin1Votes is not null && p.Admin1Code is not null)
+        {
+            var own = m.Chosen is { } chosen && chosen.Admin1Code == p.Admin1Code ? 1.0 : 0.0;
+            s += 1.2 * Math.Min(admin1Votes.GetValueOrDefault(p.Admin1Code) - own, 3.0);
+        }
+
+        return s;
+    }
+
+    /// <summary>True when <paramref name="outer"/> is an admin unit (or country) that holds <paramref name="inner"/>.</summary>
+    private static bool Contains(GazetteerPlace outer, GazetteerPlace inner) => outer.FeatureType switch
+    {
+        "country" => inner.Country == outer.Country && inner.FeatureType != "country",
+        "admin1" => inner.FeatureType != "admin1" && inner.Admin1Code is not null && inner.Admin1Code == outer.Admin1Code,
+        "admin2" => inner.FeatureType is not ("admin1" or "admin2") && inner.Admin2Code is not null && inner.Admin2Code == outer.Admin2Code,
+        "region" => inner.FeatureType != "admin1" && inner.Admin1Code is not null && inner.Admin1Code == outer.Admin1Code,
+        "city" or "town" => inner.FeatureType is "neighbourhood" or "village" && inner.Admin2Code is not null && inner.Admin2Code == outer.Admin2Code,
+        _ => false,
+    };
+
+    private static bool SameDistrict(GazetteerPlace a, GazetteerPlace b) =>
+        a.Id != b.Id && a.FeatureType is not ("admin1" or "country") && b.FeatureType is not ("admin1" or "country")
+        && a.Admin2Code is not null && a.Admin2Code == b.Admin2Code;
+
+    internal ResolvedPlace ToResolved(AnalyzedText text, PlaceMention m, GazetteerPlace p, string reason)
+    {
+        var original = text.Normalized.ToOriginal(m.Span);
+        var locationAr = text.Original[original.Start..original.End].Trim();
+        var precision = p.FeatureType switch
+        {
+            "country" or "admin1" => 3,
+            "region" => p.Admin2Code is null ? 3 : 2,
+            "admin2" or "admin3" => 2,
+            _ => 1,
+        };
+        if (m.Modifier is not null)
+        {
+            precision = Math.Max(precision, 2);
+        }
+
+        return MakeResolved(p, locationAr, precision, m.Span, reason);
+    }
+
+    internal ResolvedPlace MakeResolved(GazetteerPlace p, string locationAr, int precision, TextSpan span, string reason)
+    {
+        var a1 = _gazetteer.Admin(p.Admin1Code);
+        var a2 = _gazetteer.Admin(p.Admin2Code);
+        var a3 = _gazetteer.Admin(p.Admin3Code);
+        var iso = a1?.Iso ?? a2?.Iso; // the West Bank has no ISO code: use its governorate's
+        return new ResolvedPlace
+        {
+            Country = _gazetteer.CountryOf(p.Country)?.NameEn ?? _gazetteer.CountryPlace(p.Country)?.NameEn ?? p.Country,
+            Iso2 = p.Country,
+            Admin1 = a1?.NameEn,
+            Admin1Code = iso,
+            Admin2 = a2?.NameEn,
+            Admin3 = a3?.NameEn,
+            Location = p.NameEn,
+            LocationAr = locationAr,
+            Latitude = p.Latitude,
+            Longitude = p.Longitude,
+            GeoPrecision = precision,
+            FeatureType = p.FeatureType,
+            Span = span,
+            Reason = reason,
+        };
+    }
 }

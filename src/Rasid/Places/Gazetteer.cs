@@ -1,0 +1,398 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Rasid.Lexicons;
+using Rasid.Normalization;
+
+namespace Rasid.Places;
+
+/// <summary>One gazetteer entry: a place, an admin unit, a country, or a regional term from aliases.tsv.</summary>
+public sealed class GazetteerPlace
+{
+    internal GazetteerPlace(int id, string nameAr, string nameEn, string featureType, string country, long population,
+        double latitude, double longitude, string? admin1Code, string? admin2Code, string? admin3Code)
+    {
+        Id = id;
+        NameAr = nameAr;
+        NameEn = nameEn;
+        FeatureType = featureType;
+        Country = country;
+        Population = population;
+        Latitude = latitude;
+        Longitude = longitude;
+        Admin1Code = admin1Code;
+        Admin2Code = admin2Code;
+        Admin3Code = admin3Code;
+    }
+
+    /// <summary>Index of the entry in the gazetteer.</summary>
+    public int Id { get; }
+
+    /// <summary>Primary Arabic name (normalised).</summary>
+    public string NameAr { get; }
+
+    /// <summary>English / Latin name.</summary>
+    public string NameEn { get; }
+
+    /// <summary>country, admin1, admin2, admin3, city, town, village, neighbourhood, other, or region (aliases.tsv).</summary>
+    public string FeatureType { get; }
+
+    /// <summary>ISO 3166-1 alpha-2.</summary>
+    public string Country { get; }
+
+    /// <summary>Population when known, else 0.</summary>
+    public long Population { get; }
+
+    /// <summary>WGS84 latitude.</summary>
+    public double Latitude { get; }
+
+    /// <summary>WGS84 longitude.</summary>
+    public double Longitude { get; }
+
+    /// <summary>Gazetteer code of the first-level unit (P-code, HASC, WOF id or ISO), or null.</summary>
+    public string? Admin1Code { get; }
+
+    /// <summary>Gazetteer code of the second-level unit, or null.</summary>
+    public string? Admin2Code { get; }
+
+    /// <summary>Gazetteer code of the third-level unit, or null.</summary>
+    public string? Admin3Code { get; }
+
+    /// <summary>Feature prior: larger for places that news more often means (country, province, city before villages).</summary>
+    internal double Prior => FeatureType switch
+    {
+        "country" => 3.0,
+        "city" => 3.0,
+        "admin1" => 2.8,
+        "region" => 2.6,
+        "admin2" => 2.2,
+        "town" => 2.0,
+        "admin3" => 1.6,
+        "village" => 0.5,
+        "neighbourhood" => 0.4,
+        _ => 0.3,
+    } + (Population > 0 ? Math.Log10(Population) * 0.15 : 0);
+
+    /// <summary>True for feature types that are admin areas (not points).</summary>
+    internal bool IsArea => FeatureType is "country" or "admin1" or "admin2" or "admin3" or "region";
+
+    /// <inheritdoc />
+    public override string ToString() => $"{NameEn} ({FeatureType}, {Country} {Admin1Code}/{Admin2Code})";
+}
+
+/// <summary>An admin unit of admin.tsv: its level, names and (for admin1) ISO 3166-2 code.</summary>
+/// <param name="Code">Gazetteer code.</param>
+/// <param name="Level">admin1, admin2 or admin3.</param>
+/// <param name="Country">ISO2.</param>
+/// <param name="NameEn">English name.</param>
+/// <param name="NameAr">Arabic name.</param>
+/// <param name="Iso">ISO 3166-2 code, or null.</param>
+public sealed record AdminUnit(string Code, string Level, string Country, string NameEn, string NameAr, string? Iso);
+
+/// <summary>A cue word around place names (cues.tsv).</summary>
+/// <param name="Kind">type, near, part or link.</param>
+/// <param name="Value">For type cues the feature type it announces; for others a label.</param>
+/// <param name="Keep">True when the cue stays part of the Arabic location (ريف حماة, مخيم اليرموك).</param>
+public sealed record PlaceCue(string Kind, string Value, bool Keep);
+
+/// <summary>What a lexicon entry of the gazetteer's matcher is.</summary>
+internal enum LexKind : byte
+{
+    /// <summary>A place name (index into the places).</summary>
+    Place,
+
+    /// <summary>A cue word (index into the cue list).</summary>
+    Cue,
+
+    /// <summary>A country adjective (index into the adjective list).</summary>
+    Adjective,
+}
+
+/// <summary>Payload of the gazetteer matcher.</summary>
+/// <param name="Kind">Entry kind.</param>
+/// <param name="Index">Index into the list of its kind.</param>
+internal readonly record struct LexEntry(LexKind Kind, int Index);
+
+/// <summary>A country (countries.tsv) with its English name.</summary>
+/// <param name="Iso2">ISO 3166-1 alpha-2.</param>
+/// <param name="NameEn">English name.</param>
+public sealed record CountryInfo(string Iso2, string NameEn);
+
+/// <summary>
+/// The gazetteer of data/gazetteer/: places (places.tsv.gz), admin units (admin.tsv), regional aliases,
+/// country names and adjectives, cue words and the stop list, with the phrase matchers built over them.
+/// </summary>
+public sealed class Gazetteer
+{
+    private readonly List<GazetteerPlace> _places = [];
+    private readonly Dictionary<string, AdminUnit> _admins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CountryInfo> _countries = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Level, string Code), GazetteerPlace> _adminPlaces = [];
+    private readonly Dictionary<string, GazetteerPlace> _countryPlaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+
+    private Gazetteer()
+    {
+    }
+
+    /// <summary>One matcher for place names, cue words and country adjectives, so each token is looked up once.</summary>
+    internal PhraseMatcher<LexEntry> Matcher { get; } = new();
+
+    /// <summary>Place ids of each name group (one matcher phrase per distinct name) by <see cref="LexEntry.Index"/>.</summary>
+    internal List<List<int>> Groups { get; } = [];
+
+    /// <summary>Index of the gazetteer's place names (payload: index into <see cref="Groups"/>).</summary>
+    internal NameIndex Index { get; } = new();
+
+    /// <summary>Article-free keys of the first word of every phrase: a cheap test before a token is looked up.</summary>
+    internal HashSet<string> FirstKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Cue words by <see cref="LexEntry.Index"/>.</summary>
+    internal List<PlaceCue> CueList { get; } = [];
+
+    /// <summary>Adjective countries (ISO2) by <see cref="LexEntry.Index"/>.</summary>
+    internal List<string> AdjectiveList { get; } = [];
+
+    /// <summary>Normalised exact forms never recognised as a place on their own.</summary>
+    internal HashSet<string> StopWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>All entries (places, admin units, countries, aliases).</summary>
+    public IReadOnlyList<GazetteerPlace> Places => _places;
+
+    /// <summary>The admin unit with gazetteer code <paramref name="code"/>, or null.</summary>
+    public AdminUnit? Admin(string? code) => code is not null && _admins.TryGetValue(code, out var a) ? a : null;
+
+    /// <summary>The country with ISO2 <paramref name="iso2"/>, or null.</summary>
+    public CountryInfo? CountryOf(string iso2) => _countries.GetValueOrDefault(iso2);
+
+    /// <summary>The gazetteer entry of a country (its centroid), or null.</summary>
+    public GazetteerPlace? CountryPlace(string iso2) => _countryPlaces.GetValueOrDefault(iso2);
+
+    /// <summary>Loads every gazetteer file from <paramref name="data"/> (folder gazetteer/).</summary>
+    public static Gazetteer Load(IDataSource data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var g = new Gazetteer();
+        g.LoadAdmins(data);
+        g.LoadCountries(data);
+        g.LoadStopWords(data);
+        g.LoadPlaces(data);
+        g.LoadExtraPlaces(data);
+        g.LoadAliases(data);
+        g.LoadCues(data);
+        return g;
+    }
+
+    private void LoadAdmins(IDataSource data)
+    {
+        foreach (var row in TsvReader.Read(data, "gazetteer/admin.tsv"))
+        {
+            var unit = new AdminUnit(row["code"], row["level"], row["country"], row["name_en"], row["name_ar"], row.Optional("iso3166_2"));
+            _admins[unit.Code] = unit;
+        }
+    }
+
+    private void LoadCountries(IDataSource data)
+    {
+        foreach (var row in TsvReader.Read(data, "gazetteer/countries.tsv"))
+        {
+            var iso = row["iso2"];
+            _countries[iso] = new CountryInfo(iso, row["name_en"]);
+            foreach (var adjective in row.List("adjectives"))
+            {
+                AddPhrase(adjective, new LexEntry(LexKind.Adjective, AdjectiveList.Count));
+                AdjectiveList.Add(iso);
+            }
+        }
+    }
+
+    private void LoadStopWords(IDataSource data)
+    {
+        using var reader = new StreamReader(data.Open("gazetteer/stopwords.txt"), Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            var word = line.Trim();
+            if (word.Length > 0 && !word.StartsWith('#'))
+            {
+                StopWords.Add(ArabicNormalizer.NormalizeKey(word));
+            }
+        }
+    }
+
+    private void LoadPlaces(IDataSource data)
+    {
+        using var stream = new GZipStream(data.Open("gazetteer/places.tsv.gz"), CompressionMode.Decompress);
+        using var reader = new StreamReader(stream, Encoding.UTF8, false, 1 << 16);
+        _ = reader.ReadLine(); // header: names_ar name_en feature_type country population lat lon admin1 admin2 admin3
+        var cells = new string[10];
+        while (reader.ReadLine() is { } line)
+        {
+            if (SplitTabs(line, cells) < 10)
+            {
+                continue;
+            }
+
+            var names = cells[0].Split('|');
+            var place = new GazetteerPlace(
+                _places.Count, names[0], cells[1], Intern(cells[2]), Intern(cells[3]),
+                cells[4].Length == 0 ? 0 : long.Parse(cells[4], CultureInfo.InvariantCulture),
+                ParseDouble(cells[5]), ParseDouble(cells[6]),
+                NullIfEmpty(cells[7]), NullIfEmpty(cells[8]), NullIfEmpty(cells[9]));
+            _places.Add(place);
+            foreach (var name in names)
+            {
+                AddToGroup(name, place);
+            }
+
+            switch (place.FeatureType)
+            {
+                case "country":
+                    _countryPlaces.TryAdd(place.Country, place);
+                    break;
+                case "admin1" when place.Admin1Code is not null:
+                    _adminPlaces.TryAdd(("admin1", place.Admin1Code), place);
+                    break;
+                case "admin2" when place.Admin2Code is not null:
+                    _adminPlaces.TryAdd(("admin2", place.Admin2Code), place);
+                    break;
+                case "admin3" when place.Admin3Code is not null:
+                    _adminPlaces.TryAdd(("admin3", place.Admin3Code), place);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        // Country names of countries.tsv that the gazetteer rows lack (e.g. "سورية") point at the country row.
+    }
+
+    private void LoadExtraPlaces(IDataSource data)
+    {
+        if (!data.Exists("gazetteer/extra_places.tsv"))
+        {
+            return;
+        }
+
+        foreach (var row in TsvReader.Read(data, "gazetteer/extra_places.tsv"))
+        {
+            var names = row.List("names_ar");
+            var place = new GazetteerPlace(
+                _places.Count, ArabicNormalizer.NormalizeKey(names[0]), row["name_en"], Intern(row["feature_type"]), Intern(row["country"]),
+                row["population"].Length == 0 ? 0 : long.Parse(row["population"], CultureInfo.InvariantCulture),
+                ParseDouble(row["lat"]), ParseDouble(row["lon"]), row.Optional("admin1"), row.Optional("admin2"), row.Optional("admin3"));
+            _places.Add(place);
+            foreach (var name in names)
+            {
+                AddToGroup(ArabicNormalizer.NormalizeKey(name), place);
+            }
+        }
+
+    }
+
+    private void AddToGroup(string name, GazetteerPlace place)
+    {
+        if (StopWords.Contains(name) && place.FeatureType is not ("admin1" or "admin2" or "admin3"))
+        {
+            return; // never recognised on its own (see stopwords.txt)
+        }
+
+        var group = Index.GetOrAdd(name, Groups.Count);
+        if (group == Groups.Count)
+        {
+            Groups.Add([]);
+        }
+
+        Groups[group].Add(place.Id);
+    }
+
+    private void AddPhrase(string phrase, LexEntry entry, bool normalized = false)
+    {
+        var key = normalized ? phrase : ArabicNormalizer.NormalizeKey(phrase);
+        if (!Matcher.Add(key, entry))
+        {
+            return;
+        }
+
+        var space = key.IndexOf(' ', StringComparison.Ordinal);
+        FirstKeys.Add(Clitics.CliticSegmenter.ArticleFreeKey(space < 0 ? key : key[..space]));
+    }
+
+    private void LoadAliases(IDataSource data)
+    {
+        foreach (var row in TsvReader.Read(data, "gazetteer/aliases.tsv"))
+        {
+            var level = row["target_level"];
+            var targets = row.List("target_codes")
+                .Select(code => _adminPlaces.GetValueOrDefault((level, code)))
+                .OfType<GazetteerPlace>()
+                .ToList();
+            if (targets.Count == 0)
+            {
+                continue;
+            }
+
+            var a1 = targets.Select(t => t.Admin1Code).Distinct(StringComparer.Ordinal).ToList();
+            var a2 = targets.Select(t => t.Admin2Code).Distinct(StringComparer.Ordinal).ToList();
+            var place = new GazetteerPlace(
+                _places.Count, ArabicNormalizer.NormalizeKey(row["alias_ar"]), targets.Count == 1 ? targets[0].NameEn : row["alias_ar"],
+                "region", row["country"], 0,
+                targets.Average(t => t.Latitude), targets.Average(t => t.Longitude),
+                a1[0], a2.Count == 1 && level != "admin1" ? a2[0] : null, null);
+            _places.Add(place);
+            AddPhrase(row["alias_ar"], new LexEntry(LexKind.Place, place.Id));
+        }
+
+        foreach (var row in TsvReader.Read(data, "gazetteer/countries.tsv"))
+        {
+            if (!_countryPlaces.TryGetValue(row["iso2"], out var country))
+            {
+                continue;
+            }
+
+            foreach (var name in row.List("names"))
+            {
+                AddPhrase(name, new LexEntry(LexKind.Place, country.Id));
+            }
+        }
+    }
+
+    private void LoadCues(IDataSource data)
+    {
+        foreach (var row in TsvReader.Read(data, "gazetteer/cues.tsv"))
+        {
+            AddPhrase(row["cue"], new LexEntry(LexKind.Cue, CueList.Count));
+            CueList.Add(new PlaceCue(row["kind"], row["value"], row["keep"] == "1"));
+        }
+    }
+
+    private string Intern(string s)
+    {
+        if (_interned.TryGetValue(s, out var known))
+        {
+            return known;
+        }
+
+        _interned[s] = s;
+        return s;
+    }
+
+    private static int SplitTabs(string line, string[] cells)
+    {
+        var n = 0;
+        var start = 0;
+        for (var i = 0; i <= line.Length && n < cells.Length; i++)
+        {
+            if (i == line.Length || line[i] == '\t')
+            {
+                cells[n++] = line[start..i];
+                start = i + 1;
+            }
+        }
+
+        return n;
+    }
+
+    private static double ParseDouble(string s) => s.Length == 0 ? 0 : double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+}

@@ -1,0 +1,168 @@
+using Rasid.Documents;
+
+namespace Rasid.Places;
+
+/// <summary>The places of one document.</summary>
+public sealed class PlaceAnalysis
+{
+    private readonly IReadOnlyList<PlaceMention> _details;
+    private readonly AnalyzedText? _text;
+    private readonly PlaceResolver? _resolver;
+
+    /// <summary>Creates an analysis from resolved mentions.</summary>
+    public PlaceAnalysis(IReadOnlyList<ResolvedPlace> mentions, string? documentCountry)
+    {
+        Mentions = mentions;
+        DocumentCountry = documentCountry;
+        _details = [];
+    }
+
+    internal PlaceAnalysis(IReadOnlyList<ResolvedPlace> mentions, string? documentCountry, IReadOnlyList<PlaceMention> details,
+        AnalyzedText text, PlaceResolver resolver)
+        : this(mentions, documentCountry)
+    {
+        _details = details;
+        _text = text;
+        _resolver = resolver;
+    }
+
+    /// <summary>Resolved place mentions in document order.</summary>
+    public IReadOnlyList<ResolvedPlace> Mentions { get; }
+
+    /// <summary>ISO2 of the country the document is mostly about, or null.</summary>
+    public string? DocumentCountry { get; }
+
+    /// <summary>Every recognised name in document order, including rejected ones, with candidates and reasons.</summary>
+    public IReadOnlyList<PlaceMention> Details => _details;
+
+    /// <summary>
+    /// The location of an event whose trigger is at <paramref name="anchor"/> inside <paramref name="scope"/>
+    /// (its clause or sentence; normalised coordinates): the place tied to the trigger, else a fallback with
+    /// lower precision; null when nothing fits.
+    /// </summary>
+    public ResolvedPlace? LocateEvent(TextSpan anchor, TextSpan scope)
+    {
+        var accepted = _details.Where(m => m.Resolved is not null).ToList();
+        if (accepted.Count == 0 && Mentions.Count == 0)
+        {
+            return null;
+        }
+
+        if (accepted.Count == 0)
+        {
+            // Built from plain resolved places: nearest preceding or first.
+            return Mentions.LastOrDefault(p => p.Span.End <= anchor.Start) ?? Mentions[0];
+        }
+
+        var inScope = accepted.Where(m => scope.Overlaps(m.NameSpan)).ToList();
+        var specific = inScope.Where(m => m.Chosen!.FeatureType != "country").ToList();
+        if (specific.Count > 0)
+        {
+            var best = specific.MinBy(m => Cost(m, anchor))!;
+            var chosen = MostSpecific(best, specific);
+            return With(chosen, chosen == best
+                ? $"in the event's sentence, nearest the trigger ({chosen.Resolved!.Reason})"
+                : $"in the event's sentence, most specific of '{best.Text}' ({chosen.Resolved!.Reason})");
+        }
+
+        var country = inScope.FirstOrDefault(m => m.Chosen!.FeatureType == "country")?.Chosen!.Country;
+        var others = accepted.Where(m => m.Chosen!.FeatureType != "country" && (country is null || m.Chosen.Country == country)).ToList();
+        var paragraphStart = ParagraphStart(scope.Start);
+        var preceding = others.Where(m => m.NameSpan.End <= scope.Start).ToList();
+        var inParagraph = preceding.LastOrDefault(m => m.NameSpan.Start >= paragraphStart);
+        if (inParagraph is not null)
+        {
+            return With(inParagraph, "nearest preceding place in the paragraph");
+        }
+
+        var firstLineEnd = _text!.Normalized.Text.IndexOf('\n', StringComparison.Ordinal);
+        var title = firstLineEnd < 0 ? null : others.FirstOrDefault(m => m.NameSpan.End <= firstLineEnd);
+        if (title is not null)
+        {
+            return With(title, "title place");
+        }
+
+        var before = preceding.LastOrDefault();
+        if (before is not null)
+        {
+            return With(before, "nearest preceding place");
+        }
+
+        var dominant = Dominant(others);
+        if (dominant is not null)
+        {
+            return With(dominant, "the document's dominant place");
+        }
+
+        var iso = country ?? DocumentCountry;
+        if (iso is not null && _resolver!.Gazetteer.CountryPlace(iso) is { } place)
+        {
+            var countryMention = inScope.Concat(accepted).FirstOrDefault(m => m.Chosen!.Country == iso && m.Chosen.FeatureType == "country");
+            return _resolver.MakeResolved(place, countryMention?.Resolved!.LocationAr ?? place.NameAr, 3,
+                countryMention?.Span ?? default, "only the country is known");
+        }
+
+        return null;
+    }
+
+    private static double Cost(PlaceMention m, TextSpan anchor)
+    {
+        double d;
+        if (anchor.Contains(m.NameSpan))
+        {
+            d = 0;
+        }
+        else if (m.NameSpan.Start >= anchor.End)
+        {
+            d = m.NameSpan.Start - anchor.End;
+        }
+        else
+        {
+            d = 40 + ((anchor.Start - m.NameSpan.End) * 1.5);
+        }
+
+        return d - (m.HasPreposition ? 25 : 0) + (m.IsDestination ? 60 : 0);
+    }
+
+    /// <summary>The innermost place of the containment chain of <paramref name="m"/> ("المحفد" for "مديرية المحفد محافظة أبين").</summary>
+    private static PlaceMention MostSpecific(PlaceMention m, List<PlaceMention> scope)
+    {
+        var current = m;
+        for (var guard = 0; guard < 4 && current.Contained is { } inner; guard++)
+        {
+            current = inner;
+        }
+
+        if (current.Chosen!.FeatureType is "admin1" or "region")
+        {
+            // "في محافظة البيضاء ... بمديرية الزاهر": a later place inside the province is more precise.
+            var inside = scope.FirstOrDefault(o => o.NameSpan.Start > current.NameSpan.Start && o.Chosen!.FeatureType is not ("admin1" or "region" or "country")
+                                                   && o.Chosen.Admin1Code == current.Chosen.Admin1Code);
+            if (inside is not null)
+            {
+                return MostSpecific(inside, []);
+            }
+        }
+
+        return current;
+    }
+
+    private static PlaceMention? Dominant(List<PlaceMention> mentions)
+    {
+        var top = mentions.Where(m => m.Chosen!.Admin1Code is not null)
+            .GroupBy(m => m.Chosen!.Admin1Code, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .FirstOrDefault();
+        return top?.GroupBy(m => m.Chosen!.Id).OrderByDescending(g => g.Count()).First().First() ?? mentions.FirstOrDefault();
+    }
+
+    private int ParagraphStart(int position)
+    {
+        var text = _text!.Normalized.Text;
+        var at = Math.Min(position, text.Length);
+        var nl = at > 0 ? text.LastIndexOf('\n', at - 1) : -1;
+        return nl + 1;
+    }
+
+    private static ResolvedPlace With(PlaceMention m, string reason) => m.Resolved! with { Reason = reason + ": " + m.Resolved!.Reason };
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Builds Rasid's compact gazetteer (data/gazetteer/) from the prepared source folder.
+
+Usage: python3 tools/gazetteer/build.py [SOURCE_DIR]   (default: ../shared/data/gazetteer from the repo root)
+
+Reads places.tsv.gz, admin1_iso.tsv and aliases.tsv from SOURCE_DIR and writes:
+  data/gazetteer/places.tsv.gz  one row per place (Arabic variants, English name, type, country, population,
+                                lat/lon, admin1/admin2/admin3 codes)
+  data/gazetteer/admin.tsv      every admin code used: level, country, English and Arabic name, ISO 3166-2 (admin1)
+  data/gazetteer/aliases.tsv    copied unchanged
+The hand-written files (countries.tsv, stopwords.txt, cues.tsv, README.md) are not touched.
+Standard-library Python 3 only.
+"""
+import gzip
+import os
+import re
+import shutil
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.join(REPO, "data", "gazetteer")
+
+DIACRITICS = re.compile("[\u064B-\u065F\u0670\u0610-\u061A\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u0640\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]")
+FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ة": "ه", "ک": "ك",
+                      "ۀ": "ه", "ہ": "ه", "ە": "ه", "ھ": "ه", "\u00A0": " "})
+# Generic words that open a name in the sources ("مديرية عتمة"): the recogniser handles them as cue words,
+# so variants that start with one are dropped when the bare form is also present.
+GENERIC = {"محافظه", "مديريه", "منطقه", "ناحيه", "قضاء", "مركز", "مدينه", "لواء", "بلده", "قريه", "عزله",
+           "بلديه", "ولايه", "اقليم", "مقاطعه", "حي", "مخيم", "شعبيه", "امانه"}
+# Countries outside the conflict focus whose Arabic village and neighbourhood names (mostly Egyptian عزبة hamlets,
+# Gulf and Maghreb neighbourhoods) would only add homonyms of common words: their admin units, cities and towns
+# are kept, their villages and neighbourhoods are not (Sinai's are kept).
+SMALL_PLACES_DROPPED = {"EG", "SA", "OM", "AE", "QA", "KW", "BH", "MA", "DZ", "TN", "JO"}
+SMALL_PLACES_KEPT_ADMIN1 = {"EG.SS", "EG.JS"}
+FEATURE_RANK = {"country": 0, "admin1": 1, "city": 2, "admin2": 3, "town": 4, "admin3": 5, "village": 6,
+                "neighbourhood": 7, "other": 8}
+
+
+def norm(s):
+    """The same fold as Rasid's ArabicNormalizer.NormalizeKey (diacritics, alef, ya, teh marbuta, spaces)."""
+    s = DIACRITICS.sub("", s).translate(FOLD)
+    return " ".join(s.replace("-", " ").split())
+
+
+def variants(row):
+    out = []
+    seen = set()
+    for v in [row["name_ar"]] + row["names_ar"].split("|"):
+        n = norm(v)
+        if not n or not re.search("[\u0621-\u064A]", n):
+            continue
+        words = n.split(" ")
+        if len(words) > 1 and words[0] in GENERIC:
+            continue  # the bare form is in names_ar; the cue word is recognised in text
+        key = " ".join(w[2:] if len(w) >= 4 and w.startswith("ال") else w for w in words)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(n)
+    return out
+
+
+def main():
+    src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "..", "shared", "data", "gazetteer")
+    src = os.path.abspath(src)
+    os.makedirs(OUT, exist_ok=True)
+
+    iso = {}
+    with open(os.path.join(src, "admin1_iso.tsv"), encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            r = dict(zip(header, line.rstrip("\n").split("\t")))
+            iso.setdefault(r["pcode"], r["iso3166_2"])
+
+    admin = {}  # code -> (level, country, en, ar, iso)
+    rows_out = []
+    dropped = 0
+    with gzip.open(os.path.join(src, "places.tsv.gz"), "rt", encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            r = dict(zip(header, line.rstrip("\n").split("\t")))
+            names = variants(r)
+            if not names:
+                continue
+            if (r["feature_type"] in ("village", "neighbourhood") and r["country"] in SMALL_PLACES_DROPPED
+                    and r["admin1_code"] not in SMALL_PLACES_KEPT_ADMIN1):
+                dropped += 1
+                continue
+            for lvl in ("admin1", "admin2", "admin3"):
+                code = r[lvl + "_code"]
+                if code and code not in admin:
+                    admin[code] = (lvl, r["country"], r[lvl + "_en"], r[lvl + "_ar"],
+                                   iso.get(code, "") if lvl == "admin1" else iso.get(code, ""))
+            lat = "%.4f" % float(r["lat"]) if r["lat"] else ""
+            lon = "%.4f" % float(r["lon"]) if r["lon"] else ""
+            rows_out.append((r["country"], FEATURE_RANK.get(r["feature_type"], 9), r["name_en"], "|".join(names),
+                             r["feature_type"], r["population"], lat, lon,
+                             r["admin1_code"], r["admin2_code"], r["admin3_code"]))
+
+    rows_out.sort()
+    path = os.path.join(OUT, "places.tsv.gz")
+    with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as gz:
+        gz.write("names_ar\tname_en\tfeature_type\tcountry\tpopulation\tlat\tlon\tadmin1\tadmin2\tadmin3\n".encode("utf-8"))
+        for (country, _, en, names, ftype, pop, lat, lon, a1, a2, a3) in rows_out:
+            gz.write(("\t".join([names, en, ftype, country, pop, lat, lon, a1, a2, a3]) + "\n").encode("utf-8"))
+
+    with open(os.path.join(OUT, "admin.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Admin units used by places.tsv.gz (built by tools/gazetteer/build.py; do not edit by hand).\n")
+        f.write("code\tlevel\tcountry\tname_en\tname_ar\tiso3166_2\n")
+        for code in sorted(admin):
+            lvl, c, en, ar, i = admin[code]
+            f.write("\t".join([code, lvl, c, en, ar, i]) + "\n")
+
+    shutil.copyfile(os.path.join(src, "aliases.tsv"), os.path.join(OUT, "aliases.tsv"))
+    print("places: %d rows (%d small places dropped), %d admin codes, %.2f MB gz"
+          % (len(rows_out), dropped, len(admin), os.path.getsize(path) / 1e6))
+
+
+if __name__ == "__main__":
+    main()
