@@ -156,7 +156,9 @@ public static partial class DocumentParser
             }
             catch (JsonException ex)
             {
-                items.Add(IngestItem.Failed(new IngestError(origin, lineNumber, "not valid JSON: " + ex.Message)));
+                var message = ex.Message;
+                var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+                items.Add(IngestItem.Failed(new IngestError(origin, lineNumber, "not valid JSON: " + (cut > 0 ? message[..cut] : message))));
             }
         }
 
