@@ -141,6 +141,7 @@ public sealed class BoilerplateRemover
                 continue;
             }
 
+            var first = i;
             var start = lines[i].Start;
             var end = lines[i].End;
             while (i + 1 < lines.Count && (string.Equals(drop[i + 1], reason, StringComparison.Ordinal)
@@ -148,6 +149,17 @@ public sealed class BoilerplateRemover
             {
                 i++;
                 end = lines[i].End;
+            }
+
+            // Take the blank lines after the block too when it already sits after a paragraph break (or opens the
+            // text), so removal leaves one break, not two; otherwise they are the only break left and stay.
+            if (start == 0 || (first > 0 && folded[first - 1].Length == 0))
+            {
+                while (i + 1 < lines.Count && folded[i + 1].Length == 0 && drop[i + 1] is null)
+                {
+                    i++;
+                    end = lines[i].End;
+                }
             }
 
             removed.Add(new RemovedBlock(start, end, reason));
