@@ -12,9 +12,9 @@ using Rasid.Pipeline;
 namespace Rasid.Cli.Commands;
 
 /// <summary>`rasid extract`: documents in, one JSON object per document out.</summary>
-internal sealed class ExtractCommand : ICommand
+internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : ICommand
 {
-    private static readonly TimeSpan s_progressInterval = TimeSpan.FromSeconds(2);
+    private readonly TimeSpan _progressInterval = progressInterval ?? TimeSpan.FromSeconds(2);
 
     private static readonly string[] s_help =
     [
@@ -135,7 +135,7 @@ internal sealed class ExtractCommand : ICommand
 
                 await output.WriteLineAsync(RasidJson.ToJsonLine(result)).ConfigureAwait(false);
                 count++;
-                if (showProgress && clock.Elapsed - lastProgress >= s_progressInterval)
+                if (showProgress && clock.Elapsed - lastProgress >= _progressInterval)
                 {
                     lastProgress = clock.Elapsed;
                     var rate = count / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
@@ -165,7 +165,7 @@ internal sealed class ExtractCommand : ICommand
             }
         }
 
-        if (showProgress && count > 0 && clock.Elapsed >= s_progressInterval)
+        if (showProgress && count > 0 && clock.Elapsed >= _progressInterval)
         {
             await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rasid extract: done, {count} documents in {clock.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
         }
