@@ -97,7 +97,9 @@ public sealed class BoilerplateRemover
                 continue;
             }
 
-            if (tagline is not null && string.Equals(BoilerplateRule.LineKey(folded[i]), tagline, StringComparison.Ordinal))
+            var raw = text[lines[i].Start..lines[i].ContentEnd];
+            var key = BoilerplateRule.StripEdges(folded[i]);
+            if (tagline is not null && string.Equals(key, tagline, StringComparison.Ordinal))
             {
                 drop[i] = "site name line";
                 continue;
@@ -105,7 +107,7 @@ public sealed class BoilerplateRemover
 
             foreach (var rule in _rules)
             {
-                if (!rule.Matches(text[lines[i].Start..lines[i].ContentEnd], folded[i], out var inlineRest))
+                if (!rule.Matches(raw, folded[i], key, out var inlineRest))
                 {
                     continue;
                 }

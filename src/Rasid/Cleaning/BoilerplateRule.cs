@@ -97,8 +97,19 @@ public sealed record BoilerplateRule(string Marker, BoilerplateMatch Match, Boil
     /// </summary>
     public bool Matches(string rawLine, string foldedLine, out bool inlineRest)
     {
+        ArgumentNullException.ThrowIfNull(foldedLine);
+        return Matches(rawLine, foldedLine, StripEdges(foldedLine), out inlineRest);
+    }
+
+    /// <summary>
+    /// As <see cref="Matches(string, string, out bool)"/>, with the line's <see cref="LineKey"/> already computed
+    /// (<paramref name="lineKey"/>), so a remover trying many rules on one line folds it once.
+    /// </summary>
+    public bool Matches(string rawLine, string foldedLine, string lineKey, out bool inlineRest)
+    {
         ArgumentNullException.ThrowIfNull(rawLine);
         ArgumentNullException.ThrowIfNull(foldedLine);
+        ArgumentNullException.ThrowIfNull(lineKey);
         inlineRest = false;
         switch (Match)
         {
@@ -113,11 +124,11 @@ public sealed record BoilerplateRule(string Marker, BoilerplateMatch Match, Boil
                 }
 
             case BoilerplateMatch.Line:
-                return string.Equals(StripEdges(foldedLine), _key, StringComparison.Ordinal);
+                return string.Equals(lineKey, _key, StringComparison.Ordinal);
             case BoilerplateMatch.Contains:
                 return foldedLine.Contains(_key!, StringComparison.Ordinal);
             default:
-                var line = StripEdges(foldedLine);
+                var line = lineKey;
                 if (!line.StartsWith(_key!, StringComparison.Ordinal))
                 {
                     return false;
@@ -171,7 +182,7 @@ public sealed record BoilerplateRule(string Marker, BoilerplateMatch Match, Boil
     /// <summary>The folded line without punctuation or symbols at either end ("// انتهى //" → "انتهي").</summary>
     public static string LineKey(string text) => StripEdges(Fold(text));
 
-    private static string StripEdges(string s)
+    internal static string StripEdges(string s)
     {
         var start = 0;
         var end = s.Length;
