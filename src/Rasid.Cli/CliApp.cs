@@ -64,7 +64,11 @@ internal static class ExitCodes
 }
 
 /// <summary>The streams a command talks to (real console or test buffers).</summary>
-internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error);
+internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error)
+{
+    /// <summary>Raw stdin bytes, when a test injects them; null means read <see cref="In"/> (or the process's stdin when <see cref="In"/> is the console).</summary>
+    public Stream? InputStream { get; init; }
+}
 
 /// <summary>A `rasid` verb.</summary>
 internal interface ICommand

@@ -1,4 +1,9 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Rasid.Cleaning;
 using Rasid.Cli.Input;
+using Rasid.Documents;
 using Rasid.Ingestion;
 using Rasid.Lexicons;
 using Rasid.Output;
@@ -7,37 +12,213 @@ using Rasid.Pipeline;
 namespace Rasid.Cli.Commands;
 
 /// <summary>`rasid extract`: documents in, one JSON object per document out.</summary>
-internal sealed class ExtractCommand : ICommand
+internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : ICommand
 {
+    private readonly TimeSpan _progressInterval = progressInterval ?? TimeSpan.FromSeconds(2);
+
+    private static readonly string[] s_help =
+    [
+        "usage: rasid extract [PATH...|-] [-o FILE] [--published DATE] [--with-text] [--debug] [--progress]",
+        string.Empty,
+        "Reads documents and writes one JSON object per document (JSON Lines).",
+        "PATH is a file or a folder (read recursively: .txt .html .htm .xml .rss .atom .jsonl); '-' or no PATH reads stdin.",
+        "A file named explicitly is read whatever its extension (HTML, feed, JSON Lines or text is sniffed).",
+        string.Empty,
+        "Options:",
+        "  -o FILE            write the output to FILE (atomically: nothing is left half-written on failure)",
+        "  --published DATE   publication date (YYYY-MM-DD) for documents that carry none of their own",
+        "  --with-text        include the cleaned text in each output object (evidence offsets point into it)",
+        "  --debug            on stderr, show what boilerplate was removed from each document",
+        "  --progress         show progress on stderr even when it is redirected",
+        "  -h, --help         show this help",
+        string.Empty,
+        "Exit codes: 0 all inputs read, 1 usage error, 2 some input failed (named on stderr), 3 output could not be written.",
+    ];
+
     public string Name => "extract";
 
     public string Summary => "extract events from documents (files, folders or - for stdin) as JSON Lines";
 
     public async Task<int> RunAsync(string[] args, CliConsole console)
     {
-        var reader = new ArgReader(args, new HashSet<string> { "--with-text", "--help", "-h" }, new HashSet<string> { "-o", "--published" });
+        ArgumentNullException.ThrowIfNull(console);
+        var reader = new ArgReader(
+            args,
+            new HashSet<string>(StringComparer.Ordinal) { "--with-text", "--debug", "--progress", "--help", "-h" },
+            new HashSet<string>(StringComparer.Ordinal) { "-o", "--output", "--published" });
         if (reader.Flag("--help") || reader.Flag("-h"))
         {
-            await console.Out.WriteLineAsync("usage: rasid extract [PATH...|-] [-o FILE] [--published DATE] [--with-text]").ConfigureAwait(false);
+            foreach (var line in s_help)
+            {
+                await console.Out.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
             return ExitCodes.Ok;
         }
 
-        var pipeline = RasidPipeline.Create(DirectoryDataSource.Default());
-        var failed = false;
-        var paths = reader.Positional.Count == 0 ? ["-"] : reader.Positional;
-        using var stdin = Console.OpenStandardInput();
-        foreach (var item in InputCollector.Read(paths, stdin, new IngestOptions()))
+        var options = new IngestOptions();
+        if (reader.Value("--published") is { } publishedText)
         {
-            if (item.Error is { } error)
+            if (!DateOnly.TryParseExact(publishedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var published))
             {
-                failed = true;
-                await console.Error.WriteLineAsync(error.ToString()).ConfigureAwait(false);
-                continue;
+                throw new UsageException($"--published needs a date as YYYY-MM-DD, not '{publishedText}'");
             }
 
-            await console.Out.WriteLineAsync(RasidJson.ToJsonLine(pipeline.Extract(item.Document!, reader.Flag("--with-text")))).ConfigureAwait(false);
+            options = options with { DefaultPublished = published };
+        }
+
+        var outputPath = reader.Value("-o") ?? reader.Value("--output");
+        if (outputPath is { Length: 0 })
+        {
+            throw new UsageException("-o needs a file name");
+        }
+
+        var data = DirectoryDataSource.Default();
+        var pipeline = RasidPipeline.Create(data);
+        var debug = reader.Flag("--debug");
+        var remover = debug ? BoilerplateRemover.Load(data) : null;
+        var withText = reader.Flag("--with-text");
+        var showProgress = reader.Flag("--progress") || (ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected);
+        var paths = reader.Positional.Count == 0 ? ["-"] : reader.Positional;
+
+        string? tempPath = null;
+        TextWriter output = console.Out;
+        if (outputPath is not null)
+        {
+            try
+            {
+                var full = Path.GetFullPath(outputPath);
+                tempPath = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+                output = new StreamWriter(tempPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                await console.Error.WriteLineAsync($"rasid extract: cannot write {outputPath}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Storage;
+            }
+        }
+
+        var failed = false;
+        var count = 0;
+        var clock = Stopwatch.StartNew();
+        var lastProgress = TimeSpan.Zero;
+        try
+        {
+            foreach (var item in InputCollector.Read(paths, () => OpenStdin(console), options))
+            {
+                if (item.Error is { } error)
+                {
+                    failed = true;
+                    await console.Error.WriteLineAsync(error.ToString()).ConfigureAwait(false);
+                    continue;
+                }
+
+                var document = item.Document!;
+                if (remover is not null)
+                {
+                    await WriteDebugAsync(console.Error, document, remover).ConfigureAwait(false);
+                }
+
+                DocumentResult result;
+                try
+                {
+                    result = pipeline.Extract(document, withText);
+                }
+#pragma warning disable CA1031 // One bad document must not stop the batch; it is reported and counted as failed input.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    failed = true;
+                    await console.Error.WriteLineAsync($"{document.Origin ?? document.Id}: extraction failed: {ex.Message}").ConfigureAwait(false);
+                    continue;
+                }
+
+                await output.WriteLineAsync(RasidJson.ToJsonLine(result)).ConfigureAwait(false);
+                count++;
+                if (showProgress && clock.Elapsed - lastProgress >= _progressInterval)
+                {
+                    lastProgress = clock.Elapsed;
+                    var rate = count / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+                    await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rasid extract: {count} documents, {rate:F1} docs/s")).ConfigureAwait(false);
+                }
+            }
+
+            if (tempPath is not null)
+            {
+                await output.FlushAsync().ConfigureAwait(false);
+                await output.DisposeAsync().ConfigureAwait(false);
+                File.Move(tempPath, Path.GetFullPath(outputPath!), overwrite: true);
+                tempPath = null;
+            }
+        }
+        catch (Exception ex) when (tempPath is not null && ex is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"rasid extract: cannot write {outputPath}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Storage;
+        }
+        finally
+        {
+            if (tempPath is not null)
+            {
+                await output.DisposeAsync().ConfigureAwait(false);
+                TryDelete(tempPath);
+            }
+        }
+
+        if (showProgress && count > 0 && clock.Elapsed >= _progressInterval)
+        {
+            await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rasid extract: done, {count} documents in {clock.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
         }
 
         return failed ? ExitCodes.InputFailed : ExitCodes.Ok;
+    }
+
+    private static Stream OpenStdin(CliConsole console)
+    {
+        if (console.InputStream is { } stream)
+        {
+            return stream;
+        }
+
+        if (ReferenceEquals(console.In, Console.In))
+        {
+            // Raw bytes, so the parser can detect the encoding itself.
+            return Console.OpenStandardInput();
+        }
+
+        return new MemoryStream(Encoding.UTF8.GetBytes(console.In.ReadToEnd()));
+    }
+
+    private static async Task WriteDebugAsync(TextWriter error, SourceDocument document, BoilerplateRemover remover)
+    {
+        var cleaned = remover.Clean(document.Text, document.Title);
+        if (cleaned.Removed.Count == 0)
+        {
+            await error.WriteLineAsync($"debug: {document.Id}: no boilerplate removed").ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var block in cleaned.Removed)
+        {
+            var removed = document.Text[block.Start..block.End].Replace('\n', ' ').Replace('\r', ' ').Trim();
+            if (removed.Length > 60)
+            {
+                removed = removed[..60] + "…";
+            }
+
+            await error.WriteLineAsync($"debug: {document.Id}: removed {block.Reason} [{block.Start}..{block.End}): {removed}").ConfigureAwait(false);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a stray temp file is better than masking the original error.
+        }
     }
 }

@@ -4,19 +4,27 @@ namespace Rasid.Cli.Input;
 
 /// <summary>
 /// Walks the command line's inputs (files, folders recursively, "-" for stdin) and parses each into documents.
+/// In folders only supported extensions are read (.txt .html .htm .xml .rss .atom .jsonl), in ordinal path order;
+/// a file named explicitly is always read and its format sniffed when the extension is unknown.
 /// Unreadable paths come back as errors; the rest of the batch goes on.
 /// </summary>
 internal static class InputCollector
 {
-    public static IEnumerable<IngestItem> Read(IReadOnlyList<string> paths, Stream stdin, IngestOptions options)
+    public static IEnumerable<IngestItem> Read(IReadOnlyList<string> paths, Func<Stream> openStdin, IngestOptions options)
     {
         foreach (var path in paths)
         {
             if (path == "-")
             {
-                using var buffer = new MemoryStream();
-                stdin.CopyTo(buffer);
-                foreach (var item in DocumentParser.Parse("stdin", buffer.ToArray(), options))
+                byte[] bytes;
+                using (var stdin = openStdin())
+                using (var buffer = new MemoryStream())
+                {
+                    stdin.CopyTo(buffer);
+                    bytes = buffer.ToArray();
+                }
+
+                foreach (var item in DocumentParser.Parse("stdin", bytes, options))
                 {
                     yield return item;
                 }
@@ -27,7 +35,7 @@ internal static class InputCollector
             IEnumerable<string> files;
             if (Directory.Exists(path))
             {
-                files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+                files = EnumerateFolder(path);
             }
             else if (File.Exists(path))
             {
@@ -64,5 +72,23 @@ internal static class InputCollector
                 }
             }
         }
+    }
+
+    private static IEnumerable<string> EnumerateFolder(string path)
+    {
+        List<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                .Where(DocumentParser.IsSupportedExtension)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            files = [];
+        }
+
+        return files;
     }
 }

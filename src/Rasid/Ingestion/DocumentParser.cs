@@ -1,83 +1,252 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Rasid.Documents;
 
 namespace Rasid.Ingestion;
+
+/// <summary>The container format of an input, chosen by extension or by sniffing the content.</summary>
+public enum InputFormat
+{
+    /// <summary>Plain text: the whole input is one document.</summary>
+    Text,
+
+    /// <summary>An HTML page: one document, its main text.</summary>
+    Html,
+
+    /// <summary>An RSS or Atom feed: one document per item/entry.</summary>
+    Feed,
+
+    /// <summary>JSON Lines: one document per line.</summary>
+    JsonLines,
+}
 
 /// <summary>
 /// Turns the bytes of one input (a .txt, .html, RSS/Atom .xml or .jsonl file, or stdin) into documents.
 /// Pure parsing: the caller reads the bytes. Never throws on bad content; problems come back as <see cref="IngestError"/>s.
 /// </summary>
-public static class DocumentParser
+public static partial class DocumentParser
 {
+    private static readonly string[] s_supportedExtensions = [".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl"];
+
+    /// <summary>
+    /// True when a file found while walking a folder should be read (.txt .html .htm .xml .rss .atom .jsonl);
+    /// other files in folders are skipped silently. Files named explicitly are always read (and sniffed).
+    /// </summary>
+    public static bool IsSupportedExtension(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var ext = Path.GetExtension(path);
+        return s_supportedExtensions.Any(e => string.Equals(e, ext, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Parses <paramref name="content"/>; <paramref name="origin"/> (a path or "stdin") picks the format by extension and names errors.</summary>
     public static IEnumerable<IngestItem> Parse(string origin, ReadOnlyMemory<byte> content, IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(options);
-        var text = Encoding.UTF8.GetString(content.Span);
-        if (origin.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        try
         {
-            return ParseJsonLines(origin, text, options);
+            return ParseCore(origin, content.Span, options);
+        }
+#pragma warning disable CA1031 // The contract is "never throws": any parser fault becomes an error for this input.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return [IngestItem.Failed(new IngestError(origin, null, "could not be parsed: " + ex.Message))];
+        }
+    }
+
+    /// <summary>The format <paramref name="origin"/>'s extension names, sniffing <paramref name="text"/> for .xml/.rss/.atom, stdin and unknown extensions.</summary>
+    public static InputFormat DetectFormat(string origin, string text)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(text);
+        var ext = Path.GetExtension(origin).ToLowerInvariant();
+        switch (ext)
+        {
+            case ".txt":
+                return InputFormat.Text;
+            case ".html" or ".htm" or ".xhtml":
+                return InputFormat.Html;
+            case ".jsonl" or ".ndjson":
+                return InputFormat.JsonLines;
+            default:
+                break;
+        }
+
+        if (FeedParser.LooksLikeFeed(text))
+        {
+            return InputFormat.Feed;
+        }
+
+        if (ext is ".xml" or ".rss" or ".atom")
+        {
+            // Not a feed root: a page saved as .xml is still worth reading as markup.
+            return InputFormat.Html;
+        }
+
+        if (LooksLikeJsonLines(text))
+        {
+            return InputFormat.JsonLines;
+        }
+
+        return LooksLikeHtml(text) ? InputFormat.Html : InputFormat.Text;
+    }
+
+    private static List<IngestItem> ParseCore(string origin, ReadOnlySpan<byte> bytes, IngestOptions options)
+    {
+        var decoded = TextDecoder.Decode(bytes);
+        if (decoded.Error is { } problem)
+        {
+            return [IngestItem.Failed(new IngestError(origin, null, problem))];
+        }
+
+        var text = decoded.Text!;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [IngestItem.Failed(new IngestError(origin, null, "empty file (only whitespace)"))];
         }
 
         var id = Path.GetFileNameWithoutExtension(origin);
-        return [IngestItem.Ok(new SourceDocument { Id = id, Text = text, Published = options.DefaultPublished, Origin = origin })];
+        switch (DetectFormat(origin, text))
+        {
+            case InputFormat.JsonLines:
+                return ParseJsonLines(origin, text, options);
+            case InputFormat.Feed:
+                return FeedParser.Parse(origin, text, options);
+            case InputFormat.Html:
+                var page = HtmlExtractor.Extract(text);
+                if (string.IsNullOrWhiteSpace(page.Text))
+                {
+                    return [IngestItem.Failed(new IngestError(origin, null, "no article text found in the HTML"))];
+                }
+
+                return [IngestItem.Ok(new SourceDocument
+                {
+                    Id = id,
+                    Text = page.Text,
+                    Title = page.Title,
+                    Url = page.Url,
+                    Publisher = page.Publisher,
+                    Published = page.Published ?? options.DefaultPublished,
+                    Origin = origin,
+                })];
+            default:
+                return [IngestItem.Ok(new SourceDocument { Id = id, Text = text, Published = options.DefaultPublished, Origin = origin })];
+        }
     }
 
-    private static IEnumerable<IngestItem> ParseJsonLines(string origin, string text, IngestOptions options)
+    private static List<IngestItem> ParseJsonLines(string origin, string text, IngestOptions options)
     {
+        var items = new List<IngestItem>();
         var lineNumber = 0;
-        foreach (var line in text.Split('\n'))
+        foreach (var rawLine in text.Split('\n'))
         {
             lineNumber++;
+            var line = rawLine.TrimEnd('\r');
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
 
-            IngestItem item;
             try
             {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                var id = root.TryGetProperty("id", out var idEl) ? idEl.ToString() : null;
-                var body = root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                if (string.IsNullOrEmpty(id) || body is null)
-                {
-                    item = IngestItem.Failed(new IngestError(origin, lineNumber, "a record needs \"id\" and \"text\""));
-                }
-                else
-                {
-                    DateOnly? published = options.DefaultPublished;
-                    if (root.TryGetProperty("published", out var p) && p.ValueKind == JsonValueKind.String
-                        && DateTime.TryParse(p.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
-                    {
-                        published = DateOnly.FromDateTime(dt);
-                    }
-
-                    item = IngestItem.Ok(new SourceDocument
-                    {
-                        Id = id,
-                        Text = body,
-                        Title = Str(root, "title"),
-                        Url = Str(root, "url"),
-                        Publisher = Str(root, "publisher"),
-                        Published = published,
-                        Origin = $"{origin}:{lineNumber}",
-                    });
-                }
+                using var json = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64 });
+                items.Add(ReadRecord(origin, lineNumber, json.RootElement, options));
             }
             catch (JsonException ex)
             {
-                item = IngestItem.Failed(new IngestError(origin, lineNumber, "not valid JSON: " + ex.Message));
+                var message = ex.Message;
+                var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+                items.Add(IngestItem.Failed(new IngestError(origin, lineNumber, "not valid JSON: " + (cut > 0 ? message[..cut] : message))));
             }
-
-            yield return item;
         }
+
+        if (items.Count == 0)
+        {
+            items.Add(IngestItem.Failed(new IngestError(origin, null, "no JSON records")));
+        }
+
+        return items;
+    }
+
+    private static IngestItem ReadRecord(string origin, int lineNumber, JsonElement root, IngestOptions options)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return IngestItem.Failed(new IngestError(origin, lineNumber, "a record must be a JSON object"));
+        }
+
+        var id = root.TryGetProperty("id", out var idEl) && idEl.ValueKind is JsonValueKind.String or JsonValueKind.Number
+            ? idEl.ToString().Trim()
+            : null;
+        if (string.IsNullOrEmpty(id))
+        {
+            return IngestItem.Failed(new IngestError(origin, lineNumber, "a record needs an \"id\" (string or number)"));
+        }
+
+        var title = Str(root, "title");
+        var url = Str(root, "url");
+        var publisher = Str(root, "publisher");
+        DateOnly? published = PublicationDate.TryParse(Str(root, "published"), out var d) ? d : null;
+        var body = Str(root, "text");
+        if (body is null && Str(root, "html") is { } html)
+        {
+            var page = HtmlExtractor.Extract(html);
+            body = page.Text;
+            title ??= page.Title;
+            url ??= page.Url;
+            publisher ??= page.Publisher;
+            published ??= page.Published;
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return IngestItem.Failed(new IngestError(origin, lineNumber, $"record \"{id}\" needs a non-empty \"text\" or \"html\""));
+        }
+
+        return IngestItem.Ok(new SourceDocument
+        {
+            Id = id,
+            Text = body,
+            Title = title,
+            Url = url,
+            Publisher = publisher,
+            Published = published ?? options.DefaultPublished,
+            Origin = $"{origin}:{lineNumber}",
+        });
     }
 
     private static string? Str(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static bool LooksLikeJsonLines(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        if (start.IsEmpty || start[0] != '{')
+        {
+            return false;
+        }
+
+        var end = start.IndexOf('\n');
+        var first = (end < 0 ? start : start[..end]).TrimEnd();
+        try
+        {
+            using var json = JsonDocument.Parse(first.ToString());
+            return json.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool LooksLikeHtml(string text)
+    {
+        var head = text.Length > 4000 ? text[..4000] : text;
+        return head.AsSpan().TrimStart().StartsWith("<") && HtmlPattern().IsMatch(head);
+    }
+
+    [GeneratedRegex(@"<!DOCTYPE\s+html|<(?:html|head|body|p|div|article|main|title|meta)[\s>/]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlPattern();
 }

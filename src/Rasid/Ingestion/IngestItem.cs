@@ -4,7 +4,7 @@ namespace Rasid.Ingestion;
 
 /// <summary>Why one input (or one line or item of it) could not be read.</summary>
 /// <param name="Origin">The file path, or "stdin".</param>
-/// <param name="LineNumber">1-based line (JSON Lines) or item number (RSS/Atom), when the failure is local to one.</param>
+/// <param name="LineNumber">1-based line in the input (the JSON Lines record, or where the RSS/Atom item or XML fault is), when the failure is local to one.</param>
 /// <param name="Message">What is wrong, for the user.</param>
 public sealed record IngestError(string Origin, int? LineNumber, string Message)
 {

@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+
+namespace Rasid.Ingestion;
+
+/// <summary>The text of an input after decoding, or why it could not be decoded.</summary>
+/// <param name="Text">The decoded text (no BOM); null when <paramref name="Error"/> is set.</param>
+/// <param name="EncodingName">The encoding used ("utf-8", "utf-16LE", "windows-1256"...), for diagnostics.</param>
+/// <param name="Error">Why the bytes are not text (binary, empty), or null.</param>
+public sealed record DecodedText(string? Text, string EncodingName, string? Error);
+
+/// <summary>
+/// Decides how the bytes of an input are encoded. Order: a byte-order mark wins (UTF-8, UTF-16 LE/BE); else UTF-8
+/// when the bytes are valid UTF-8; else the charset an HTML page declares (meta charset / http-equiv); else Windows-1256,
+/// the usual legacy encoding of Arabic pages. Binary content (NUL bytes, mostly control characters) is refused.
+/// </summary>
+public static partial class TextDecoder
+{
+    private const string Windows1256 = "windows-1256";
+
+    static TextDecoder()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    /// <summary>Decodes <paramref name="bytes"/>; never throws.</summary>
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+        {
+            return new DecodedText(null, "none", "empty file");
+        }
+
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            return Checked(new UTF8Encoding(false, false).GetString(bytes[3..]), "utf-8 (BOM)");
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            return Checked(Encoding.Unicode.GetString(bytes[2..]), "utf-16LE (BOM)");
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            return Checked(Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16BE (BOM)");
+        }
+
+        if (LooksLikeBinary(bytes))
+        {
+            return new DecodedText(null, "none", "binary content (NUL or control bytes), not text");
+        }
+
+        if (Utf8.IsValid(bytes))
+        {
+            return Checked(Encoding.UTF8.GetString(bytes), "utf-8");
+        }
+
+        var declared = DeclaredCharset(bytes);
+        if (declared is not null && !declared.StartsWith("utf", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var encoding = Encoding.GetEncoding(declared);
+                return Checked(encoding.GetString(bytes), encoding.WebName);
+            }
+            catch (ArgumentException)
+            {
+                // Unknown charset name: fall through to the Arabic legacy default.
+            }
+        }
+
+        return Checked(Encoding.GetEncoding(Windows1256).GetString(bytes), Windows1256);
+    }
+
+    private static DecodedText Checked(string text, string encodingName)
+    {
+        if (text.Length == 0)
+        {
+            return new DecodedText(null, encodingName, "empty file");
+        }
+
+        var control = 0;
+        foreach (var c in text)
+        {
+            if (c == '\0' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f' or '\v')))
+            {
+                control++;
+            }
+        }
+
+        if (text.Contains('\0', StringComparison.Ordinal) || control > text.Length / 10)
+        {
+            return new DecodedText(null, encodingName, "binary content (control characters), not text");
+        }
+
+        return new DecodedText(text, encodingName, null);
+    }
+
+    private static bool LooksLikeBinary(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes.Length > 65536 ? bytes[..65536] : bytes;
+        var control = 0;
+        foreach (var b in sample)
+        {
+            if (b == 0)
+            {
+                return true;
+            }
+
+            if (b < 0x20 && b is not ((byte)'\n' or (byte)'\r' or (byte)'\t' or 0x0C or 0x0B or 0x1B))
+            {
+                control++;
+            }
+        }
+
+        return control > sample.Length / 10;
+    }
+
+    /// <summary>The charset an HTML/XML head declares in its first 4 KB, read as ASCII.</summary>
+    private static string? DeclaredCharset(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.ASCII.GetString(bytes.Length > 4096 ? bytes[..4096] : bytes);
+        var m = CharsetPattern().Match(head);
+        return m.Success ? m.Groups["cs"].Value : null;
+    }
+
+    [GeneratedRegex("""(?:charset|encoding)\s*=\s*["']?(?<cs>[A-Za-z0-9_\-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CharsetPattern();
+}

@@ -1,0 +1,90 @@
+using System.Text;
+using Rasid.Ingestion;
+
+namespace Rasid.Tests.Ingestion;
+
+public class DocumentParserRobustnessTests
+{
+    private static readonly IngestOptions s_none = new();
+
+    public static TheoryData<string, int> RandomInputs()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var origin in new[] { "a.txt", "a.html", "a.xml", "a.jsonl", "stdin" })
+        {
+            for (var seed = 0; seed < 6; seed++)
+            {
+                data.Add(origin, seed);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RandomInputs))]
+    public void Random_bytes_never_throw(string origin, int seed)
+    {
+        var random = new Random(seed);
+        var bytes = new byte[random.Next(1, 5000)];
+        random.NextBytes(bytes);
+        if (seed % 2 == 0)
+        {
+            // Half the cases look like text: random bytes sprinkled into markup-ish UTF-8.
+            bytes = Encoding.UTF8.GetBytes("<rss><item><title>" + Encoding.Latin1.GetString(bytes).Replace('\0', 'x') + "{\"id\":");
+        }
+
+        var items = DocumentParser.Parse(origin, bytes, s_none).ToList();
+
+        Assert.NotEmpty(items);
+        Assert.All(items, i => Assert.True(i.Document is not null ^ i.Error is not null));
+    }
+
+    [Fact]
+    public void Five_megabyte_single_line_is_one_document()
+    {
+        var line = new string('ب', 5 * 1024 * 1024);
+
+        var doc = Assert.Single(DocumentParser.Parse("big.txt", Encoding.UTF8.GetBytes(line), s_none)).Document!;
+
+        Assert.Equal(line.Length, doc.Text.Length);
+    }
+
+    [Fact]
+    public void Five_megabyte_jsonl_line_is_read()
+    {
+        var json = "{\"id\":\"big\",\"text\":\"" + new string('ت', 5 * 1024 * 1024) + "\"}";
+
+        var doc = Assert.Single(DocumentParser.Parse("big.jsonl", Encoding.UTF8.GetBytes(json), s_none)).Document!;
+
+        Assert.Equal(5 * 1024 * 1024, doc.Text.Length);
+    }
+
+    [Fact]
+    public void Deeply_nested_html_does_not_overflow_the_stack()
+    {
+        var sb = new StringBuilder("<html><body>");
+        for (var i = 0; i < 2000; i++)
+        {
+            sb.Append(i % 2 == 0 ? "<div>" : "<span>");
+        }
+
+        sb.Append("<p>نص عميق جدا في الصفحة.</p>");
+        var html = sb.ToString();
+
+        var items = DocumentParser.Parse("deep.html", Encoding.UTF8.GetBytes(html), s_none).ToList();
+
+        var doc = Assert.Single(items).Document!;
+        Assert.Contains("نص عميق جدا", doc.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deeply_nested_markup_in_a_feed_item_is_read()
+    {
+        var xml = "<rss><channel><item><description>" + string.Concat(Enumerable.Repeat("<b>", 2000)) + "نص" + string.Concat(Enumerable.Repeat("</b>", 2000)) + "</description></item></channel></rss>";
+
+        var item = Assert.Single(DocumentParser.Parse("deep.xml", Encoding.UTF8.GetBytes(xml), s_none));
+
+        Assert.Equal("نص", item.Document!.Text);
+    }
+}
