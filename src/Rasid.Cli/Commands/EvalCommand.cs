@@ -139,7 +139,7 @@ internal sealed class EvalCommand : ICommand
             }
             else if (pair.Gold is null && pair.Predicted is { } e)
             {
-                await o.WriteLineAsync($"  FP   {pair.DocId}: {e.EventType} / {e.SubEventType} {e.Admin1Code} [{e.LocationAr}] «{Clip(e.Evidence.Text)}»").ConfigureAwait(false);
+                await o.WriteLineAsync($"  FP   {pair.DocId}: {e.EventType} / {e.SubEventType} {e.Admin1Code} [{e.LocationAr}] trigger «{e.Trigger}» a1={e.Actor1?.Name} a2={e.Actor2?.Name} «{Clip(e.Evidence.Text)}»").ConfigureAwait(false);
             }
             else if (details && pair.Gold is { } pg && pair.Predicted is { } pe)
             {

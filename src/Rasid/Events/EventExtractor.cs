@@ -65,6 +65,7 @@ internal sealed class EventExtractor
         }
 
         var modality = _lexicon.Modality.FindAll(tokens);
+        var background = _lexicon.Background.FindAll(tokens);
         var actionVerbs = _lexicon.ActionVerbs.FindAll(tokens).Select(m => m.FirstToken).ToHashSet();
         var arrestContext = _lexicon.ArrestContext.FindAll(tokens).Select(m => sentenceOfToken[m.FirstToken]).ToHashSet();
         var casualties = CasualtyCounter.Find(text, _lexicon, context.Numbers, sentenceOfToken);
@@ -85,16 +86,26 @@ internal sealed class EventExtractor
             var sentenceCasualties = casualties.Where(c => c.Sentence == s).ToList();
             var classesInSentence = inSentence.Select(m => m.Value[0].Name).ToHashSet(StringComparer.Ordinal);
             var sentenceCandidates = new List<EventCandidate>();
+            var previousWasIrrealis = false;
             foreach (var trigger in inSentence)
             {
                 var cls = trigger.Value[0];
-                if (IsModal(tokens, modality, trigger.FirstToken, sentence) || IsHistorical(tokens, trigger.FirstToken, sentence, context.Published))
+                var first = tokens[trigger.FirstToken].Text;
+
+                // A verbal noun coordinated with an irrealis one ("مقابل تنفيذ عمليات، واستهداف قيادات") shares its modality.
+                var coordinated = previousWasIrrealis && first.Length > 3 && first[0] == 'و' && IsMasdar(first);
+                previousWasIrrealis = coordinated || IsModal(tokens, modality, trigger.FirstToken, sentence) || IsPurpose(cls, trigger, first);
+                if (previousWasIrrealis || IsRelativeClause(cls, tokens, trigger.EndToken) || IsSupportRole(cls, tokens, trigger.FirstToken)
+                    || IsHistorical(tokens, trigger.FirstToken, sentence, context.Published)
+                    || background.Any(b => b.FirstToken >= sentence.FirstToken && b.FirstToken < sentence.EndToken && Math.Abs(b.FirstToken - trigger.FirstToken) <= 10))
                 {
+                    Debug($"reject-modal {first}");
                     continue;
                 }
 
                 if (!IsConfirmed(cls, trigger, sentence, sentenceActors, sentenceCasualties, actionVerbs, arrestContext.Contains(s), tokens))
                 {
+                    Debug($"reject-unconfirmed {first}");
                     continue;
                 }
 
@@ -111,21 +122,38 @@ internal sealed class EventExtractor
                 candidate.Sentences.Add(s);
                 AssignActors(candidate, trigger.FirstToken, trigger.EndToken, sentence, sentenceActors, tokens);
                 Classify(candidate, classesInSentence, sentence, tokens, sentenceCasualties);
-                if (candidate.EventType == EventTypes.Battles && (candidate.Actor1 is null || candidate.Actor2 is null))
-                {
-                    FillBattleSide(candidate, salient);
-                }
-
                 Locate(candidate, context.Places);
                 candidate.Date = NearestDate(context.Dates, trigger.Span, sentence.Span);
                 sentenceCandidates.Add(candidate);
+                Debug($"cand s{s} {first} {candidate.EventType}/{candidate.SubEventType} place={candidate.Place?.LocationAr}({candidate.PlaceInSentence}) a1={candidate.Actor1?.Entry.Id} a2={candidate.Actor2?.Entry.Id} actors=[{string.Join(", ", sentenceActors.Select(a => a.Actor.Id + ":" + text.Normalized.Text[a.Span.Start..a.Span.End]))}]");
             }
 
             AttachCasualties(sentenceCandidates, sentenceCasualties);
             candidates.AddRange(MergeWithin(sentenceCandidates));
         }
 
-        return MergeAcross(candidates).Where(c => c.Place?.Admin1Code is not null).ToList();
+        var events = MergeAcross(candidates);
+        foreach (var e in events.Where(e => e.EventType == EventTypes.Battles))
+        {
+            DropCivilianSides(e);
+            if (e.Actor1 is null || e.Actor2 is null)
+            {
+                FillBattleSide(e, salient);
+            }
+        }
+
+        // An event needs a place stated in its own sentence or the one before; a document-wide fallback is too weak.
+        return events.Where(c => c.Place?.Admin1Code is not null && (c.PlaceInSentence || PlaceNearby(c, text))).ToList();
+    }
+
+    private static readonly bool s_debug = Environment.GetEnvironmentVariable("RASID_DEBUG_EVENTS") == "1";
+
+    private static void Debug(string message)
+    {
+        if (s_debug)
+        {
+            Console.Error.WriteLine(message);
+        }
     }
 
     private bool IsSportOrCulture(IReadOnlyList<Token> tokens)
@@ -169,6 +197,35 @@ internal sealed class EventExtractor
         return false;
     }
 
+    /// <summary>"بمساندة الطيران" (with air support): aircraft supporting a ground operation are part of it, not a strike of their own.</summary>
+    private static bool IsSupportRole(TriggerClass cls, IReadOnlyList<Token> tokens, int trigger)
+    {
+        if (cls.Name != "air_agent")
+        {
+            return false;
+        }
+
+        for (var i = Math.Max(0, trigger - 2); i < trigger; i++)
+        {
+            var w = StripConjunction(tokens[i].Text);
+            if (w is "مسانده" or "بمسانده" or "دعم" or "بدعم" or "اسناد" or "باسناد" or "غطاء" or "بغطاء" or "مشاركه" or "بمشاركه")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"للقتال" (to fight), "لاقتحام" (to storm): ل + verbal noun states a purpose, not an act.</summary>
+    private static bool IsPurpose(TriggerClass cls, Lexicons.PhraseMatch<IReadOnlyList<TriggerClass>> trigger, string first) =>
+        cls.Name is "clash" or "attack" or "takeover" or "liberation" or "kill"
+        && trigger.PrefixLength > 0 && first[trigger.PrefixLength - 1] == 'ل';
+
+    /// <summary>"معسكر استولى عليه الحوثيون": a verb with a resumptive pronoun describes its noun (background), not a new act.</summary>
+    private static bool IsRelativeClause(TriggerClass cls, IReadOnlyList<Token> tokens, int triggerEnd) =>
+        cls.Name is "takeover" or "liberation" && triggerEnd < tokens.Count && tokens[triggerEnd].Text is "عليه" or "عليها" or "عليهم" or "عليهما";
+
     private static bool CrossesClause(IReadOnlyList<Token> tokens, int from, int to)
     {
         for (var i = from; i < to; i++)
@@ -182,13 +239,27 @@ internal sealed class EventExtractor
         return false;
     }
 
-    /// <summary>A trigger near "عام 2012" (not "منذ عام") in an article published later is background history.</summary>
+    /// <summary>
+    /// A trigger near "عام 2012" (not "منذ عام") in an article published later, or near "منذ ثلاث سنوات" (years ago),
+    /// is background history.
+    /// </summary>
     private static bool IsHistorical(IReadOnlyList<Token> tokens, int trigger, Sentences.Sentence sentence, DateOnly? published)
     {
         var from = Math.Max(sentence.FirstToken, trigger - 12);
         var to = Math.Min(sentence.EndToken, trigger + 14);
         for (var i = from; i < to - 1; i++)
         {
+            if (tokens[i].Text == "منذ")
+            {
+                for (var j = i + 1; j < Math.Min(to, i + 4); j++)
+                {
+                    if (Clitics.CliticSegmenter.ArticleFreeKey(tokens[j].Text) is "سنوات" or "سنه" or "سنتين" or "اعوام" or "عامين" or "عاما" or "سنين" or "عقد" or "عقود")
+                    {
+                        return true;
+                    }
+                }
+            }
+
             var w = Clitics.CliticSegmenter.ArticleFreeKey(tokens[i].Text.TrimStart('و', 'ف', 'ب', 'ل'));
             if (w is not ("عام" or "سنه" or "عامي") || tokens[i + 1].Kind != TokenKind.Number)
             {
@@ -241,10 +312,17 @@ internal sealed class EventExtractor
                 return armedActor || casualties.Any(c => c.Role == "released");
             case "protest" or "protest_intervention" or "riot":
                 return true;
+            case "disrupt":
+                // "تفكيك" or "إحباط" alone is any dismantling or foiling; it is coded with a weapon or an attack named.
+                return trigger.EndToken - trigger.FirstToken > 1 || HasWeaponWord(tokens, sentence);
             default:
                 return cls.Strong || armedActor || casualties.Count > 0;
         }
     }
+
+    private bool HasWeaponWord(IReadOnlyList<Token> tokens, Sentences.Sentence sentence) =>
+        _lexicon.Triggers.FindAll(tokens, sentence.FirstToken, sentence.EndToken)
+            .Any(m => m.Value[0].Name is "explosive" or "explosion" or "shelling" or "air" or "air_agent" or "attack" or "suicide" or "grenade");
 
     private static bool IsCeasefire(IReadOnlyList<Token> tokens, Lexicons.PhraseMatch<IReadOnlyList<TriggerClass>> trigger)
     {
@@ -530,6 +608,31 @@ internal sealed class EventExtractor
         return false;
     }
 
+    /// <summary>Civilians are never a side of a battle (they are victims of one).</summary>
+    private static void DropCivilianSides(EventCandidate c)
+    {
+        if (c.Actor2?.Entry.Inter == 7)
+        {
+            c.Actor2 = c.Assoc2.Count > 0 ? c.Assoc2[0] : null;
+            if (c.Actor2 is not null)
+            {
+                c.Assoc2.RemoveAt(0);
+            }
+        }
+
+        if (c.Actor1?.Entry.Inter == 7)
+        {
+            c.Actor1 = c.Assoc1.Count > 0 ? c.Assoc1[0] : null;
+            if (c.Actor1 is not null)
+            {
+                c.Assoc1.RemoveAt(0);
+            }
+        }
+
+        c.Assoc1.RemoveAll(a => a.Entry.Inter == 7);
+        c.Assoc2.RemoveAll(a => a.Entry.Inter == 7);
+    }
+
     /// <summary>Actors of the document ranked by how often they are named (specific ones only).</summary>
     private static List<ActorEntry> SalientActors(IReadOnlyList<ActorMention> actors) =>
         actors.Where(a => !a.Actor.IsGeneric && a.Actor.Inter is >= 1 and <= 4 or 8)
@@ -581,6 +684,13 @@ internal sealed class EventExtractor
         c.PlaceInSentence = place is not null && c.SentenceSpan.Contains(place.Span);
     }
 
+    private static bool PlaceNearby(EventCandidate c, AnalyzedText text)
+    {
+        var first = c.Sentences.Min();
+        var from = first > 0 ? text.Sentences[first - 1].Span.Start : c.SentenceSpan.Start;
+        return c.Place is not null && c.Place.Span.Start >= from && c.Place.Span.End <= text.Sentences[c.Sentences.Max()].Span.End;
+    }
+
     private static DateMention? NearestDate(IReadOnlyList<DateMention> dates, TextSpan trigger, TextSpan sentence)
     {
         DateMention? best = null;
@@ -622,6 +732,29 @@ internal sealed class EventExtractor
     private static IEnumerable<EventCandidate> MergeWithin(List<EventCandidate> candidates)
     {
         var result = new List<EventCandidate>();
+
+        // Generic attack/killing words of a sentence belong to its specific event(s): the nearest one at a compatible place.
+        var specific = candidates.Where(c => !IsGeneric(c)).ToList();
+        var generic = candidates.Where(IsGeneric).ToList();
+        if (specific.Count > 0)
+        {
+            foreach (var g in generic)
+            {
+                var target = specific.Where(s => PlacesCompatible(s, g))
+                    .OrderBy(s => Math.Abs(s.TriggerToken - g.TriggerToken)).FirstOrDefault();
+                if (target is null)
+                {
+                    specific.Add(g);
+                }
+                else
+                {
+                    Merge(target, g);
+                }
+            }
+
+            candidates = candidates.Where(specific.Contains).ToList();
+        }
+
         foreach (var c in candidates)
         {
             var into = result.FirstOrDefault(e => Compatible(e, c, sameSentence: true));
@@ -646,7 +779,14 @@ internal sealed class EventExtractor
             EventCandidate? into = null;
             for (var i = result.Count - 1; i >= 0; i--)
             {
-                if (Compatible(result[i], c, sameSentence: false))
+                // Reports in other sentences join an event only when they name the same place, or when one names
+                // none and they follow each other (a sentence adding details to the one before).
+                var e = result[i];
+                var samePlace = e.PlaceInSentence && c.PlaceInSentence && e.Place is not null && c.Place is not null
+                                && PlacesCompatible(e, c);
+                var adjacent = i == result.Count - 1 && (!e.PlaceInSentence || !c.PlaceInSentence)
+                               && c.Sentence - e.Sentences.Max() <= 1;
+                if ((samePlace || adjacent) && Compatible(e, c, sameSentence: false))
                 {
                     into = result[i];
                     break;
@@ -690,15 +830,38 @@ internal sealed class EventExtractor
             return ActorsOverlapOrMissing(a, b);
         }
 
+        // A generic attack/killing word restates a specific event of the same place.
+        if (IsGeneric(a) || IsGeneric(b))
+        {
+            return ActorsOverlapOrMissing(a, b);
+        }
+
         // Different kinds of violence: one event at the highest type only when they involve the same actors.
-        return ActorsOverlap(a, b) && (sameSentence || a.PlaceInSentence && b.PlaceInSentence);
+        return SameActors(a, b) && (sameSentence || a.PlaceInSentence && b.PlaceInSentence);
+    }
+
+    /// <summary>Attack and killing words name no specific kind of violence; a specific trigger of the same event decides the type.</summary>
+    private static bool IsGeneric(EventCandidate c) => c.TriggerClass is "attack" or "kill";
+
+    /// <summary>Both events have a perpetrator and each one's perpetrator takes part in the other.</summary>
+    private static bool SameActors(EventCandidate a, EventCandidate b)
+    {
+        if (a.Actor1 is null || b.Actor1 is null)
+        {
+            return false;
+        }
+
+        var aIds = ActorIds(a).ToHashSet(StringComparer.Ordinal);
+        var bIds = ActorIds(b).ToHashSet(StringComparer.Ordinal);
+        return bIds.Contains(a.Actor1.Entry.Id) && aIds.Contains(b.Actor1.Entry.Id);
     }
 
     private static bool IsAgreementFamily(EventCandidate c) => c.SubEventType is "Agreement" or "Non-violent transfer of territory";
 
     private static bool PlacesCompatible(EventCandidate a, EventCandidate b)
     {
-        if (a.Place is null || b.Place is null)
+        // A place that is only a fallback from earlier text does not separate events.
+        if (a.Place is null || b.Place is null || !a.PlaceInSentence || !b.PlaceInSentence)
         {
             return true;
         }
@@ -706,11 +869,6 @@ internal sealed class EventExtractor
         if (a.Place.Admin1Code != b.Place.Admin1Code)
         {
             return false;
-        }
-
-        if (!a.PlaceInSentence || !b.PlaceInSentence)
-        {
-            return true;
         }
 
         // Same town, or one is the district/province containing the other.
@@ -729,7 +887,11 @@ internal sealed class EventExtractor
 
     private static void Merge(EventCandidate into, EventCandidate from)
     {
-        if (from.Rank < into.Rank)
+        if (IsGeneric(from) && !IsGeneric(into))
+        {
+            // keep the specific type
+        }
+        else if (IsGeneric(into) && !IsGeneric(from) || from.Rank < into.Rank)
         {
             (into.EventType, into.SubEventType) = (from.EventType, from.SubEventType);
         }

@@ -55,6 +55,9 @@ public sealed class EventLexicon
     /// <summary>Sport, culture and technology words: documents dense in them use war words figuratively.</summary>
     public PhraseMatcher<string> SportContext { get; } = new();
 
+    /// <summary>Time phrases that make an event background or habitual ("في السنوات الماضية").</summary>
+    public PhraseMatcher<string> Background { get; } = new();
+
     /// <summary>Words that make an arrest political rather than ordinary crime.</summary>
     public PhraseMatcher<bool> ArrestContext { get; } = new();
 
@@ -108,6 +111,11 @@ public sealed class EventLexicon
         foreach (var row in TsvReader.Read(data, "events/sport_context.tsv"))
         {
             lexicon.SportContext.Add(row["word"], row["word"]);
+        }
+
+        foreach (var row in TsvReader.Read(data, "events/background.tsv"))
+        {
+            lexicon.Background.Add(row["phrase"], row["note"]);
         }
 
         foreach (var row in TsvReader.Read(data, "events/arrest_context.tsv"))

@@ -79,13 +79,13 @@ public sealed class RasidPipeline
         }
 
         var analyzed = AnalyzedText.Analyze(text);
-        var actorMentions = _actors.Find(analyzed);
-        var countryHints = actorMentions.Where(a => a.Actor.Country is not null && !a.Actor.IsGeneric)
-            .GroupBy(a => a.Actor.Country!, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .Select(g => g.Key)
-            .ToList();
+        var found = _actors.Find(analyzed);
+        var countryHints = _actors.CountryHints(found);
         var places = _places.Analyze(analyzed, countryHints);
+
+        // Ambiguous and generic aliases are resolved once the document's country is known ("الجيش" in Yemen).
+        var documentCountry = places.DocumentCountry ?? countryHints.FirstOrDefault();
+        var actorMentions = found.Select(m => m with { Actor = _actors.Resolve(m, documentCountry, document.Published) }).ToList();
         var context = new DocumentContext(analyzed, actorMentions, _numbers.Find(analyzed), _dates.Find(analyzed, document.Published), places, document.Published);
         // Normalisation is character-local, so the title's normalised length is where the body starts.
         var titleEndNormalized = titleEnd == 0 ? 0 : Normalization.ArabicNormalizer.Normalize(text[..titleEnd]).Length;
