@@ -392,6 +392,10 @@ public sealed class NumberRecognizer
     {
         component = default;
         var text = word ?? tokens[i].Text;
+        if (text.Length > 12)
+        {
+            return false; // no number word is longer (ثمانيمائة + proclitics)
+        }
         var prefix = word is null ? 0 : tokens[i].Text.Length - word.Length;
         (long Value, Role Role)? found = null;
         if (proclitics)
