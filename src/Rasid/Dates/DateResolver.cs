@@ -157,9 +157,13 @@ public sealed class DateResolver
         if (_lexicon.Relative.TryMatch(tokens, p, n, proclitics, out var relative))
         {
             var end = relative.EndToken;
+            var date = Guard(() => ResolveRelative(relative.Value, published));
             if (relative.Value.Unit == RelativeUnit.Day && _lexicon.Weekdays.TryMatch(tokens, end, n, false, out var named))
             {
-                end = named.EndToken; // "اليوم الأحد", "أمس الجمعة": the weekday only restates the day
+                // "اليوم الأحد", "أمس الجمعة": the weekday normally restates the day. When it does not (a story written on
+                // Tuesday and published on Thursday), the named weekday wins: the most recent one on or before that day.
+                end = named.EndToken;
+                date = Guard(() => ResolveWeekday(named.Value, null, date));
             }
 
             if (relative.Value is { Unit: RelativeUnit.Day, Offset: 0 } && TryExplicit(tokens, end, published, out var restated))
@@ -168,7 +172,7 @@ public sealed class DateResolver
                 return true;
             }
 
-            core = new Core(end, relative.PrefixLength, Guard(() => ResolveRelative(relative.Value, published)), relative.Value.Precision, true);
+            core = new Core(end, relative.PrefixLength, date, relative.Value.Precision, true);
             return true;
         }
 
