@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Rasid.Benchmarks.Text;
 
 /// <summary>One input text with its publication date (when the JSON Lines record has one).</summary>
-public sealed record BenchDocument(string Text, DateOnly? Published);
+public sealed record BenchDocument(string Text, DateOnly? Published, string? Id = null);
 
 /// <summary>Loads benchmark texts: the "text" field of JSON Lines files, or plain .txt files; default: samples/ beside the binary.</summary>
 public static class BenchCorpus
@@ -44,7 +44,8 @@ public static class BenchCorpus
                     published = d;
                 }
 
-                docs.Add(new BenchDocument(text.GetString() ?? string.Empty, published));
+                var id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
+                docs.Add(new BenchDocument(text.GetString() ?? string.Empty, published, id));
             }
         }
 

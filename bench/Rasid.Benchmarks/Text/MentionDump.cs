@@ -19,7 +19,7 @@ public static class MentionDump
         foreach (var doc in docs.Take(limit))
         {
             var a = AnalyzedText.Analyze(doc.Text);
-            Console.WriteLine($"--- published {doc.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}");
+            Console.WriteLine($"--- {doc.Id} published {doc.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}");
             foreach (var m in numbers.Find(a))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  N {m.Value,8} {m.Kind,-7} «{Surface(a, m.Span)}»  …{Context(a, m.Span)}…"));

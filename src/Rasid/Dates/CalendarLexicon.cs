@@ -17,6 +17,15 @@ internal enum Direction
     Past,
     Current,
     Next,
+
+    /// <summary>"من العام الماضي": the month in the year before publication.</summary>
+    PreviousYear,
+
+    /// <summary>"من العام الجاري".</summary>
+    ThisYear,
+
+    /// <summary>"من العام المقبل".</summary>
+    NextYear,
 }
 
 /// <summary>The unit a relative phrase counts in.</summary>
@@ -49,6 +58,8 @@ internal sealed class CalendarLexicon
     public WordSequenceLexicon<bool> MonthParts { get; } = new();
 
     public WordSequenceLexicon<bool> NotDates { get; } = new();
+
+    public WordSequenceLexicon<bool> YearWords { get; } = new();
 
     public static CalendarLexicon Load(IDataSource data)
     {
@@ -100,6 +111,11 @@ internal sealed class CalendarLexicon
         foreach (var row in TsvReader.Read(data, "calendar/month-parts.tsv"))
         {
             lexicon.MonthParts.Add(row["word"], true);
+        }
+
+        foreach (var row in TsvReader.Read(data, "calendar/year-words.tsv"))
+        {
+            lexicon.YearWords.Add(row["word"], true);
         }
 
         foreach (var row in TsvReader.Read(data, "calendar/not-dates.tsv"))

@@ -157,9 +157,13 @@ public sealed class DateResolver
         if (_lexicon.Relative.TryMatch(tokens, p, n, proclitics, out var relative))
         {
             var end = relative.EndToken;
+            var date = Guard(() => ResolveRelative(relative.Value, published));
             if (relative.Value.Unit == RelativeUnit.Day && _lexicon.Weekdays.TryMatch(tokens, end, n, false, out var named))
             {
-                end = named.EndToken; // "اليوم الأحد", "أمس الجمعة": the weekday only restates the day
+                // "اليوم الأحد", "أمس الجمعة": the weekday normally restates the day. When it does not (a story written on
+                // Tuesday and published on Thursday), the named weekday wins: the most recent one on or before that day.
+                end = named.EndToken;
+                date = Guard(() => ResolveWeekday(named.Value, null, date));
             }
 
             if (relative.Value is { Unit: RelativeUnit.Day, Offset: 0 } && TryExplicit(tokens, end, published, out var restated))
@@ -168,7 +172,7 @@ public sealed class DateResolver
                 return true;
             }
 
-            core = new Core(end, relative.PrefixLength, Guard(() => ResolveRelative(relative.Value, published)), relative.Value.Precision, true);
+            core = new Core(end, relative.PrefixLength, date, relative.Value.Precision, true);
             return true;
         }
 
@@ -181,10 +185,15 @@ public sealed class DateResolver
         var m = p;
         var partPrefix = 0;
         var hasPart = false;
-        if (_lexicon.MonthParts.TryMatch(tokens, p, n, proclitics, out var monthPart))
+        while (_lexicon.MonthParts.TryMatch(tokens, m, n, proclitics && !hasPart, out var monthPart))
         {
+            // Parts may stack: "أواخر شهر مارس".
+            if (!hasPart)
+            {
+                partPrefix = monthPart.PrefixLength;
+            }
+
             m = monthPart.EndToken;
-            partPrefix = monthPart.PrefixLength;
             hasPart = true;
         }
 
@@ -271,6 +280,13 @@ public sealed class DateResolver
         return true;
     }
 
+    private static Direction YearDirection(Direction direction) => direction switch
+    {
+        Direction.Past => Direction.PreviousYear,
+        Direction.Next => Direction.NextYear,
+        _ => Direction.ThisYear,
+    };
+
     /// <summary>
     /// Skips the same month restated in the other series: "أكتوبر/تشرين الأول"، "يوليو (تموز)"، "ديسمبر كانون الأول".
     /// </summary>
@@ -307,6 +323,26 @@ public sealed class DateResolver
     private (int? Year, Direction? Direction, int End) ReadYearOrModifier(IReadOnlyList<Token> tokens, int q)
     {
         var n = tokens.Count;
+
+        // "مارس عام 2015", "مارس من العام الماضي": a year word may come first.
+        var r = q < n && tokens[q].Text == "من" ? q + 1 : q;
+        if (_lexicon.YearWords.TryMatch(tokens, r, n, false, out var yearWord) && yearWord.EndToken < n)
+        {
+            var afterWord = yearWord.EndToken;
+            if (tokens[afterWord].Kind == TokenKind.Number)
+            {
+                var (y, _, e) = ReadYearOrModifier(tokens, afterWord);
+                if (y is not null)
+                {
+                    return (y, null, e);
+                }
+            }
+            else if (_lexicon.Modifiers.TryMatch(tokens, afterWord, n, false, out var yearModifier))
+            {
+                return (null, YearDirection(yearModifier.Value), yearModifier.EndToken);
+            }
+        }
+
         if (q < n && tokens[q].Kind == TokenKind.Number && tokens[q].Text.Length == 4
             && int.TryParse(tokens[q].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
@@ -468,6 +504,9 @@ public sealed class DateResolver
             Direction.Past => month.Month < pubMonth ? pubYear : pubYear - 1,
             Direction.Current => pubYear,
             Direction.Next => month.Month > pubMonth ? pubYear : pubYear + 1,
+            Direction.PreviousYear => pubYear - 1,
+            Direction.ThisYear => pubYear,
+            Direction.NextYear => pubYear + 1,
             _ => month.Month < pubMonth || (month.Month == pubMonth && (day ?? 1) <= pubDay) ? pubYear : pubYear - 1,
         };
         return ToDate(month.Calendar, y, month.Month, Math.Max(day ?? 1, 1));

@@ -243,6 +243,19 @@ public sealed class NumberRecognizer
         return false;
     }
 
+    private static bool Adjacent(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].End != tokens[k + 1].Start)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private bool IsExcludedContext(IReadOnlyList<Token> tokens, int first, int end, long value)
     {
         var isYearLike = end == first + 1 && tokens[first].Kind == TokenKind.Number && tokens[first].Text.Length == 4 && value is >= 1900 and <= 2100;
@@ -256,6 +269,14 @@ public sealed class NumberRecognizer
         }
 
         if (end < tokens.Count && _excludedAfter.TryMatch(tokens, end, tokens.Count, false, out var after) && (isYearLike || !after.Value))
+        {
+            return true;
+        }
+
+        // Clock times: "19:00", "7:30".
+        if (end == first + 1 && tokens[first].Kind == TokenKind.Number
+            && ((first + 2 < tokens.Count && tokens[first + 1].Text == ":" && Adjacent(tokens, first, first + 2) && tokens[first + 2].Kind == TokenKind.Number)
+                || (first >= 2 && tokens[first - 1].Text == ":" && Adjacent(tokens, first - 2, first) && tokens[first - 2].Kind == TokenKind.Number)))
         {
             return true;
         }
@@ -321,11 +342,15 @@ public sealed class NumberRecognizer
         long total = 0;
         long group;
         Role last;
+
+        // Each scale must be smaller than the one before ("مليون وثلاثمائة ألف"); "ألفين وثلاثة آلاف" is two numbers.
+        var lastScale = long.MaxValue;
         if (component.Role == Role.Scale)
         {
             total = component.Value;
             group = 0;
             last = Role.Scale;
+            lastScale = ScaleMagnitude(component.Value);
         }
         else
         {
@@ -334,19 +359,28 @@ public sealed class NumberRecognizer
         }
 
         var j = component.End;
+        (long Total, long Group, int End)? lastAdded = null;
         while (j < n && !inDate[j])
         {
             var plain = LookupPlain(tokens[j].Text);
             if (plain is { } s && s.Role is Role.Scale or Role.ScalePlural && last != Role.Scale && s.Value is 1000 or 1_000_000 or 1_000_000_000)
             {
-                if (s.Role == Role.ScalePlural && group is < 3 or > 10)
+                if ((s.Role == Role.ScalePlural && group is < 3 or > 10) || s.Value >= lastScale)
                 {
+                    if (lastAdded is { } undo && s.Value >= lastScale)
+                    {
+                        // "ألفين وثلاثة آلاف": "وثلاثة" starts the second number, not the units of the first.
+                        (total, group, j) = undo;
+                    }
+
                     break;
                 }
 
                 total += Math.Max(group, 1) * s.Value;
                 group = 0;
                 last = Role.Scale;
+                lastScale = s.Value;
+                lastAdded = null;
                 j++;
                 continue;
             }
@@ -377,6 +411,7 @@ public sealed class NumberRecognizer
                 break;
             }
 
+            lastAdded = (total, group, j);
             group += next.Value;
             last = next.Role;
             j = next.End;
@@ -392,6 +427,10 @@ public sealed class NumberRecognizer
     {
         component = default;
         var text = word ?? tokens[i].Text;
+        if (text.Length > 12)
+        {
+            return false; // no number word is longer (ثمانيمائة + proclitics)
+        }
         var prefix = word is null ? 0 : tokens[i].Text.Length - word.Length;
         (long Value, Role Role)? found = null;
         if (proclitics)
@@ -442,6 +481,18 @@ public sealed class NumberRecognizer
 
         component = new Component(f.Value, f.Role == Role.Teen ? Role.Teen : f.Role, end, prefix);
         return true;
+    }
+
+    /// <summary>1000 for ألف and ألفان, a million for مليون and مليونان...</summary>
+    private static long ScaleMagnitude(long value)
+    {
+        var magnitude = 1000L;
+        while (magnitude * 1000 <= value)
+        {
+            magnitude *= 1000;
+        }
+
+        return magnitude;
     }
 
     private (long Value, Role Role)? LookupPlain(string word) => _cardinals.TryGetValue(word, out var entry) ? entry : null;

@@ -84,9 +84,8 @@ public class TextLayerRobustnessTests
     public void Five_megabyte_word_without_spaces_is_one_token()
     {
         var word = new string('ب', 5_000_000);
-        var analyzed = AnalyzedText.Analyze(word);
+        var analyzed = AssertValid(word, null);
         Assert.Single(analyzed.Tokens);
-        AssertValid(word, null);
     }
 
     [Fact]
@@ -98,17 +97,26 @@ public class TextLayerRobustnessTests
         Assert.All(early, m => Assert.Null(m.Date));
     }
 
-    private static void AssertValid(string input, DateOnly? published)
+    private static AnalyzedText AssertValid(string input, DateOnly? published)
     {
         var analyzed = AnalyzedText.Analyze(input);
         var normalized = analyzed.Normalized;
         Assert.Equal(input, normalized.Original);
         var previousEnd = 0;
+
+        // Every span is checked; the costlier re-normalisation round trip is sampled on very large inputs.
+        var roundTripStride = analyzed.Tokens.Count > 50_000 ? 97 : 1;
+        var index = 0;
         foreach (var token in analyzed.Tokens)
         {
             AssertSpan(normalized, token.Span);
             Assert.True(token.Start >= previousEnd, "tokens overlap or go backwards");
             previousEnd = token.End;
+            if (index++ % roundTripStride != 0)
+            {
+                continue;
+            }
+
             var original = normalized.ToOriginal(token.Span);
             Assert.Contains(token.Text, ArabicNormalizer.Normalize(input[original.Start..original.End]).Text, StringComparison.Ordinal);
         }
@@ -138,6 +146,8 @@ public class TextLayerRobustnessTests
             AssertTokenRange(analyzed, date.FirstToken, date.EndToken);
             Assert.True(date.Date is null ? date.Precision is null : date.Precision is 1 or 2 or 3);
         }
+
+        return analyzed;
     }
 
     private static void AssertSpan(NormalizedText normalized, TextSpan span)

@@ -22,6 +22,9 @@ internal sealed class WordSequenceLexicon<T>
 
     public int MaxWords { get; private set; }
 
+    /// <summary>Length of the longest first word: longer tokens are rejected without hashing them.</summary>
+    public int MaxFirstLength { get; private set; }
+
     public void Add(string phrase, T value)
     {
         var words = ArabicNormalizer.NormalizeKey(phrase).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -38,6 +41,7 @@ internal sealed class WordSequenceLexicon<T>
 
         list.Add((words[1..], value));
         MaxWords = Math.Max(MaxWords, words.Length);
+        MaxFirstLength = Math.Max(MaxFirstLength, words[0].Length);
     }
 
     public bool ContainsWord(string word) => _byFirst.ContainsKey(word);
@@ -53,6 +57,10 @@ internal sealed class WordSequenceLexicon<T>
 
         var found = false;
         var first = tokens[t].Text;
+        if (first.Length > MaxFirstLength + 3)
+        {
+            return false; // longer than any entry plus the longest proclitic prefix (ولل)
+        }
         if (TryFirst(tokens, t, endToken, first, 0, ref match))
         {
             found = true;
