@@ -195,10 +195,11 @@ public sealed class ActorDictionary
                 continue;
             }
 
-            // Stable: entries the context selected (a context-bound alias, or an entry of a context country) first,
-            // then country-less ones (generic, transnational), then entries of other countries.
+            // Stable: entries of a context country first (AQAP in Yemen), then country-less entries whose
+            // context-bound alias the context enabled (Al Qaeda), then other country-less ones (generic,
+            // transnational), then entries of other countries.
             var ordered = candidates
-                .OrderBy(e => byContext.Contains(e) || (e.Country is not null && context.Contains(e.Country)) ? 0 : e.Country is null ? 1 : 2)
+                .OrderBy(e => e.Country is not null && context.Contains(e.Country) ? 0 : e.Country is null ? (byContext.Contains(e) ? 1 : 2) : 3)
                 .ToList();
             result.Add(new ActorMention(m.Span, m.FirstToken, m.EndToken, ordered[0]) { Candidates = ordered });
         }

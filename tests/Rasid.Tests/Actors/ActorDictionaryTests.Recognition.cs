@@ -56,6 +56,9 @@ public sealed partial class ActorDictionaryTests
     [InlineData("ساد الحماس بين الجمهور")]
     [InlineData("هبطت الطائرة في قاعدة العند الجوية")]
     [InlineData("وصلت عربة مسلحة إلى الميناء")]
+    // Adjectives and nouns that look like actor words: a press conference, 'this base' in a Turkish story.
+    [InlineData("قال المتحدث في مؤتمر صحفي")]
+    [InlineData("قال الرئيس التركي إن هذه القاعدة ستستخدم للتدريب")]
     public void Phrases_that_only_contain_an_alias_name_no_actor(string sentence)
     {
         Assert.Empty(Find(sentence));
@@ -104,13 +107,15 @@ public sealed partial class ActorDictionaryTests
     [InlineData("هاجم تنظيم القاعدة نقطة أمنية في أبين", "ye.aqap")]
     [InlineData("هاجم مسلحو القاعدة نقطة أمنية في شبوة", "ye.aqap")]
     [InlineData("تبنى تنظيم القاعدة الهجوم في كيدال", "intl.aqim")]
+    [InlineData("هاجم عناصر القاعدة نقطة في أبين", "ye.aqap")]
+    [InlineData("تبنت القاعدة الهجوم في كيدال", "intl.aqim")]
     [InlineData("تبنى تنظيم القاعدة الهجوم", "intl.al_qaeda")]
     [InlineData("قتل عناصر من داعش في الموصل", "intl.is")]
     [InlineData("قتل عناصر من داعش في ننغرهار", "af.is")]
-    [InlineData("قتلت قوات الجيش عددا من العناصر التكفيرية في العريش", "eg.is_sinai")]
+    [InlineData("قتل عدد من العناصر التكفيرية في العريش", "eg.is_sinai")]
     public void Branches_of_transnational_groups_follow_the_country(string sentence, string id)
     {
-        Assert.Contains(Find(sentence), m => m.Actor.Id == id);
+        Assert.Equal(id, Find(sentence)[0].Actor.Id);
     }
 
     [Fact]
