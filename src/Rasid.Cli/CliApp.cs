@@ -8,6 +8,7 @@ internal static class CliApp
     internal static readonly ICommand[] Commands =
     [
         new ExtractCommand(),
+        new PlacesCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)

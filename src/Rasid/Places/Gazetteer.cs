@@ -141,6 +141,18 @@ public sealed class Gazetteer
     /// <summary>Place ids of each name group (one matcher phrase per distinct name) by <see cref="LexEntry.Index"/>.</summary>
     internal List<List<int>> Groups { get; } = [];
 
+    /// <summary>The highest feature prior of each name group, for choosing between clitic readings.</summary>
+    internal double GroupWeight(int group)
+    {
+        var best = 0.0;
+        foreach (var id in Groups[group])
+        {
+            best = Math.Max(best, _places[id].Prior);
+        }
+
+        return best;
+    }
+
     /// <summary>Index of the gazetteer's place names (payload: index into <see cref="Groups"/>).</summary>
     internal NameIndex Index { get; } = new();
 

@@ -32,11 +32,13 @@ public sealed class PlaceResolver
     private readonly Gazetteer _gazetteer;
 
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstKeys;
+    private readonly Func<int, double> _groupWeight;
 
     private PlaceResolver(Gazetteer gazetteer)
     {
         _gazetteer = gazetteer;
         _firstKeys = gazetteer.FirstKeys.GetAlternateLookup<ReadOnlySpan<char>>();
+        _groupWeight = gazetteer.GroupWeight;
     }
 
     /// <summary>The loaded gazetteer.</summary>
@@ -60,7 +62,7 @@ public sealed class PlaceResolver
         var adjectives = new List<string>();
         var mentions = Recognize(text, adjectives);
         var votes = CountryVotes(text, mentions, adjectives, countryHints);
-        var documentCountry = votes.Count == 0 ? null : votes.MaxBy(kv => kv.Value).Key;
+        var documentCountry = DocumentCountry(votes);
         Link(text, mentions);
         Resolve(text, mentions, documentCountry, countryHints);
         var resolved = mentions.Where(m => m.Resolved is not null).Select(m => m.Resolved!).ToList();
@@ -95,7 +97,7 @@ public sealed class PlaceResolver
             PhraseMatch<IReadOnlyList<int>> place = default;
             PhraseMatch<IReadOnlyList<PlaceCue>> cue = default;
             var small = MayStartPhrase(tokens[t].Text) && _gazetteer.Matcher.TryMatchAt(tokens, t, tokens.Count, out match);
-            var big = _gazetteer.Index.TryMatchAt(tokens, t, out var group, out var bigEnd, out var bigPrefix);
+            var big = _gazetteer.Index.TryMatchAt(tokens, t, _groupWeight, out var group, out var bigEnd, out var bigPrefix);
             if (small && big && bigEnd > match.EndToken)
             {
                 small = false;
@@ -339,6 +341,18 @@ public sealed class PlaceResolver
         return votes;
     }
 
+    /// <summary>The country with the most votes, when it has at least one full vote and no tie.</summary>
+    private static string? DocumentCountry(Dictionary<string, double> votes)
+    {
+        var ranked = votes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(2).ToList();
+        if (ranked.Count == 0 || ranked[0].Value < 1.0 || (ranked.Count > 1 && ranked[1].Value >= ranked[0].Value))
+        {
+            return null;
+        }
+
+        return ranked[0].Key;
+    }
+
     private static void Link(AnalyzedText text, List<PlaceMention> mentions)
     {
         var tokens = text.Tokens;
@@ -410,9 +424,19 @@ public sealed class PlaceResolver
             admin1Votes = nextVotes;
         }
 
+        var supported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in mentions)
         {
-            if (m.Chosen is null || !Accept(m, documentCountry))
+            if (m.Chosen is { Admin1Code: { } code } c && c.FeatureType is not ("village" or "neighbourhood" or "other" or "admin3")
+                && Accept(m, documentCountry))
+            {
+                supported.Add(code);
+            }
+        }
+
+        foreach (var m in mentions)
+        {
+            if (m.Chosen is null || !Accept(m, documentCountry, supported))
             {
                 m.Resolved = null;
                 m.Reason = "rejected: " + (m.Chosen is null ? "no candidate" : Why(m, documentCountry));
@@ -431,6 +455,20 @@ public sealed class PlaceResolver
             if (!cur.LinkedToPrevious || prev.Chosen is null || cur.Chosen is null)
             {
                 continue;
+            }
+
+            if (prev.Chosen.FeatureType == "region" && cur.Chosen.FeatureType == "admin1" && prev.Chosen.Admin1Code != cur.Chosen.Admin1Code
+                && prev.Chosen.Country == cur.Chosen.Country)
+            {
+                // "المنطقة الوسطى لمحافظة إب": a generic regional term of another province, not the alias.
+                prev.Chosen = null;
+                prev.Reason = "rejected: regional term attached to another province (" + cur.Text + ")";
+                continue;
+            }
+
+            if (cur.Modifier is not null)
+            {
+                continue; // "X شمال شرق Y": X is placed relative to Y, not inside it
             }
 
             if (Contains(cur.Chosen, prev.Chosen))
@@ -459,7 +497,7 @@ public sealed class PlaceResolver
             return $"best candidate {c} is outside the document country {documentCountry} and has no cue";
         }
 
-        return $"{c.FeatureType} name without a cue word or preposition";
+        return $"{c.FeatureType} name without a cue word, or with a preposition but in a province the document does not name";
     }
 
     private static string Describe(PlaceMention m)
@@ -473,7 +511,7 @@ public sealed class PlaceResolver
                    : ", only candidate");
     }
 
-    private static bool Accept(PlaceMention m, string? documentCountry)
+    private static bool Accept(PlaceMention m, string? documentCountry, HashSet<string>? supported = null)
     {
         var c = m.Chosen!;
         var inCountry = documentCountry is null || c.Country == documentCountry;
@@ -504,7 +542,10 @@ public sealed class PlaceResolver
         return c.FeatureType switch
         {
             "country" or "admin1" or "city" or "region" or "admin2" or "town" => true,
-            _ => m.HasPreposition || m.TypeCue is not null || linked,
+
+            // Small places: a cue word or a containing place, or a preposition in a province the document names.
+            _ => m.TypeCue is not null || linked
+                 || (m.HasPreposition && (supported is null || (c.Admin1Code is not null && supported.Contains(c.Admin1Code)))),
         };
     }
 
@@ -547,7 +588,7 @@ public sealed class PlaceResolver
         if (admin1Votes is not null && p.Admin1Code is not null)
         {
             var own = m.Chosen is { } chosen && chosen.Admin1Code == p.Admin1Code ? 1.0 : 0.0;
-            s += 1.2 * Math.Min(admin1Votes.GetValueOrDefault(p.Admin1Code) - own, 3.0);
+            s += 1.2 * Math.Min(admin1Votes.GetValueOrDefault(p.Admin1Code) - own, 2.0);
         }
 
         return s;
