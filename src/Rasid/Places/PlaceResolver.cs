@@ -24,6 +24,11 @@ public sealed class PlaceResolver
         "باتجاه", "نحو", "الي", "صوب", "تجاه", "لاقتحام",
     };
 
+    private static readonly HashSet<string> s_sourceWords = new(StringComparer.Ordinal)
+    {
+        "مصدر", "مصادر", "مراسل", "مراسلنا", "متحدث", "ناطق", "المصدر", "المصادر", "المراسل",
+    };
+
     private static readonly HashSet<string> s_distanceFillers = new(StringComparer.Ordinal)
     {
         "كم", "كلم", "كيلو", "كيلومتر", "كيلومترات", "كيلومترا", "ميل", "اميال", "متر", "مترا", "من", "نحو", "حوالي",
@@ -82,10 +87,11 @@ public sealed class PlaceResolver
             var kind = tokens[t].Kind;
             if (kind != TokenKind.Word)
             {
-                if (chainEnd == t && cueChain.Count > 0 && cueChain[^1].Value.Any(c => c.Value == "distance")
-                    && kind == TokenKind.Number)
+                if (chainEnd == t && cueChain.Count > 0
+                    && ((kind == TokenKind.Number && cueChain[^1].Value.Any(c => c.Value == "distance"))
+                        || (kind == TokenKind.Punctuation && IsQuote(tokens[t].Text))))
                 {
-                    chainEnd = t + 1;
+                    chainEnd = t + 1; // "على بعد 10 كم من X", "مدينة "لودر""
                 }
 
                 t++;
@@ -255,7 +261,7 @@ public sealed class PlaceResolver
                 {
                     case "type":
                         typeCue ??= cue.Value;
-                        if (cue.Keep && keepContiguous && i == chain.Count - 1)
+                        if (cue.Keep && keepContiguous && i == chain.Count - 1 && chain[i].EndToken == place.FirstToken)
                         {
                             spanStart = chain[i].Span.Start;
                         }
@@ -284,10 +290,26 @@ public sealed class PlaceResolver
         var cueStart = chain.Count > 0 ? first.Span.Start : place.Span.Start;
         var firstTokenIndex = chain.Count > 0 ? first.FirstToken : place.FirstToken;
         var prefix = chain.Count > 0 ? tokens[first.FirstToken].Text[..first.PrefixLength] : tokens[place.FirstToken].Text[..place.PrefixLength];
+        var beforeIndex = firstTokenIndex - 1;
+        while (beforeIndex >= 0 && tokens[beforeIndex].Kind == TokenKind.Punctuation && IsQuote(tokens[beforeIndex].Text))
+        {
+            beforeIndex--;
+        }
+
+        var before = beforeIndex >= 0 ? tokens[beforeIndex].Text : string.Empty;
         var preposition = prefix.EndsWith('ب') || prefix.EndsWith('ل') || modifier is not null
-                          || (firstTokenIndex > 0 && s_prepositions.Contains(tokens[firstTokenIndex - 1].Text))
+                          || s_prepositions.Contains(before)
                           || chain.Any(c => c.Value.Any(v => v.Kind == "link"));
-        var before = firstTokenIndex > 0 ? tokens[firstTokenIndex - 1].Text : string.Empty;
+        var reporting = false;
+        for (var k = firstTokenIndex - 1; k >= 0 && k >= firstTokenIndex - 6 && tokens[k].Kind == TokenKind.Word; k--)
+        {
+            if (s_sourceWords.Contains(tokens[k].Text))
+            {
+                reporting = true;
+                break;
+            }
+        }
+
         var mention = new PlaceMention(place.Span, new TextSpan(spanStart, place.Span.End), place.FirstToken, place.EndToken, name, places)
         {
             TypeCue = typeCue,
@@ -295,6 +317,8 @@ public sealed class PlaceResolver
             HasPreposition = preposition,
             CueSpan = new TextSpan(cueStart, place.Span.Start),
             IsDestination = s_destinations.Contains(before),
+            IsTopic = before is "وفي" or "ففي",
+            IsReportingSource = reporting,
         };
         return mention;
     }
@@ -341,6 +365,8 @@ public sealed class PlaceResolver
         return votes;
     }
 
+    private static bool IsQuote(string p) => p is "\"" or "«" or "»" or "“" or "”" or "'" or "‘" or "’";
+
     /// <summary>The country with the most votes, when it has at least one full vote and no tie.</summary>
     private static string? DocumentCountry(Dictionary<string, double> votes)
     {
@@ -379,7 +405,8 @@ public sealed class PlaceResolver
             var trimmed = between.Trim().Trim('،', ',', '-', '–').Trim();
             var linked = gapTokens == 0 && trimmed.Length == 0
                          || trimmed is "في" or "من" or "التابعه" or "التابعه ل" or "عاصمه" or "مركز" or "التابع" or "شمال" or "جنوب" or "شرق" or "غرب"
-                         || (gapTokens <= 1 && (startsWithB || cur.TypeCue is "admin1" or "admin2"));
+                         || (gapTokens <= 1 && (startsWithB || cur.TypeCue is "admin1" or "admin2"))
+                         || (gapTokens == 1 && trimmed.Length > 2 && trimmed[0] == 'ب' && !trimmed.Contains(' ', StringComparison.Ordinal));
             if (linked && gapTokens <= 3)
             {
                 cur.LinkedToPrevious = true;
@@ -522,7 +549,7 @@ public sealed class PlaceResolver
             return m.TypeCue is not null || (inCountry && documentCountry is not null && m.HasPreposition);
         }
 
-        if (m.TypeCue is not null && m.TypeCue != "area")
+        if (m.TypeCue is not null && m.TypeCue != "area" && inCountry)
         {
             return true;
         }
