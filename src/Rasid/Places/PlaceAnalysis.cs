@@ -5,6 +5,9 @@ namespace Rasid.Places;
 /// <summary>The places of one document.</summary>
 public sealed class PlaceAnalysis
 {
+    /// <summary>How far after the event's sentence (characters) a place may still be taken when none precedes it.</summary>
+    private const int FollowingWindow = 400;
+
     private readonly IReadOnlyList<PlaceMention> _details;
     private readonly AnalyzedText? _text;
     private readonly PlaceResolver? _resolver;
@@ -79,15 +82,19 @@ public sealed class PlaceAnalysis
 
         var paragraphStart = ParagraphStart(scope.Start);
         var inParagraph = preceding.Where(m => m.NameSpan.Start >= paragraphStart).ToList();
-        var province = inParagraph.LastOrDefault(m => m.Chosen!.FeatureType is "admin1" or "region");
-        if (province is not null)
-        {
-            return With(province, "province named earlier in the paragraph");
-        }
-
         if (inParagraph.Count > 0)
         {
-            return With(inParagraph[^1], "nearest preceding place in the paragraph");
+            // A town named in an earlier sentence than its province's own mention may belong to another event:
+            // the province is the safe answer. In the province's own sentence the most specific place wins.
+            var last = inParagraph[^1];
+            var province = inParagraph.LastOrDefault(m => m.Chosen!.FeatureType is "admin1" or "region");
+            if (province is not null && province != last && province.Chosen!.Admin1Code == last.Chosen!.Admin1Code
+                && SentenceIndex(province.NameSpan.Start) != SentenceIndex(last.NameSpan.Start))
+            {
+                return With(province, "province named earlier in the paragraph");
+            }
+
+            return With(last, "nearest preceding place in the paragraph");
         }
 
         var firstLineEnd = _text!.Normalized.Text.IndexOf('\n', StringComparison.Ordinal);
@@ -95,6 +102,12 @@ public sealed class PlaceAnalysis
         if (title is not null)
         {
             return With(title, "title place");
+        }
+
+        var following = others.FirstOrDefault(m => m.NameSpan.Start >= scope.End && m.NameSpan.Start - scope.End <= FollowingWindow);
+        if (following is not null)
+        {
+            return With(following, "nearest following place");
         }
 
         var before = preceding.LastOrDefault();
@@ -203,6 +216,20 @@ public sealed class PlaceAnalysis
             .OrderByDescending(g => g.Count())
             .FirstOrDefault();
         return top?.GroupBy(m => m.Chosen!.Id).OrderByDescending(g => g.Count()).First().First() ?? mentions.FirstOrDefault();
+    }
+
+    private int SentenceIndex(int position)
+    {
+        var sentences = _text!.Sentences;
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            if (position < sentences[i].Span.End)
+            {
+                return i;
+            }
+        }
+
+        return sentences.Count;
     }
 
     private int ParagraphStart(int position)

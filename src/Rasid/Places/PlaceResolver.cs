@@ -310,6 +310,7 @@ public sealed class PlaceResolver
             }
         }
 
+        reporting = reporting || IsDateline(text.Normalized.Text, cueStart);
         var mention = new PlaceMention(place.Span, new TextSpan(spanStart, place.Span.End), place.FirstToken, place.EndToken, name, places)
         {
             TypeCue = typeCue,
@@ -363,6 +364,25 @@ public sealed class PlaceResolver
         }
 
         return votes;
+    }
+
+    /// <summary>True when the name sits in a dateline: a short line where a dash separates the outlet from the place ("بلدي نيوز - إدلب").</summary>
+    private static bool IsDateline(string text, int position)
+    {
+        var lineStart = position > 0 ? text.LastIndexOf('\n', position - 1) + 1 : 0;
+        var lineEnd = text.IndexOf('\n', position);
+        if (lineEnd < 0)
+        {
+            lineEnd = text.Length;
+        }
+
+        if (lineEnd - lineStart > 80)
+        {
+            return false;
+        }
+
+        var head = text.AsSpan(lineStart, position - lineStart).TrimEnd();
+        return head.Length > 0 && head[^1] is '-' or '–' or '—' or ':';
     }
 
     private static bool IsQuote(string p) => p is "\"" or "«" or "»" or "“" or "”" or "'" or "‘" or "’";

@@ -106,4 +106,34 @@ public class LocateEventTests
         Assert.Equal("YE-SH", ataq.Admin1Code);
         Assert.NotNull(ataq.Reason);
     }
+
+    [Fact]
+    public void Anaphoric_province_word_refers_back_to_the_province_named_before()
+    {
+        var (text, places) = Analyze("وفي محافظة البيضاء اشتبك الطرفان في مديرية الزاهر.\nوشنت الطائرات غارات على معسكر في المحافظة.", "YE");
+        var anchor = Find(text, "وشنت الطائرات");
+        var place = places.LocateEvent(anchor, SentenceOf(text, anchor));
+        Assert.Equal("البيضاء", place!.LocationAr);
+        Assert.Equal(3, place.GeoPrecision);
+    }
+
+    [Fact]
+    public void A_news_source_place_is_where_it_was_reported_not_where_it_happened()
+    {
+        var (text, places) = Analyze("معارك عنيفة في تعز.\nوقال مصدر في المقاومة بعدن إن المقاتلين أسروا عشرة.", "YE");
+        var anchor = Find(text, "اسروا عشره");
+        var place = places.LocateEvent(anchor, SentenceOf(text, anchor));
+        Assert.Equal("تعز", place!.LocationAr);
+        Assert.Equal("YE-TA", place.Admin1Code);
+    }
+
+    [Fact]
+    public void A_dateline_place_is_not_the_event_place()
+    {
+        var (text, places) = Analyze("وكالة الأنباء - إدلب\nقتل عنصران في اشتباكات.\nوتدور المعارك في ريف حماة.", "SY");
+        var anchor = Find(text, "قتل عنصران");
+        var place = places.LocateEvent(anchor, SentenceOf(text, anchor));
+        Assert.Equal("ريف حماة", place!.LocationAr);
+        Assert.True(places.Details.Single(m => m.Text == "ادلب").IsReportingSource);
+    }
 }
