@@ -9,6 +9,7 @@ internal static class CliApp
     [
         new ExtractCommand(),
         new EvalCommand(),
+        new PlacesCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)

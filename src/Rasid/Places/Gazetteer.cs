@@ -141,6 +141,18 @@ public sealed class Gazetteer
     /// <summary>Place ids of each name group (one matcher phrase per distinct name) by <see cref="LexEntry.Index"/>.</summary>
     internal List<List<int>> Groups { get; } = [];
 
+    /// <summary>The highest feature prior of each name group, for choosing between clitic readings.</summary>
+    internal double GroupWeight(int group)
+    {
+        var best = 0.0;
+        foreach (var id in Groups[group])
+        {
+            best = Math.Max(best, _places[id].Prior);
+        }
+
+        return best;
+    }
+
     /// <summary>Index of the gazetteer's place names (payload: index into <see cref="Groups"/>).</summary>
     internal NameIndex Index { get; } = new();
 
@@ -185,7 +197,13 @@ public sealed class Gazetteer
 
     private void LoadAdmins(IDataSource data)
     {
-        foreach (var row in TsvReader.Read(data, "gazetteer/admin.tsv"))
+        var rows = TsvReader.Read(data, "gazetteer/admin.tsv");
+        if (data.Exists("gazetteer/extra_admins.tsv"))
+        {
+            rows = [.. rows, .. TsvReader.Read(data, "gazetteer/extra_admins.tsv")];
+        }
+
+        foreach (var row in rows)
         {
             var unit = new AdminUnit(row["code"], row["level"], row["country"], row["name_en"], row["name_ar"], row.Optional("iso3166_2"));
             _admins[unit.Code] = unit;
@@ -262,8 +280,6 @@ public sealed class Gazetteer
                     break;
             }
         }
-
-        // Country names of countries.tsv that the gazetteer rows lack (e.g. "سورية") point at the country row.
     }
 
     private void LoadExtraPlaces(IDataSource data)
@@ -281,6 +297,11 @@ public sealed class Gazetteer
                 row["population"].Length == 0 ? 0 : long.Parse(row["population"], CultureInfo.InvariantCulture),
                 ParseDouble(row["lat"]), ParseDouble(row["lon"]), row.Optional("admin1"), row.Optional("admin2"), row.Optional("admin3"));
             _places.Add(place);
+            if (place.FeatureType == "country")
+            {
+                _countryPlaces.TryAdd(place.Country, place);
+            }
+
             foreach (var name in names)
             {
                 AddToGroup(ArabicNormalizer.NormalizeKey(name), place);

@@ -16,6 +16,7 @@ internal sealed class NameIndex
     private readonly Dictionary<string, int> _firstWordMax = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _groupLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _firstLookup;
+    private Func<int, double> _weight = _ => 0;
 
     public NameIndex()
     {
@@ -45,8 +46,13 @@ internal sealed class NameIndex
     }
 
     /// <summary>The longest name starting at token <paramref name="t"/>: its group, end token and proclitic length.</summary>
-    public bool TryMatchAt(IReadOnlyList<Token> tokens, int t, out int group, out int endToken, out int prefixLength)
+    /// <remarks>
+    /// When two clitic readings reach the same end (بأبين: the village بابين or ب + أبين), the one whose group has the
+    /// higher <paramref name="weight"/> wins; the unsplit reading keeps ties (لبنان stays whole).
+    /// </remarks>
+    public bool TryMatchAt(IReadOnlyList<Token> tokens, int t, Func<int, double> weight, out int group, out int endToken, out int prefixLength)
     {
+        _weight = weight;
         group = -1;
         endToken = -1;
         prefixLength = 0;
@@ -97,9 +103,9 @@ internal sealed class NameIndex
 
         for (var n = available; n >= 1; n--)
         {
-            if (t + n <= endToken)
+            if (t + n < endToken)
             {
-                return; // an earlier reading already matched at least this far
+                return; // an earlier reading already matched further
             }
 
             int g;
@@ -123,6 +129,11 @@ internal sealed class NameIndex
                 {
                     continue;
                 }
+            }
+
+            if (t + n == endToken && _weight(g) <= _weight(group) + 0.5)
+            {
+                return; // same length: keep the earlier reading unless this one names a clearly bigger place
             }
 
             group = g;

@@ -5,6 +5,9 @@ namespace Rasid.Places;
 /// <summary>The places of one document.</summary>
 public sealed class PlaceAnalysis
 {
+    /// <summary>How far after the event's sentence (characters) a place may still be taken when none precedes it.</summary>
+    private const int FollowingWindow = 400;
+
     private readonly IReadOnlyList<PlaceMention> _details;
     private readonly AnalyzedText? _text;
     private readonly PlaceResolver? _resolver;
@@ -55,7 +58,7 @@ public sealed class PlaceAnalysis
         }
 
         var inScope = accepted.Where(m => scope.Overlaps(m.NameSpan)).ToList();
-        var specific = inScope.Where(m => m.Chosen!.FeatureType != "country").ToList();
+        var specific = inScope.Where(m => m.Chosen!.FeatureType != "country" && !m.IsReportingSource).ToList();
         if (specific.Count > 0)
         {
             var best = specific.MinBy(m => Cost(m, anchor))!;
@@ -66,13 +69,32 @@ public sealed class PlaceAnalysis
         }
 
         var country = inScope.FirstOrDefault(m => m.Chosen!.FeatureType == "country")?.Chosen!.Country;
-        var others = accepted.Where(m => m.Chosen!.FeatureType != "country" && (country is null || m.Chosen.Country == country)).ToList();
-        var paragraphStart = ParagraphStart(scope.Start);
+        var others = accepted.Where(m => m.Chosen!.FeatureType != "country" && !m.IsReportingSource
+                                         && (country is null || m.Chosen.Country == country)).ToList();
         var preceding = others.Where(m => m.NameSpan.End <= scope.Start).ToList();
-        var inParagraph = preceding.LastOrDefault(m => m.NameSpan.Start >= paragraphStart);
-        if (inParagraph is not null)
+
+        // "في المحافظة", "المديرية", "المدينة": the unit named last before the event.
+        var anaphor = Anaphor(scope);
+        if (anaphor is not null && preceding.LastOrDefault(m => anaphor.Contains(m.Chosen!.FeatureType)) is { } referent)
         {
-            return With(inParagraph, "nearest preceding place in the paragraph");
+            return With(referent, "the unit the sentence refers back to");
+        }
+
+        var paragraphStart = ParagraphStart(scope.Start);
+        var inParagraph = preceding.Where(m => m.NameSpan.Start >= paragraphStart).ToList();
+        if (inParagraph.Count > 0)
+        {
+            // A town named in an earlier sentence than its province's own mention may belong to another event:
+            // the province is the safe answer. In the province's own sentence the most specific place wins.
+            var last = inParagraph[^1];
+            var province = inParagraph.LastOrDefault(m => m.Chosen!.FeatureType is "admin1" or "region");
+            if (province is not null && province != last && province.Chosen!.Admin1Code == last.Chosen!.Admin1Code
+                && SentenceIndex(province.NameSpan.Start) != SentenceIndex(last.NameSpan.Start))
+            {
+                return With(province, "province named earlier in the paragraph");
+            }
+
+            return With(last, "nearest preceding place in the paragraph");
         }
 
         var firstLineEnd = _text!.Normalized.Text.IndexOf('\n', StringComparison.Ordinal);
@@ -80,6 +102,12 @@ public sealed class PlaceAnalysis
         if (title is not null)
         {
             return With(title, "title place");
+        }
+
+        var following = others.FirstOrDefault(m => m.NameSpan.Start >= scope.End && m.NameSpan.Start - scope.End <= FollowingWindow);
+        if (following is not null)
+        {
+            return With(following, "nearest following place");
         }
 
         var before = preceding.LastOrDefault();
@@ -105,6 +133,40 @@ public sealed class PlaceAnalysis
         return null;
     }
 
+    /// <summary>The feature types an anaphoric unit word in <paramref name="scope"/> refers to, or null.</summary>
+    private string[]? Anaphor(TextSpan scope)
+    {
+        foreach (var token in _text!.Tokens)
+        {
+            if (token.Start < scope.Start || token.End > scope.End)
+            {
+                continue;
+            }
+
+            // The word with its article and an optional proclitic: بالمحافظة، في المحافظة، للمديرية.
+            var w = token.Text;
+            var at = w.IndexOf("ال", StringComparison.Ordinal);
+            if (at is < 0 or > 2 || (at == 2 && w[..2] is not ("وب" or "فب" or "وا" or "لل")) || (at == 1 && w[0] is not ('ب' or 'و' or 'ف' or 'ل' or 'ك')))
+            {
+                continue;
+            }
+
+            switch (w[(at + 2)..])
+            {
+                case "محافظه":
+                    return ["admin1"];
+                case "مديريه" or "قضاء":
+                    return ["admin2"];
+                case "مدينه" or "بلده":
+                    return ["city", "town"];
+                default:
+                    break;
+            }
+        }
+
+        return null;
+    }
+
     private static double Cost(PlaceMention m, TextSpan anchor)
     {
         double d;
@@ -118,7 +180,7 @@ public sealed class PlaceAnalysis
         }
         else
         {
-            d = 40 + ((anchor.Start - m.NameSpan.End) * 1.5);
+            d = 40 + ((anchor.Start - m.NameSpan.End) * 1.5) - (m.IsTopic ? 60 : 0);
         }
 
         return d - (m.HasPreposition ? 25 : 0) + (m.IsDestination ? 60 : 0);
@@ -154,6 +216,20 @@ public sealed class PlaceAnalysis
             .OrderByDescending(g => g.Count())
             .FirstOrDefault();
         return top?.GroupBy(m => m.Chosen!.Id).OrderByDescending(g => g.Count()).First().First() ?? mentions.FirstOrDefault();
+    }
+
+    private int SentenceIndex(int position)
+    {
+        var sentences = _text!.Sentences;
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            if (position < sentences[i].Span.End)
+            {
+                return i;
+            }
+        }
+
+        return sentences.Count;
     }
 
     private int ParagraphStart(int position)

@@ -53,6 +53,12 @@ public sealed class PlaceMention
     /// <summary>True when the name follows باتجاه/نحو/إلى: a destination, not where something happened.</summary>
     public bool IsDestination { get; internal set; }
 
+    /// <summary>True when the name belongs to a news source ("مصدر في المقاومة بعدن"): where it was reported, not where it happened.</summary>
+    public bool IsReportingSource { get; internal set; }
+
+    /// <summary>True when the name opens its clause as its topic ("وفي بلدة داريا، قال...").</summary>
+    public bool IsTopic { get; internal set; }
+
     /// <summary>True when a link (في، ب، التابعة ل، عاصمة) separates this mention from the previous one.</summary>
     internal bool LinkedToPrevious { get; set; }
 

@@ -24,6 +24,11 @@ public sealed class PlaceResolver
         "باتجاه", "نحو", "الي", "صوب", "تجاه", "لاقتحام",
     };
 
+    private static readonly HashSet<string> s_sourceWords = new(StringComparer.Ordinal)
+    {
+        "مصدر", "مصادر", "مراسل", "مراسلنا", "متحدث", "ناطق", "المصدر", "المصادر", "المراسل",
+    };
+
     private static readonly HashSet<string> s_distanceFillers = new(StringComparer.Ordinal)
     {
         "كم", "كلم", "كيلو", "كيلومتر", "كيلومترات", "كيلومترا", "ميل", "اميال", "متر", "مترا", "من", "نحو", "حوالي",
@@ -32,11 +37,13 @@ public sealed class PlaceResolver
     private readonly Gazetteer _gazetteer;
 
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstKeys;
+    private readonly Func<int, double> _groupWeight;
 
     private PlaceResolver(Gazetteer gazetteer)
     {
         _gazetteer = gazetteer;
         _firstKeys = gazetteer.FirstKeys.GetAlternateLookup<ReadOnlySpan<char>>();
+        _groupWeight = gazetteer.GroupWeight;
     }
 
     /// <summary>The loaded gazetteer.</summary>
@@ -60,7 +67,7 @@ public sealed class PlaceResolver
         var adjectives = new List<string>();
         var mentions = Recognize(text, adjectives);
         var votes = CountryVotes(text, mentions, adjectives, countryHints);
-        var documentCountry = votes.Count == 0 ? null : votes.MaxBy(kv => kv.Value).Key;
+        var documentCountry = DocumentCountry(votes);
         Link(text, mentions);
         Resolve(text, mentions, documentCountry, countryHints);
         var resolved = mentions.Where(m => m.Resolved is not null).Select(m => m.Resolved!).ToList();
@@ -80,10 +87,11 @@ public sealed class PlaceResolver
             var kind = tokens[t].Kind;
             if (kind != TokenKind.Word)
             {
-                if (chainEnd == t && cueChain.Count > 0 && cueChain[^1].Value.Any(c => c.Value == "distance")
-                    && kind == TokenKind.Number)
+                if (chainEnd == t && cueChain.Count > 0
+                    && ((kind == TokenKind.Number && cueChain[^1].Value.Any(c => c.Value == "distance"))
+                        || (kind == TokenKind.Punctuation && IsQuote(tokens[t].Text))))
                 {
-                    chainEnd = t + 1;
+                    chainEnd = t + 1; // "على بعد 10 كم من X", "مدينة "لودر""
                 }
 
                 t++;
@@ -95,7 +103,7 @@ public sealed class PlaceResolver
             PhraseMatch<IReadOnlyList<int>> place = default;
             PhraseMatch<IReadOnlyList<PlaceCue>> cue = default;
             var small = MayStartPhrase(tokens[t].Text) && _gazetteer.Matcher.TryMatchAt(tokens, t, tokens.Count, out match);
-            var big = _gazetteer.Index.TryMatchAt(tokens, t, out var group, out var bigEnd, out var bigPrefix);
+            var big = _gazetteer.Index.TryMatchAt(tokens, t, _groupWeight, out var group, out var bigEnd, out var bigPrefix);
             if (small && big && bigEnd > match.EndToken)
             {
                 small = false;
@@ -253,7 +261,7 @@ public sealed class PlaceResolver
                 {
                     case "type":
                         typeCue ??= cue.Value;
-                        if (cue.Keep && keepContiguous && i == chain.Count - 1)
+                        if (cue.Keep && keepContiguous && i == chain.Count - 1 && chain[i].EndToken == place.FirstToken)
                         {
                             spanStart = chain[i].Span.Start;
                         }
@@ -282,10 +290,27 @@ public sealed class PlaceResolver
         var cueStart = chain.Count > 0 ? first.Span.Start : place.Span.Start;
         var firstTokenIndex = chain.Count > 0 ? first.FirstToken : place.FirstToken;
         var prefix = chain.Count > 0 ? tokens[first.FirstToken].Text[..first.PrefixLength] : tokens[place.FirstToken].Text[..place.PrefixLength];
+        var beforeIndex = firstTokenIndex - 1;
+        while (beforeIndex >= 0 && tokens[beforeIndex].Kind == TokenKind.Punctuation && IsQuote(tokens[beforeIndex].Text))
+        {
+            beforeIndex--;
+        }
+
+        var before = beforeIndex >= 0 ? tokens[beforeIndex].Text : string.Empty;
         var preposition = prefix.EndsWith('ب') || prefix.EndsWith('ل') || modifier is not null
-                          || (firstTokenIndex > 0 && s_prepositions.Contains(tokens[firstTokenIndex - 1].Text))
+                          || s_prepositions.Contains(before)
                           || chain.Any(c => c.Value.Any(v => v.Kind == "link"));
-        var before = firstTokenIndex > 0 ? tokens[firstTokenIndex - 1].Text : string.Empty;
+        var reporting = false;
+        for (var k = firstTokenIndex - 1; k >= 0 && k >= firstTokenIndex - 6 && tokens[k].Kind == TokenKind.Word; k--)
+        {
+            if (s_sourceWords.Contains(tokens[k].Text))
+            {
+                reporting = true;
+                break;
+            }
+        }
+
+        reporting = reporting || IsDateline(text.Normalized.Text, cueStart);
         var mention = new PlaceMention(place.Span, new TextSpan(spanStart, place.Span.End), place.FirstToken, place.EndToken, name, places)
         {
             TypeCue = typeCue,
@@ -293,6 +318,8 @@ public sealed class PlaceResolver
             HasPreposition = preposition,
             CueSpan = new TextSpan(cueStart, place.Span.Start),
             IsDestination = s_destinations.Contains(before),
+            IsTopic = before is "وفي" or "ففي",
+            IsReportingSource = reporting,
         };
         return mention;
     }
@@ -339,6 +366,39 @@ public sealed class PlaceResolver
         return votes;
     }
 
+    /// <summary>True when the name sits in a dateline: a short line where a dash separates the outlet from the place ("بلدي نيوز - إدلب").</summary>
+    private static bool IsDateline(string text, int position)
+    {
+        var lineStart = position > 0 ? text.LastIndexOf('\n', position - 1) + 1 : 0;
+        var lineEnd = text.IndexOf('\n', position);
+        if (lineEnd < 0)
+        {
+            lineEnd = text.Length;
+        }
+
+        if (lineEnd - lineStart > 80)
+        {
+            return false;
+        }
+
+        var head = text.AsSpan(lineStart, position - lineStart).TrimEnd();
+        return head.Length > 0 && head[^1] is '-' or '–' or '—' or ':';
+    }
+
+    private static bool IsQuote(string p) => p is "\"" or "«" or "»" or "“" or "”" or "'" or "‘" or "’";
+
+    /// <summary>The country with the most votes, when it has at least one full vote and no tie.</summary>
+    private static string? DocumentCountry(Dictionary<string, double> votes)
+    {
+        var ranked = votes.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(2).ToList();
+        if (ranked.Count == 0 || ranked[0].Value < 1.0 || (ranked.Count > 1 && ranked[1].Value >= ranked[0].Value))
+        {
+            return null;
+        }
+
+        return ranked[0].Key;
+    }
+
     private static void Link(AnalyzedText text, List<PlaceMention> mentions)
     {
         var tokens = text.Tokens;
@@ -365,7 +425,8 @@ public sealed class PlaceResolver
             var trimmed = between.Trim().Trim('،', ',', '-', '–').Trim();
             var linked = gapTokens == 0 && trimmed.Length == 0
                          || trimmed is "في" or "من" or "التابعه" or "التابعه ل" or "عاصمه" or "مركز" or "التابع" or "شمال" or "جنوب" or "شرق" or "غرب"
-                         || (gapTokens <= 1 && (startsWithB || cur.TypeCue is "admin1" or "admin2"));
+                         || (gapTokens <= 1 && (startsWithB || cur.TypeCue is "admin1" or "admin2"))
+                         || (gapTokens == 1 && trimmed.Length > 2 && trimmed[0] == 'ب' && !trimmed.Contains(' ', StringComparison.Ordinal));
             if (linked && gapTokens <= 3)
             {
                 cur.LinkedToPrevious = true;
@@ -410,9 +471,19 @@ public sealed class PlaceResolver
             admin1Votes = nextVotes;
         }
 
+        var supported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in mentions)
         {
-            if (m.Chosen is null || !Accept(m, documentCountry))
+            if (m.Chosen is { Admin1Code: { } code } c && c.FeatureType is not ("village" or "neighbourhood" or "other" or "admin3")
+                && Accept(m, documentCountry))
+            {
+                supported.Add(code);
+            }
+        }
+
+        foreach (var m in mentions)
+        {
+            if (m.Chosen is null || !Accept(m, documentCountry, supported))
             {
                 m.Resolved = null;
                 m.Reason = "rejected: " + (m.Chosen is null ? "no candidate" : Why(m, documentCountry));
@@ -431,6 +502,20 @@ public sealed class PlaceResolver
             if (!cur.LinkedToPrevious || prev.Chosen is null || cur.Chosen is null)
             {
                 continue;
+            }
+
+            if (prev.Chosen.FeatureType == "region" && cur.Chosen.FeatureType == "admin1" && prev.Chosen.Admin1Code != cur.Chosen.Admin1Code
+                && prev.Chosen.Country == cur.Chosen.Country)
+            {
+                // "المنطقة الوسطى لمحافظة إب": a generic regional term of another province, not the alias.
+                prev.Chosen = null;
+                prev.Reason = "rejected: regional term attached to another province (" + cur.Text + ")";
+                continue;
+            }
+
+            if (cur.Modifier is not null)
+            {
+                continue; // "X شمال شرق Y": X is placed relative to Y, not inside it
             }
 
             if (Contains(cur.Chosen, prev.Chosen))
@@ -459,7 +544,7 @@ public sealed class PlaceResolver
             return $"best candidate {c} is outside the document country {documentCountry} and has no cue";
         }
 
-        return $"{c.FeatureType} name without a cue word or preposition";
+        return $"{c.FeatureType} name without a cue word, or with a preposition but in a province the document does not name";
     }
 
     private static string Describe(PlaceMention m)
@@ -473,7 +558,7 @@ public sealed class PlaceResolver
                    : ", only candidate");
     }
 
-    private static bool Accept(PlaceMention m, string? documentCountry)
+    private static bool Accept(PlaceMention m, string? documentCountry, HashSet<string>? supported = null)
     {
         var c = m.Chosen!;
         var inCountry = documentCountry is null || c.Country == documentCountry;
@@ -484,7 +569,7 @@ public sealed class PlaceResolver
             return m.TypeCue is not null || (inCountry && documentCountry is not null && m.HasPreposition);
         }
 
-        if (m.TypeCue is not null && m.TypeCue != "area")
+        if (m.TypeCue is not null && m.TypeCue != "area" && inCountry)
         {
             return true;
         }
@@ -504,7 +589,10 @@ public sealed class PlaceResolver
         return c.FeatureType switch
         {
             "country" or "admin1" or "city" or "region" or "admin2" or "town" => true,
-            _ => m.HasPreposition || m.TypeCue is not null || linked,
+
+            // Small places: a cue word or a containing place, or a preposition in a province the document names.
+            _ => m.TypeCue is not null || linked
+                 || (m.HasPreposition && (supported is null || (c.Admin1Code is not null && supported.Contains(c.Admin1Code)))),
         };
     }
 
@@ -547,7 +635,7 @@ public sealed class PlaceResolver
         if (admin1Votes is not null && p.Admin1Code is not null)
         {
             var own = m.Chosen is { } chosen && chosen.Admin1Code == p.Admin1Code ? 1.0 : 0.0;
-            s += 1.2 * Math.Min(admin1Votes.GetValueOrDefault(p.Admin1Code) - own, 3.0);
+            s += 1.2 * Math.Min(admin1Votes.GetValueOrDefault(p.Admin1Code) - own, 2.0);
         }
 
         return s;

@@ -1,0 +1,16 @@
+using Rasid.Lexicons;
+using Rasid.Places;
+
+namespace Rasid.Tests.Places;
+
+/// <summary>The gazetteer is loaded once for all place tests.</summary>
+internal static class PlacesTestData
+{
+    private static readonly Lazy<PlaceResolver> s_resolver = new(() =>
+        PlaceResolver.Load(new DirectoryDataSource(Path.Combine(AppContext.BaseDirectory, "data"))));
+
+    public static PlaceResolver Resolver => s_resolver.Value;
+
+    public static string Sample(string prefix) =>
+        File.ReadAllText(Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "samples"), prefix + "_*.txt").Single());
+}
