@@ -148,13 +148,15 @@ public static class HtmlExtractor
 
     private static void RemoveNoise(IElement root)
     {
+        // A wrapper named like furniture ("sidebar-layout") that holds most of the page text is the page itself.
+        var rootLength = TextLength(root);
         var doomed = new List<IElement>();
         var stack = new Stack<IElement>();
         stack.Push(root);
         while (stack.Count > 0)
         {
             var el = stack.Pop();
-            if (el != root && IsNoise(el))
+            if (el != root && IsNoise(el) && !(IsNamedNoiseOnly(el) && rootLength > 200 && TextLength(el) * 10 > rootLength * 6))
             {
                 doomed.Add(el);
                 continue;
@@ -214,6 +216,9 @@ public static class HtmlExtractor
         return false;
     }
 
+    /// <summary>True when only the class/id/role (not the tag) marks the element as furniture.</summary>
+    private static bool IsNamedNoiseOnly(IElement el) => !s_dropTags.Contains(el.TagName.ToUpperInvariant());
+
     private static IElement ChooseContainer(IElement root)
     {
         var articleBody = root.QuerySelectorAll("[itemprop=articleBody]").FirstOrDefault(e => TextLength(e) >= 80);
@@ -258,13 +263,16 @@ public static class HtmlExtractor
                     continue;
                 }
 
+                // Link text does not count: menus and related-article lists are made of links.
                 var block = text.ParentElement;
+                var inLink = false;
                 while (block is not null && block != root && !s_blockTags.Contains(block.TagName.ToUpperInvariant()))
                 {
+                    inLink |= block.TagName.Equals("A", StringComparison.OrdinalIgnoreCase);
                     block = block.ParentElement;
                 }
 
-                if (block is null)
+                if (block is null || inLink)
                 {
                     continue;
                 }

@@ -11,7 +11,8 @@ namespace Rasid.Ingestion;
 public sealed record DecodedText(string? Text, string EncodingName, string? Error);
 
 /// <summary>
-/// Decides how the bytes of an input are encoded. Order: a byte-order mark wins (UTF-8, UTF-16 LE/BE); else UTF-8
+/// Decides how the bytes of an input are encoded. Order: a byte-order mark wins (UTF-8, UTF-16 LE/BE); else UTF-16
+/// without a BOM when NUL bytes sit only at odd (LE) or only at even (BE) positions; else UTF-8
 /// when the bytes are valid UTF-8; else the charset an HTML page declares (meta charset / http-equiv); else Windows-1256,
 /// the usual legacy encoding of Arabic pages. Binary content (NUL bytes, mostly control characters) is refused.
 /// </summary>
@@ -45,6 +46,11 @@ public static partial class TextDecoder
         if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
         {
             return Checked(Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16BE (BOM)");
+        }
+
+        if (Utf16WithoutBom(bytes) is { } utf16)
+        {
+            return Checked(utf16.GetString(bytes), utf16.WebName + " (no BOM)");
         }
 
         if (LooksLikeBinary(bytes))
@@ -96,6 +102,43 @@ public static partial class TextDecoder
         }
 
         return new DecodedText(text, encodingName, null);
+    }
+
+    /// <summary>
+    /// UTF-16 saved without a BOM: NUL bytes (the high bytes of spaces, digits, Latin) all on one parity, none on the
+    /// other. Binary files have NULs everywhere; Arabic letters themselves (U+06xx) have no NUL byte.
+    /// </summary>
+    private static Encoding? Utf16WithoutBom(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 4 || bytes.Length % 2 != 0)
+        {
+            return null;
+        }
+
+        var sample = bytes.Length > 65536 ? bytes[..65536] : bytes;
+        int even = 0, odd = 0;
+        for (var i = 0; i < sample.Length; i++)
+        {
+            if (sample[i] == 0)
+            {
+                if (i % 2 == 0)
+                {
+                    even++;
+                }
+                else
+                {
+                    odd++;
+                }
+            }
+        }
+
+        var pairs = sample.Length / 2;
+        if (odd > 0 && even == 0 && odd * 20 >= pairs)
+        {
+            return Encoding.Unicode;
+        }
+
+        return even > 0 && odd == 0 && even * 20 >= pairs ? Encoding.BigEndianUnicode : null;
     }
 
     private static bool LooksLikeBinary(ReadOnlySpan<byte> bytes)

@@ -166,6 +166,20 @@ public class DocumentParserTests
     }
 
     [Theory]
+    // NULs only at odd positions (the high bytes of spaces and digits): UTF-16 LE without a BOM, not binary.
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf16_without_bom_is_recognised_by_where_its_nul_bytes_are(bool bigEndian)
+    {
+        var text = "قتل 3 مدنيين في قصف على الحي الشرقي يوم 12 مايو.";
+        var bytes = (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetBytes(text);
+
+        var doc = Assert.Single(DocumentParser.Parse("x.txt", bytes, s_none)).Document!;
+
+        Assert.Equal(text, doc.Text);
+    }
+
+    [Theory]
     [InlineData("binary.bin", "binary")]
     [InlineData("binary.txt", "binary")]
     [InlineData("empty.txt", "empty")]
