@@ -8,6 +8,9 @@ internal static class CliApp
     internal static readonly ICommand[] Commands =
     [
         new ExtractCommand(),
+        new IngestCommand(),
+        new EventsCommand(),
+        new ExportCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)

@@ -7,7 +7,8 @@ namespace Rasid.Storage;
 /// <summary>One input to ingest: a document and, optionally, its extraction done elsewhere (e.g. `rasid extract --with-text` output).</summary>
 /// <param name="Document">The document.</param>
 /// <param name="Extracted">The extraction when already done; null to run the extractor.</param>
-public sealed record IngestInput(SourceDocument Document, DocumentResult? Extracted = null);
+/// <param name="ContentHash">The content hash when known (re-extraction from the store keeps the stored one); null to hash the text.</param>
+public sealed record IngestInput(SourceDocument Document, DocumentResult? Extracted = null, string? ContentHash = null);
 
 /// <summary>Progress after a committed batch.</summary>
 /// <param name="Seen">Documents read so far (stored, skipped or re-extracted).</param>
@@ -85,7 +86,7 @@ public sealed class EventIngestor
         {
             seen++;
             var doc = input.Document;
-            var hash = ContentHashing.Sha256Hex(doc.Text);
+            var hash = input.ContentHash ?? ContentHashing.Sha256Hex(doc.Text);
             var status = batchIds.Contains(doc.Id) ? DocumentStatus.SameId
                 : batchHashes.Contains(hash) ? DocumentStatus.SameContent
                 : _store.GetStatus(doc.Id, hash);

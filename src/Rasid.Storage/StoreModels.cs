@@ -28,6 +28,12 @@ public enum DocumentStatus
 /// <param name="Result">The extraction result; its events become the document's mentions, in order.</param>
 public sealed record StoredDocument(SourceDocument Source, string ContentHash, string CleanedText, string ExtractorVersion, DocumentResult Result);
 
+/// <summary>A document as read back from a store.</summary>
+/// <param name="Document">The document; its text is the stored cleaned text.</param>
+/// <param name="ContentHash">The hash stored with it (of the text originally ingested).</param>
+/// <param name="ExtractorVersion">The extractor that produced its stored mentions.</param>
+public sealed record StoredSource(SourceDocument Document, string ContentHash, string ExtractorVersion);
+
 /// <summary>Filters for listing and exporting events; null fields do not filter.</summary>
 public sealed record EventQuery
 {
@@ -108,8 +114,8 @@ public interface IEventStore : IDisposable
     /// <summary>Ids of all stored documents, ordinally sorted.</summary>
     IReadOnlyList<string> DocumentIds();
 
-    /// <summary>A stored document as a source document (its cleaned text as text), or null when unknown.</summary>
-    SourceDocument? ReadDocument(string documentId);
+    /// <summary>A stored document (its cleaned text as text) with its stored hash and extractor version, or null when unknown.</summary>
+    StoredSource? ReadDocument(string documentId);
 
     /// <summary>Merged events matching <paramref name="query"/>, ordered by event date then id.</summary>
     IReadOnlyList<StoredEvent> QueryEvents(EventQuery query);
