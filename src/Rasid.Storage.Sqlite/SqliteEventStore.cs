@@ -19,11 +19,15 @@ public sealed class SqliteEventStore : IEventStore
     // An event's window spans at most a few days (members are pairwise compatible), so candidates start at most this early.
     private const int MaxWindowSpanDays = 14;
 
+    // Members of recently touched events stay in memory between batches (reports of one event arrive close together).
+    private const int MaxCachedEvents = 20_000;
+
     private readonly SqliteConnection _connection;
     private readonly CountryTable _countries;
     private readonly DedupOptions _dedup;
     private readonly TimeProvider _time;
     private readonly Dictionary<long, List<Member>> _members = [];
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
     private SqliteEventStore(SqliteConnection connection, CountryTable countries, DedupOptions dedup, TimeProvider time)
     {
@@ -63,7 +67,7 @@ public sealed class SqliteEventStore : IEventStore
     {
         ArgumentNullException.ThrowIfNull(documentId);
         ArgumentNullException.ThrowIfNull(contentHash);
-        using var cmd = Command("SELECT (SELECT COUNT(*) FROM documents WHERE id = $id), (SELECT COUNT(*) FROM documents WHERE content_hash = $h)");
+        var cmd = Prepared("SELECT (SELECT COUNT(*) FROM documents WHERE id = $id), (SELECT COUNT(*) FROM documents WHERE content_hash = $h)");
         cmd.Parameters.AddWithValue("$id", documentId);
         cmd.Parameters.AddWithValue("$h", contentHash);
         using var reader = cmd.ExecuteReader();
@@ -85,7 +89,14 @@ public sealed class SqliteEventStore : IEventStore
 
             transaction.Commit();
         }
-        finally
+        catch
+        {
+            // The cache may hold members of rolled-back events.
+            _members.Clear();
+            throw;
+        }
+
+        if (_members.Count > MaxCachedEvents)
         {
             _members.Clear();
         }
@@ -206,7 +217,15 @@ public sealed class SqliteEventStore : IEventStore
     }
 
     /// <inheritdoc />
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        foreach (var cmd in _prepared.Values)
+        {
+            cmd.Dispose();
+        }
+
+        _connection.Dispose();
+    }
 
     private void WriteDocument(StoredDocument doc, SqliteTransaction tx)
     {
@@ -237,10 +256,10 @@ public sealed class SqliteEventStore : IEventStore
             Execute("DELETE FROM mentions WHERE document_id = $id", tx, ("$id", source.Id));
         }
 
-        using (var cmd = Command(exists
-            ? "UPDATE documents SET publisher=$publisher, url=$url, title=$title, published=$published, content_hash=$hash, text=$text, relevant=$relevant, relevance_score=$score, extractor_version=$version, mention_count=$count WHERE id=$id"
-            : "INSERT INTO documents(id, publisher, url, title, published, content_hash, text, relevant, relevance_score, extractor_version, mention_count) VALUES ($id, $publisher, $url, $title, $published, $hash, $text, $relevant, $score, $version, $count)", tx))
         {
+            var cmd = Prepared(exists
+                ? "UPDATE documents SET publisher=$publisher, url=$url, title=$title, published=$published, content_hash=$hash, text=$text, relevant=$relevant, relevance_score=$score, extractor_version=$version, mention_count=$count WHERE id=$id"
+                : "INSERT INTO documents(id, publisher, url, title, published, content_hash, text, relevant, relevance_score, extractor_version, mention_count) VALUES ($id, $publisher, $url, $title, $published, $hash, $text, $relevant, $score, $version, $count)", tx);
             cmd.Parameters.AddWithValue("$id", source.Id);
             cmd.Parameters.AddWithValue("$publisher", Db(ControlCharacters.Strip(source.Publisher)));
             cmd.Parameters.AddWithValue("$url", Db(ControlCharacters.Strip(source.Url)));
@@ -273,7 +292,7 @@ public sealed class SqliteEventStore : IEventStore
     private long InsertMention(DedupMention mention, int ordinal, SqliteTransaction tx)
     {
         var r = mention.Record;
-        using var cmd = Command(
+        var cmd = Prepared(
             "INSERT INTO mentions(mention_key, document_id, ordinal, event_type, sub_event_type, date, date_precision, actor1, actor2, iso2, admin1_code, admin2, location_ar, latitude, longitude, geo_precision, fatalities, injured, captured, released, civilian_targeting, evidence_start, evidence_end, record_json) "
             + "VALUES ($key, $doc, $ord, $type, $sub, $date, $dp, $a1, $a2, $iso2, $admin1, $admin2, $loc, $lat, $lon, $gp, $f, $i, $c, $r, $ct, $es, $ee, $json) RETURNING id", tx);
         cmd.Parameters.AddWithValue("$key", mention.Key);
@@ -311,8 +330,8 @@ public sealed class SqliteEventStore : IEventStore
         if (admin1 is not null && EventMerger.WindowOf(mention, _dedup) is { } window)
         {
             var candidates = new List<long>();
-            using (var cmd = Command("SELECT id FROM events WHERE admin1_code = $a AND date_lo BETWEEN $earliest AND $hi AND date_hi >= $lo ORDER BY id", tx))
             {
+                var cmd = Prepared("SELECT id FROM events WHERE admin1_code = $a AND date_lo BETWEEN $earliest AND $hi AND date_hi >= $lo ORDER BY id", tx);
                 cmd.Parameters.AddWithValue("$a", admin1);
                 cmd.Parameters.AddWithValue("$earliest", IsoDate(window.From.AddDays(-_dedup.MaxDayGap - MaxWindowSpanDays)));
                 cmd.Parameters.AddWithValue("$hi", IsoDate(window.To.AddDays(_dedup.MaxDayGap)));
@@ -352,7 +371,7 @@ public sealed class SqliteEventStore : IEventStore
             .SelectMany(a => new[] { a!.Name, a.NameAr })
             .Where(n => !string.IsNullOrEmpty(n))
             .Distinct(StringComparer.Ordinal);
-        using var cmd = Command(eventId is null
+        var cmd = Prepared(eventId is null
             ? "INSERT INTO events(event_key, event_id_cnty, event_type, sub_event_type, event_date, date_lo, date_hi, iso2, admin1_code, admin2, location, actors, fatalities, injured, captured, released, fatalities_source, injured_source, captured_source, released_source, source_count, record_json, updated_at) "
               + "VALUES ($key, $idc, $type, $sub, $date, $lo, $hi, $iso2, $admin1, $admin2, $loc, $actors, $f, $i, $c, $r, $fs, $is, $cs, $rs, $n, $json, $now) RETURNING id"
             : "UPDATE events SET event_key=$key, event_id_cnty=$idc, event_type=$type, sub_event_type=$sub, event_date=$date, date_lo=$lo, date_hi=$hi, iso2=$iso2, admin1_code=$admin1, admin2=$admin2, location=$loc, actors=$actors, fatalities=$f, injured=$i, captured=$c, released=$r, fatalities_source=$fs, injured_source=$is, captured_source=$cs, released_source=$rs, source_count=$n, record_json=$json, updated_at=$now WHERE id=$id RETURNING id", tx);
@@ -392,7 +411,7 @@ public sealed class SqliteEventStore : IEventStore
     private void LinkSource(long eventId, Member member, SqliteTransaction tx)
     {
         var m = member.Mention;
-        using var cmd = Command(
+        var cmd = Prepared(
             "INSERT INTO event_sources(event_id, mention_id, document_id, publisher, url, fatalities, injured, captured, released) VALUES ($e, $m, $doc, $pub, $url, $f, $i, $c, $r)", tx);
         cmd.Parameters.AddWithValue("$e", eventId);
         cmd.Parameters.AddWithValue("$m", member.MentionId);
@@ -413,7 +432,7 @@ public sealed class SqliteEventStore : IEventStore
             return cached;
         }
 
-        using var cmd = Command(
+        var cmd = Prepared(
             "SELECT m.id, m.mention_key, m.document_id, d.publisher, d.url, d.published, m.record_json FROM event_sources es "
             + "JOIN mentions m ON m.id = es.mention_id JOIN documents d ON d.id = m.document_id WHERE es.event_id = $e ORDER BY m.mention_key", tx);
         cmd.Parameters.AddWithValue("$e", eventId);
@@ -433,6 +452,21 @@ public sealed class SqliteEventStore : IEventStore
         }
 
         return members;
+    }
+
+    /// <summary>A command kept for the life of the store, so SQLite parses its SQL once; parameters are reset on each use.</summary>
+    private SqliteCommand Prepared(string sql, SqliteTransaction? tx = null)
+    {
+        if (!_prepared.TryGetValue(sql, out var cmd))
+        {
+            cmd = _connection.CreateCommand();
+            cmd.CommandText = sql;
+            _prepared[sql] = cmd;
+        }
+
+        cmd.Transaction = tx;
+        cmd.Parameters.Clear();
+        return cmd;
     }
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx = null)
@@ -456,7 +490,7 @@ public sealed class SqliteEventStore : IEventStore
 
     private long ExecuteScalarLong(string sql, SqliteTransaction tx, params (string Name, object Value)[] parameters)
     {
-        using var cmd = Command(sql, tx);
+        var cmd = Prepared(sql, tx);
         foreach (var (name, value) in parameters)
         {
             cmd.Parameters.AddWithValue(name, value);
