@@ -10,6 +10,9 @@ internal static class CliApp
         new ExtractCommand(),
         new EvalCommand(),
         new PlacesCommand(),
+        new IngestCommand(),
+        new EventsCommand(),
+        new ExportCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
