@@ -53,7 +53,8 @@ internal sealed class IngestCommand : ICommand
             using var store = SqliteEventStore.Open(database);
             var pipeline = RasidPipeline.Create(DirectoryDataSource.Default());
             var ingestor = new EventIngestor(store, d => pipeline.Extract(d, withText: true), ExtractorVersion, batchSize);
-            using var stdin = Console.OpenStandardInput();
+            Stream? stdinStream = null;
+            Stream Stdin() => stdinStream ??= console.InputStream ?? Console.OpenStandardInput();
 
             IEnumerable<IngestInput> Inputs()
             {
@@ -72,7 +73,7 @@ internal sealed class IngestCommand : ICommand
 
                 if (reader.Flag("--extracted"))
                 {
-                    foreach (var (input, error) in ExtractedReader.Read(paths, stdin))
+                    foreach (var (input, error) in ExtractedReader.Read(paths, Stdin()))
                     {
                         if (error is not null)
                         {
@@ -88,7 +89,7 @@ internal sealed class IngestCommand : ICommand
                     yield break;
                 }
 
-                foreach (var item in InputCollector.Read(paths, stdin, options))
+                foreach (var item in InputCollector.Read(paths, Stdin, options))
                 {
                     if (item.Error is { } error)
                     {
