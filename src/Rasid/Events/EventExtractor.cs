@@ -85,6 +85,15 @@ internal sealed class EventExtractor
             var sentenceActors = context.Actors.Where(a => a.FirstToken >= sentence.FirstToken && a.FirstToken < sentence.EndToken).ToList();
             var sentenceCasualties = casualties.Where(c => c.Sentence == s).ToList();
             var classesInSentence = inSentence.Select(m => m.Value[0].Name).ToHashSet(StringComparer.Ordinal);
+
+            // Territory words need the territory: a place named within a few words after them.
+            bool PlaceAfter(int fromToken)
+            {
+                var start = tokens[Math.Min(fromToken, tokens.Count - 1)].Start;
+                var end = tokens[Math.Min(fromToken + 7, sentence.EndToken - 1)].End;
+                return context.Places.Mentions.Any(p => p.Span.Start >= start && p.Span.Start < end);
+            }
+
             var sentenceCandidates = new List<EventCandidate>();
             var previousWasIrrealis = false;
             foreach (var trigger in inSentence)
@@ -103,7 +112,7 @@ internal sealed class EventExtractor
                     continue;
                 }
 
-                if (!IsConfirmed(cls, trigger, sentence, sentenceActors, sentenceCasualties, actionVerbs, arrestContext.Contains(s), tokens))
+                if (!IsConfirmed(cls, trigger, sentence, sentenceActors, sentenceCasualties, actionVerbs, arrestContext.Contains(s), tokens, PlaceAfter))
                 {
                     Debug($"reject-unconfirmed {first}");
                     continue;
@@ -293,7 +302,8 @@ internal sealed class EventExtractor
         List<CasualtyMention> casualties,
         HashSet<int> actionVerbs,
         bool arrestContext,
-        IReadOnlyList<Token> tokens)
+        IReadOnlyList<Token> tokens,
+        Func<int, bool> placeAfter)
     {
         var armedActor = actors.Any(a => a.Actor.Inter is >= 1 and <= 4 or 8);
         var nonStateArmed = actors.Any(a => a.Actor.Inter is 2 or 3 or 4);
@@ -311,7 +321,11 @@ internal sealed class EventExtractor
             case "release" or "exchange" or "surrender":
                 return armedActor || casualties.Any(c => c.Role == "released");
             case "protest" or "protest_intervention" or "riot":
-                return true;
+                return actors.Any(a => a.Actor.Inter is 5 or 6) || _lexicon.ProtestContext.FindAll(tokens, sentence.FirstToken, sentence.EndToken).Count > 0;
+            case "withdrawal":
+                return nonStateArmed;
+            case "takeover" or "liberation":
+                return (armedActor || casualties.Count > 0) && placeAfter(trigger.EndToken);
             case "disrupt":
                 // "تفكيك" or "إحباط" alone is any dismantling or foiling; it is coded with a weapon or an attack named.
                 return trigger.EndToken - trigger.FirstToken > 1 || HasWeaponWord(tokens, sentence);

@@ -55,6 +55,9 @@ public sealed class EventLexicon
     /// <summary>Sport, culture and technology words: documents dense in them use war words figuratively.</summary>
     public PhraseMatcher<string> SportContext { get; } = new();
 
+    /// <summary>Words that make a demonstration word a protest rather than a festival or fair.</summary>
+    public PhraseMatcher<bool> ProtestContext { get; } = new();
+
     /// <summary>Time phrases that make an event background or habitual ("في السنوات الماضية").</summary>
     public PhraseMatcher<string> Background { get; } = new();
 
@@ -111,6 +114,11 @@ public sealed class EventLexicon
         foreach (var row in TsvReader.Read(data, "events/sport_context.tsv"))
         {
             lexicon.SportContext.Add(row["word"], row["word"]);
+        }
+
+        foreach (var row in TsvReader.Read(data, "events/protest_context.tsv"))
+        {
+            lexicon.ProtestContext.Add(row["word"], true);
         }
 
         foreach (var row in TsvReader.Read(data, "events/background.tsv"))
