@@ -15,13 +15,15 @@ namespace Rasid.Events;
 /// <param name="Dates">Date mentions.</param>
 /// <param name="Places">The document's places.</param>
 /// <param name="Published">Publication date, when known.</param>
+/// <param name="TitleEnd">Where the headline ends in the normalised text (0 when the input has no separate title).</param>
 internal sealed record DocumentContext(
     AnalyzedText Text,
     IReadOnlyList<ActorMention> Actors,
     IReadOnlyList<NumberMention> Numbers,
     IReadOnlyList<DateMention> Dates,
     PlaceAnalysis Places,
-    DateOnly? Published);
+    DateOnly? Published,
+    int TitleEnd = 0);
 
 /// <summary>
 /// Rule-based ACLED-style event extraction: triggers (data/events/triggers.tsv) filtered for negation, irrealis,
@@ -141,7 +143,15 @@ internal sealed class EventExtractor
             candidates.AddRange(MergeWithin(sentenceCandidates));
         }
 
-        var events = MergeAcross(candidates);
+        var events = MergeHeadline(MergeAcross(candidates), text, context.TitleEnd);
+        foreach (var e in events)
+        {
+            if (e.Actor2 is not null && e.Actor2.Entry.Id == e.Actor1?.Entry.Id)
+            {
+                e.Actor2 = null;
+            }
+        }
+
         foreach (var e in events.Where(e => e.EventType == EventTypes.Battles))
         {
             DropCivilianSides(e);
@@ -336,7 +346,7 @@ internal sealed class EventExtractor
 
     private bool HasWeaponWord(IReadOnlyList<Token> tokens, Sentences.Sentence sentence) =>
         _lexicon.Triggers.FindAll(tokens, sentence.FirstToken, sentence.EndToken)
-            .Any(m => m.Value[0].Name is "explosive" or "explosion" or "shelling" or "air" or "air_agent" or "attack" or "suicide" or "grenade");
+            .Any(m => m.Value[0].Name is "explosive" or "explosion" or "shelling" or "air" or "air_agent" or "suicide" or "grenade");
 
     private static bool IsCeasefire(IReadOnlyList<Token> tokens, Lexicons.PhraseMatch<IReadOnlyList<TriggerClass>> trigger)
     {
@@ -814,6 +824,43 @@ internal sealed class EventExtractor
             else
             {
                 Merge(into, c);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A headline summarises the article's main event: a headline event joins the first body event of the same kind in
+    /// the same country, whose place (usually more precise) it keeps.
+    /// </summary>
+    private static List<EventCandidate> MergeHeadline(List<EventCandidate> events, AnalyzedText text, int titleEnd)
+    {
+        if (titleEnd <= 0)
+        {
+            return events;
+        }
+
+        var headline = events.Where(e => e.Sentences.All(s => text.Sentences[s].Span.End <= titleEnd)).ToList();
+        var result = events.Except(headline).ToList();
+        foreach (var h in headline)
+        {
+            var body = result.FirstOrDefault(b =>
+                (b.EventType == h.EventType || IsGeneric(b) || IsGeneric(h))
+                && b.EventType != EventTypes.StrategicDevelopments == (h.EventType != EventTypes.StrategicDevelopments)
+                && (b.Place is null || h.Place is null || b.Place.Iso2 == h.Place.Iso2));
+            if (body is null)
+            {
+                result.Insert(0, h);
+                continue;
+            }
+
+            var place = body.Place;
+            var inSentence = body.PlaceInSentence;
+            Merge(body, h);
+            if (place is not null)
+            {
+                (body.Place, body.PlaceInSentence) = (place, inSentence);
             }
         }
 

@@ -86,9 +86,9 @@ public sealed class RasidPipeline
         // Ambiguous and generic aliases are resolved once the document's country is known ("الجيش" in Yemen).
         var documentCountry = places.DocumentCountry ?? countryHints.FirstOrDefault();
         var actorMentions = found.Select(m => m with { Actor = _actors.Resolve(m, documentCountry, document.Published) }).ToList();
-        var context = new DocumentContext(analyzed, actorMentions, _numbers.Find(analyzed), _dates.Find(analyzed, document.Published), places, document.Published);
         // Normalisation is character-local, so the title's normalised length is where the body starts.
         var titleEndNormalized = titleEnd == 0 ? 0 : Normalization.ArabicNormalizer.Normalize(text[..titleEnd]).Length;
+        var context = new DocumentContext(analyzed, actorMentions, _numbers.Find(analyzed), _dates.Find(analyzed, document.Published), places, document.Published, titleEndNormalized);
         var events = _events.Extract(context).Select(c => EventRecordBuilder.Build(c, analyzed, titleEndNormalized)).ToList();
         var score = Math.Min(1.0, events.Count * 0.5 + actorMentions.Count(a => a.Actor.Inter is >= 1 and <= 4) * 0.05);
         return new DocumentResult
