@@ -74,7 +74,7 @@ public sealed class DateResolver
                 return true;
             }
         }
-        else if (tokens[i].Kind != TokenKind.Word)
+        else if (tokens[i].Kind != TokenKind.Word || (tokens[i].Text != "ال" && !_lexicon.MightStartDate(tokens[i].Text)))
         {
             return false;
         }
