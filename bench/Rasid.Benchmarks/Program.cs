@@ -1,8 +1,12 @@
 // Throughput benchmarks in domain units (MB/s, documents/s, peak memory). See bench/README.md.
-//   dotnet run -c Release --project bench/Rasid.Benchmarks -- text [CORPUS.jsonl ...]   plain single-thread throughput
-//   dotnet run -c Release --project bench/Rasid.Benchmarks -- mentions [N] [CORPUS.jsonl ...]  numbers and dates found, for eyeballing
-//   dotnet run -c Release --project bench/Rasid.Benchmarks -- [BenchmarkDotNet arguments]  micro-benchmarks
+//   dotnet run -c Release --project bench/Rasid.Benchmarks -- text [CORPUS.jsonl ...]       plain single-thread throughput
+//   dotnet run -c Release --project bench/Rasid.Benchmarks -- mentions [N] [CORPUS.jsonl ...] numbers and dates found, for eyeballing
+//   dotnet run -c Release --project bench/Rasid.Benchmarks -- --filter '*'                   BenchmarkDotNet micro-benchmarks
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Rasid.Benchmarks.Text;
 
 if (args.Length > 0 && args[0] == "text")
@@ -15,5 +19,13 @@ if (args.Length > 0 && args[0] == "mentions")
     return MentionDump.Run(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(TextThroughput).Assembly).Run(args);
+// One short in-process job: the machine is small and shared, and each operation is a whole corpus pass, so the
+// Monitoring strategy (one invocation per iteration, no pilot stage) keeps a full run near a minute.
+var job = Job.Default
+    .WithStrategy(RunStrategy.Monitoring)
+    .WithLaunchCount(1)
+    .WithWarmupCount(2)
+    .WithIterationCount(10)
+    .WithToolchain(InProcessEmitToolchain.Instance);
+BenchmarkSwitcher.FromAssembly(typeof(TextThroughput).Assembly).Run(args, DefaultConfig.Instance.AddJob(job));
 return 0;

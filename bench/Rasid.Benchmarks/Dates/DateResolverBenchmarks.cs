@@ -7,7 +7,6 @@ using Rasid.Lexicons;
 namespace Rasid.Benchmarks.Dates;
 
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class DateResolverBenchmarks
 {
     private AnalyzedText _text = AnalyzedText.Analyze(string.Empty);

@@ -5,12 +5,11 @@ using Rasid.Normalization;
 namespace Rasid.Benchmarks.Normalization;
 
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class ArabicNormalizerBenchmarks
 {
     private string _text = string.Empty;
 
-    [Params(1, 20)]
+    [Params(1, 10)]
     public int Repeat { get; set; }
 
     [GlobalSetup]

@@ -7,7 +7,6 @@ using Rasid.Numbers;
 namespace Rasid.Benchmarks.Numbers;
 
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class NumberRecognizerBenchmarks
 {
     private AnalyzedText _text = AnalyzedText.Analyze(string.Empty);

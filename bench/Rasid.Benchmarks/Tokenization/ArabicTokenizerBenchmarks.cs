@@ -6,12 +6,11 @@ using Rasid.Tokenization;
 namespace Rasid.Benchmarks.Tokenization;
 
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class ArabicTokenizerBenchmarks
 {
     private string _normalized = string.Empty;
 
-    [Params(1, 20)]
+    [Params(1, 10)]
     public int Repeat { get; set; }
 
     [GlobalSetup]

@@ -74,7 +74,7 @@ public sealed class DateResolver
                 return true;
             }
         }
-        else if (tokens[i].Kind != TokenKind.Word)
+        else if (tokens[i].Kind != TokenKind.Word || (tokens[i].Text != "ال" && !_lexicon.MightStartDate(tokens[i].Text)))
         {
             return false;
         }
@@ -139,6 +139,12 @@ public sealed class DateResolver
             if (TryExplicit(tokens, q, published, out var explicitDate))
             {
                 core = explicitDate with { Prefix = weekday.PrefixLength };
+                return true;
+            }
+
+            if (q < n && tokens[q].Kind == TokenKind.Number && TryNumeric(tokens, q, out var numericDate, out var numericEnd))
+            {
+                core = new Core(numericEnd, weekday.PrefixLength, numericDate, 1, false); // "الجمعة 9/9/1436هـ"
                 return true;
             }
 
@@ -409,7 +415,24 @@ public sealed class DateResolver
             return false;
         }
 
-        if (y is < 1900 or > 2100 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        if (m is < 1 or > 12 || d < 1)
+        {
+            return false;
+        }
+
+        if (y is >= 1300 and <= 1500)
+        {
+            // "9/9/1436هـ": a Hijri date, common in Saudi sources.
+            date = ToDate(CalendarKind.Hijri, y, m, d);
+            if (date is not null && end < tokens.Count && tokens[end].Text == "ه")
+            {
+                end++;
+            }
+
+            return date is not null;
+        }
+
+        if (y is < 1900 or > 2100 || d > DateTime.DaysInMonth(y, m))
         {
             return false;
         }

@@ -19,7 +19,6 @@ public static class ArabicNormalizer
         // grow on demand then. The maps may be longer than the text: NormalizedText only reads below Text.Length.
         var buffer = new char[text.Length];
         var starts = new int[text.Length];
-        var ends = new int[text.Length];
         var count = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -29,18 +28,16 @@ public static class ArabicNormalizer
                 // ASCII and C1 controls: nothing to fold (the common case in digits, Latin and punctuation).
                 buffer[count] = c;
                 starts[count] = i;
-                ends[count] = i + 1;
                 count++;
                 continue;
             }
 
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                Grow(ref buffer, ref starts, ref ends, count + 2);
+                Grow(ref buffer, ref starts, count + 2);
                 buffer[count] = c;
                 buffer[count + 1] = text[i + 1];
                 starts[count] = starts[count + 1] = i;
-                ends[count] = ends[count + 1] = i + 2;
                 count += 2;
                 i++;
                 continue;
@@ -61,29 +58,27 @@ public static class ArabicNormalizer
                         continue;
                     }
 
-                    Grow(ref buffer, ref starts, ref ends, count + 1);
+                    Grow(ref buffer, ref starts, count + 1);
 
                     buffer[count] = FoldChar(e);
                     starts[count] = i;
-                    ends[count] = i + 1;
-                    count++;
+                        count++;
                 }
 
                 continue;
             }
 
-            Grow(ref buffer, ref starts, ref ends, count + 1);
+            Grow(ref buffer, ref starts, count + 1);
 
             buffer[count] = FoldChar(c);
             starts[count] = i;
-            ends[count] = i + 1;
             count++;
         }
 
-        return new NormalizedText(text, new string(buffer, 0, count), starts, ends);
+        return new NormalizedText(text, new string(buffer, 0, count), starts);
     }
 
-    private static void Grow(ref char[] buffer, ref int[] starts, ref int[] ends, int needed)
+    private static void Grow(ref char[] buffer, ref int[] starts, int needed)
     {
         if (needed <= buffer.Length)
         {
@@ -93,7 +88,6 @@ public static class ArabicNormalizer
         var size = Math.Max(Math.Max(16, needed), buffer.Length * 2);
         Array.Resize(ref buffer, size);
         Array.Resize(ref starts, size);
-        Array.Resize(ref ends, size);
     }
 
     /// <summary>

@@ -10,14 +10,18 @@ namespace Rasid.Normalization;
 public sealed class NormalizedText
 {
     private readonly int[] _originalStart;
-    private readonly int[] _originalEnd;
 
-    internal NormalizedText(string original, string text, int[] originalStart, int[] originalEnd)
+    /// <summary>
+    /// Creates the map. <paramref name="originalStart"/>[k] is the index of the original character that normalised
+    /// character k came from; the end of that original character is implied (one code unit, two for a surrogate pair),
+    /// so no second array is kept. The array may be longer than <paramref name="text"/>; only the first Text.Length
+    /// entries are read.
+    /// </summary>
+    internal NormalizedText(string original, string text, int[] originalStart)
     {
         Original = original;
         Text = text;
         _originalStart = originalStart;
-        _originalEnd = originalEnd;
     }
 
     /// <summary>The text as given.</summary>
@@ -55,7 +59,7 @@ public sealed class NormalizedText
 
         var originalStart = _originalStart[start];
         int originalEnd;
-        if (end < Text.Length && _originalStart[end] >= _originalEnd[end - 1])
+        if (end < Text.Length && _originalStart[end] >= OriginalEnd(end - 1))
         {
             // Extend over marks removed between the last kept character and the next one.
             originalEnd = _originalStart[end];
@@ -67,10 +71,19 @@ public sealed class NormalizedText
         else
         {
             // The next normalised char comes from the same original char (an expanded ligature).
-            originalEnd = _originalEnd[end - 1];
+            originalEnd = OriginalEnd(end - 1);
         }
 
         return new TextSpan(originalStart, originalEnd);
+    }
+
+    /// <summary>Exclusive end of the original character behind normalised character <paramref name="k"/>.</summary>
+    private int OriginalEnd(int k)
+    {
+        var start = _originalStart[k];
+        return char.IsHighSurrogate(Original[start]) && start + 1 < Original.Length && char.IsLowSurrogate(Original[start + 1])
+            ? start + 2
+            : start + 1;
     }
 
     /// <summary>Maps a single normalised index to the index of the original character it came from.</summary>

@@ -137,10 +137,21 @@ public sealed class NumberRecognizer
     public IReadOnlyList<NumberMention> Find(AnalyzedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Find(text, _dates.Find(text, null));
+    }
+
+    /// <summary>
+    /// As <see cref="Find(AnalyzedText)"/>, reusing date mentions the caller already has from <see cref="DateResolver.Find"/>
+    /// on the same text (the publication date does not matter here), so dates are not searched twice.
+    /// </summary>
+    public IReadOnlyList<NumberMention> Find(AnalyzedText text, IReadOnlyList<DateMention> dates)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(dates);
         var tokens = text.Tokens;
         var n = tokens.Count;
         var inDate = new bool[n];
-        foreach (var d in _dates.Find(text, null))
+        foreach (var d in dates)
         {
             for (var k = d.FirstToken; k < d.EndToken && k < n; k++)
             {

@@ -52,6 +52,16 @@ public class NumberRecognizerTests
     }
 
     [Fact]
+    public void Reusing_the_callers_date_mentions_gives_the_same_numbers()
+    {
+        var text = AnalyzedText.Analyze("قتل 4 في 11 مايو 2022 وأصيب 7 يوم الجمعة 9/9/1436هـ");
+        var dates = Rasid.Dates.DateResolver.Load(s_data).Find(text, new DateOnly(2022, 5, 14));
+        var reused = s_numbers.Find(text, dates);
+        Assert.Equal(s_numbers.Find(text), reused);
+        Assert.Equal([4L, 7], reused.Select(m => m.Value));
+    }
+
+    [Fact]
     public void Results_do_not_depend_on_the_current_culture()
     {
         var text = AnalyzedText.Analyze("قتل 1,500 شخص و3.5 مليون");

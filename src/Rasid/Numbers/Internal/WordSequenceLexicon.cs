@@ -46,6 +46,9 @@ internal sealed class WordSequenceLexicon<T>
 
     public bool ContainsWord(string word) => _byFirst.ContainsKey(word);
 
+    /// <summary>The first words of all entries (normalised).</summary>
+    public IEnumerable<string> FirstWords => _byFirst.Keys;
+
     /// <summary>The longest entry starting at token <paramref name="t"/> (ending before <paramref name="endToken"/>).</summary>
     public bool TryMatch(IReadOnlyList<Token> tokens, int t, int endToken, bool allowProclitics, out WordSequenceMatch<T> match)
     {
