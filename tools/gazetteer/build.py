@@ -63,6 +63,8 @@ def variants(row):
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "..", "shared", "data", "gazetteer")
     src = os.path.abspath(src)
+    if not os.path.exists(os.path.join(src, "places.tsv.gz")):
+        sys.exit("build.py: no places.tsv.gz in %s; pass the gazetteer source folder as the first argument" % src)
     os.makedirs(OUT, exist_ok=True)
 
     iso = {}

@@ -139,21 +139,23 @@ public sealed class Gazetteer
     internal PhraseMatcher<LexEntry> Matcher { get; } = new();
 
     /// <summary>Place ids of each name group (one matcher phrase per distinct name) by <see cref="LexEntry.Index"/>.</summary>
-    internal List<List<int>> Groups { get; } = [];
+    private readonly List<int> _groupHead = new(70_000);
+    private readonly List<int> _memberPlace = new(100_000);
+    private readonly List<int> _memberNext = new(100_000);
 
     /// <summary>The highest feature prior of each name group, for choosing between clitic readings.</summary>
     internal double GroupWeight(int group)
     {
         var best = 0.0;
-        foreach (var id in Groups[group])
+        for (var node = _groupHead[group]; node >= 0; node = _memberNext[node])
         {
-            best = Math.Max(best, _places[id].Prior);
+            best = Math.Max(best, _places[_memberPlace[node]].Prior);
         }
 
         return best;
     }
 
-    /// <summary>Index of the gazetteer's place names (payload: index into <see cref="Groups"/>).</summary>
+    /// <summary>Index of the gazetteer's place names (payload: a name group, see <see cref="AddGroupMembers"/>).</summary>
     internal NameIndex Index { get; } = new();
 
     /// <summary>Article-free keys of the first word of every phrase: a cheap test before a token is looked up.</summary>
@@ -242,24 +244,31 @@ public sealed class Gazetteer
         using var stream = new GZipStream(data.Open("gazetteer/places.tsv.gz"), CompressionMode.Decompress);
         using var reader = new StreamReader(stream, Encoding.UTF8, false, 1 << 16);
         _ = reader.ReadLine(); // header: names_ar name_en feature_type country population lat lon admin1 admin2 admin3
-        var cells = new string[10];
+        Span<Range> cells = stackalloc Range[11];
         while (reader.ReadLine() is { } line)
         {
-            if (SplitTabs(line, cells) < 10)
+            var row = line.AsSpan();
+            if (row.Split(cells, '\t') < 10)
             {
                 continue;
             }
 
-            var names = cells[0].Split('|');
+            var namesCell = row[cells[0]];
+            var bar = namesCell.IndexOf('|');
+            var firstName = bar < 0 ? line[cells[0]] : namesCell[..bar].ToString();
+            var population = row[cells[4]];
             var place = new GazetteerPlace(
-                _places.Count, names[0], cells[1], Intern(cells[2]), Intern(cells[3]),
-                cells[4].Length == 0 ? 0 : long.Parse(cells[4], CultureInfo.InvariantCulture),
-                ParseDouble(cells[5]), ParseDouble(cells[6]),
-                NullIfEmpty(cells[7]), NullIfEmpty(cells[8]), NullIfEmpty(cells[9]));
+                _places.Count, firstName, line[cells[1]], Intern(row[cells[2]])!, Intern(row[cells[3]])!,
+                population.IsEmpty ? 0 : long.Parse(population, CultureInfo.InvariantCulture),
+                ParseDouble(row[cells[5]]), ParseDouble(row[cells[6]]),
+                Intern(row[cells[7]]), Intern(row[cells[8]]), Intern(row[cells[9]]));
             _places.Add(place);
-            foreach (var name in names)
+            AddToGroup(firstName, place);
+            while (bar >= 0)
             {
-                AddToGroup(name, place);
+                namesCell = namesCell[(bar + 1)..];
+                bar = namesCell.IndexOf('|');
+                AddToGroup((bar < 0 ? namesCell : namesCell[..bar]).ToString(), place);
             }
 
             switch (place.FeatureType)
@@ -317,13 +326,41 @@ public sealed class Gazetteer
             return; // never recognised on its own (see stopwords.txt)
         }
 
-        var group = Index.GetOrAdd(name, Groups.Count);
-        if (group == Groups.Count)
+        var group = Index.GetOrAdd(name, _groupHead.Count);
+        if (group < 0)
         {
-            Groups.Add([]);
+            return;
         }
 
-        Groups[group].Add(place.Id);
+        if (group == _groupHead.Count)
+        {
+            _groupHead.Add(-1);
+        }
+
+        // Each group is a linked list of membership nodes in two flat lists (no list object per name).
+        for (var node = _groupHead[group]; node >= 0; node = _memberNext[node])
+        {
+            if (_memberPlace[node] == place.Id)
+            {
+                return; // two variants of one place that share a key
+            }
+        }
+
+        _memberPlace.Add(place.Id);
+        _memberNext.Add(_groupHead[group]);
+        _groupHead[group] = _memberPlace.Count - 1;
+    }
+
+    /// <summary>Adds the place ids of name group <paramref name="group"/> to <paramref name="into"/> (in load order).</summary>
+    internal void AddGroupMembers(int group, List<int> into)
+    {
+        var start = into.Count;
+        for (var node = _groupHead[group]; node >= 0; node = _memberNext[node])
+        {
+            into.Add(_memberPlace[node]);
+        }
+
+        into.Reverse(start, into.Count - start);
     }
 
     private void AddPhrase(string phrase, LexEntry entry, bool normalized = false)
@@ -386,34 +423,25 @@ public sealed class Gazetteer
         }
     }
 
-    private string Intern(string s)
+    private string? Intern(ReadOnlySpan<char> s)
     {
-        if (_interned.TryGetValue(s, out var known))
+        if (s.IsEmpty)
+        {
+            return null;
+        }
+
+        var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(s, out var known))
         {
             return known;
         }
 
-        _interned[s] = s;
-        return s;
+        var str = s.ToString();
+        _interned[str] = str;
+        return str;
     }
 
-    private static int SplitTabs(string line, string[] cells)
-    {
-        var n = 0;
-        var start = 0;
-        for (var i = 0; i <= line.Length && n < cells.Length; i++)
-        {
-            if (i == line.Length || line[i] == '\t')
-            {
-                cells[n++] = line[start..i];
-                start = i + 1;
-            }
-        }
+    private string Intern(string s) => Intern(s.AsSpan())!;
 
-        return n;
-    }
-
-    private static double ParseDouble(string s) => s.Length == 0 ? 0 : double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+    private static double ParseDouble(ReadOnlySpan<char> s) => s.IsEmpty ? 0 : double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
 }

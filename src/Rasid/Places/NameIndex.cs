@@ -12,16 +12,17 @@ namespace Rasid.Places;
 /// </summary>
 internal sealed class NameIndex
 {
+    private const int MaxKeyLength = 256;
+
     private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _firstWordMax = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _groupLookup;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _firstLookup;
-    private Func<int, double> _weight = _ => 0;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixLookup;
 
     public NameIndex()
     {
         _groupLookup = _groups.GetAlternateLookup<ReadOnlySpan<char>>();
-        _firstLookup = _firstWordMax.GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixLookup = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Number of distinct keys.</summary>
@@ -30,16 +31,21 @@ internal sealed class NameIndex
     /// <summary>The group of <paramref name="normalizedName"/> (already folded by <see cref="Normalization.ArabicNormalizer.NormalizeKey"/>), created when new.</summary>
     public int GetOrAdd(string normalizedName, int newGroup)
     {
-        var key = KeyOf(normalizedName, out var first, out var words);
+        var key = KeyOf(normalizedName);
+        if (key.Length == 0 || key.Length > MaxKeyLength)
+        {
+            return -1;
+        }
+
         if (_groups.TryGetValue(key, out var g))
         {
             return g;
         }
 
         _groups[key] = newGroup;
-        if (!_firstWordMax.TryGetValue(first, out var max) || max < words)
+        for (var i = key.IndexOf(' ', StringComparison.Ordinal); i > 0; i = key.IndexOf(' ', i + 1))
         {
-            _firstWordMax[first] = words;
+            _prefixes.Add(key[..i]); // every proper word prefix of a multi-word name
         }
 
         return newGroup;
@@ -52,16 +58,14 @@ internal sealed class NameIndex
     /// </remarks>
     public bool TryMatchAt(IReadOnlyList<Token> tokens, int t, Func<int, double> weight, out int group, out int endToken, out int prefixLength)
     {
-        _weight = weight;
-        group = -1;
-        endToken = -1;
-        prefixLength = 0;
+        var best = new Best(weight);
+        Span<char> buffer = stackalloc char[MaxKeyLength];
         var word = tokens[t].Text.AsSpan();
-        Try(word, 0, tokens, t, ref group, ref endToken, ref prefixLength);
+        Try(word, 0, tokens, t, buffer, ref best);
         var conjunction = word.Length > CliticSegmenter.MinimumStemLength + 1 && word[0] is 'و' or 'ف' ? 1 : 0;
         if (conjunction == 1)
         {
-            Try(word[1..], 1, tokens, t, ref group, ref endToken, ref prefixLength);
+            Try(word[1..], 1, tokens, t, buffer, ref best);
         }
 
         for (var c = 0; c <= conjunction; c++)
@@ -75,95 +79,89 @@ internal sealed class NameIndex
             if (rest[0] == 'ل' && rest[1] == 'ل' && rest.Length > CliticSegmenter.MinimumStemLength + 2)
             {
                 // لل + name: the article's alef is dropped in writing; the article-free key is what follows.
-                Try(rest[2..], c + 2, tokens, t, ref group, ref endToken, ref prefixLength, articleFree: true);
+                Try(rest[2..], c + 2, tokens, t, buffer, ref best, articleFree: true);
             }
             else if (rest[0] is 'ب' or 'ل' or 'ك')
             {
-                Try(rest[1..], c + 1, tokens, t, ref group, ref endToken, ref prefixLength);
+                Try(rest[1..], c + 1, tokens, t, buffer, ref best);
             }
         }
 
-        return group >= 0;
+        (group, endToken, prefixLength) = (best.Group, best.End, best.Prefix);
+        return best.Group >= 0;
     }
 
-    private void Try(ReadOnlySpan<char> stem, int prefix, IReadOnlyList<Token> tokens, int t, ref int group, ref int endToken,
-        ref int prefixLength, bool articleFree = false)
+    private void Try(ReadOnlySpan<char> stem, int prefix, IReadOnlyList<Token> tokens, int t, Span<char> buffer, ref Best best,
+        bool articleFree = false)
     {
         var key = articleFree ? stem : ArticleFree(stem);
-        if (!_firstLookup.TryGetValue(key, out var maxWords))
+        if (key.Length == 0 || key.Length > buffer.Length)
         {
             return;
         }
 
-        var available = 1;
-        while (available < maxWords && t + available < tokens.Count && tokens[t + available].Kind == TokenKind.Word)
+        key.CopyTo(buffer);
+        var length = key.Length;
+        var end = t + 1;
+        while (true)
         {
-            available++;
-        }
-
-        for (var n = available; n >= 1; n--)
-        {
-            if (t + n < endToken)
+            if (_groupLookup.TryGetValue(buffer[..length], out var g))
             {
-                return; // an earlier reading already matched further
+                best.Offer(g, end, prefix);
             }
 
-            int g;
-            if (n == 1)
+            if (end >= tokens.Count || tokens[end].Kind != TokenKind.Word || !_prefixLookup.Contains(buffer[..length]))
             {
-                if (!_groupLookup.TryGetValue(key, out g))
-                {
-                    continue;
-                }
-            }
-            else
-            {
-                var parts = new string[n];
-                parts[0] = key.ToString();
-                for (var i = 1; i < n; i++)
-                {
-                    parts[i] = ArticleFree(tokens[t + i].Text.AsSpan()).ToString();
-                }
-
-                if (!_groups.TryGetValue(string.Join(' ', parts), out g))
-                {
-                    continue;
-                }
+                return;
             }
 
-            if (t + n == endToken && _weight(g) <= _weight(group) + 0.5)
+            var next = ArticleFree(tokens[end].Text.AsSpan());
+            if (length + 1 + next.Length > buffer.Length)
             {
-                return; // same length: keep the earlier reading unless this one names a clearly bigger place
+                return;
             }
 
-            group = g;
-            endToken = t + n;
-            prefixLength = prefix;
-            return;
+            buffer[length] = ' ';
+            next.CopyTo(buffer[(length + 1)..]);
+            length += 1 + next.Length;
+            end++;
         }
     }
 
     private static ReadOnlySpan<char> ArticleFree(ReadOnlySpan<char> w) =>
         w.Length >= CliticSegmenter.MinimumStemLength + 2 && w[0] == 'ا' && w[1] == 'ل' ? w[2..] : w;
 
-    private static string KeyOf(string name, out string first, out int words)
+    private static string KeyOf(string name)
     {
-        var space = name.IndexOf(' ', StringComparison.Ordinal);
-        if (space < 0)
+        if (name.IndexOf(' ', StringComparison.Ordinal) < 0)
         {
-            words = 1;
-            first = name.Length >= CliticSegmenter.MinimumStemLength + 2 && name[0] == 'ا' && name[1] == 'ل' ? name[2..] : name;
-            return first;
+            return name.Length >= CliticSegmenter.MinimumStemLength + 2 && name[0] == 'ا' && name[1] == 'ل' ? name[2..] : name;
         }
 
-        var parts = name.Split(' ');
-        words = parts.Length;
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < parts.Length; i++)
         {
             parts[i] = ArticleFree(parts[i].AsSpan()).ToString();
         }
 
-        first = parts[0];
         return string.Join(' ', parts);
+    }
+
+    /// <summary>The best match so far: longest, then the heavier group when clearly heavier.</summary>
+    private struct Best(Func<int, double> weight)
+    {
+        public int Group = -1;
+        public int End = -1;
+        public int Prefix;
+
+        public void Offer(int group, int end, int prefix)
+        {
+            if (end < End || (end == End && weight(group) <= weight(Group) + 0.5))
+            {
+                return;
+            }
+
+            (Group, End, Prefix) = (group, end, prefix);
+        }
     }
 }

@@ -134,7 +134,7 @@ public sealed class PlaceResolver
 
                 if (big && (!small || bigEnd == match.EndToken))
                 {
-                    (ids ??= []).AddRange(_gazetteer.Groups[group]);
+                    _gazetteer.AddGroupMembers(group, ids ??= []);
                     if (!small)
                     {
                         var first = tokens[t];
@@ -186,7 +186,7 @@ public sealed class PlaceResolver
 
             var chain = chainEnd == t ? cueChain : [];
             var mention = MakeMention(text, place, chain);
-            if (mention is not null)
+            if (mention is not null && (!IsBareSmallPlace(mention) || AdjacentToPrevious(mentions, place.FirstToken)))
             {
                 mentions.Add(mention);
             }
@@ -387,6 +387,31 @@ public sealed class PlaceResolver
 
     private static bool IsQuote(string p) => p is "\"" or "«" or "»" or "“" or "”" or "'" or "‘" or "’";
 
+    /// <summary>
+    /// A name that only villages, neighbourhoods or minor features carry, with no cue word and no preposition:
+    /// it can only be accepted through a place right before it ("الزاهر آل حميقان"), so the rest are not kept.
+    /// </summary>
+    private static bool IsBareSmallPlace(PlaceMention m)
+    {
+        if (m.TypeCue is not null || m.HasPreposition)
+        {
+            return false;
+        }
+
+        foreach (var p in m.Places)
+        {
+            if (p.FeatureType is not ("village" or "neighbourhood" or "other"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AdjacentToPrevious(List<PlaceMention> mentions, int firstToken) =>
+        mentions.Count > 0 && mentions[^1].EndToken == firstToken;
+
     /// <summary>The country with the most votes, when it has at least one full vote and no tie.</summary>
     private static string? DocumentCountry(Dictionary<string, double> votes)
     {
@@ -455,13 +480,16 @@ public sealed class PlaceResolver
                     neighbours.Add(mentions[i + 1]);
                 }
 
-                var scored = m.Places
-                    .Select(p => new PlaceCandidate(p, Score(p, m, neighbours, documentCountry, hints, pass == 0 ? null : admin1Votes)))
-                    .OrderByDescending(c => c.Score)
-                    .ThenBy(c => c.Place.Id)
-                    .ToList();
+                var scored = new PlaceCandidate[m.Places.Count];
+                for (var k = 0; k < scored.Length; k++)
+                {
+                    var p = m.Places[k];
+                    scored[k] = new PlaceCandidate(p, Score(p, m, neighbours, documentCountry, hints, pass == 0 ? null : admin1Votes));
+                }
+
+                Array.Sort(scored, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Place.Id.CompareTo(b.Place.Id));
                 m.Candidates = scored;
-                m.Chosen = scored.Count > 0 ? scored[0].Place : null;
+                m.Chosen = scored.Length > 0 ? scored[0].Place : null;
                 if (m.Chosen?.Admin1Code is { } a1 && Accept(m, documentCountry))
                 {
                     nextVotes[a1] = nextVotes.GetValueOrDefault(a1) + (m.Chosen.FeatureType == "village" ? 0.5 : 1.0);
