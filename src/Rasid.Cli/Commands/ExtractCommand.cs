@@ -18,7 +18,7 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
 
     private static readonly string[] s_help =
     [
-        "usage: rasid extract [PATH...|-] [-o FILE] [--published DATE] [--with-text] [--debug] [--progress]",
+        "usage: rasid extract [PATH...|-] [-o FILE] [--published DATE] [--with-text] [--debug] [--explain] [--progress]",
         string.Empty,
         "Reads documents and writes one JSON object per document (JSON Lines).",
         "PATH is a file or a folder (read recursively: .txt .html .htm .xml .rss .atom .jsonl); '-' or no PATH reads stdin.",
@@ -29,6 +29,7 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
         "  --published DATE   publication date (YYYY-MM-DD) for documents that carry none of their own",
         "  --with-text        include the cleaned text in each output object (evidence offsets point into it)",
         "  --debug            on stderr, show what boilerplate was removed from each document",
+        "  --explain          on stderr, show each trigger word found and why it became an event or not",
         "  --progress         show progress on stderr even when it is redirected",
         "  -h, --help         show this help",
         string.Empty,
@@ -44,7 +45,7 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
         ArgumentNullException.ThrowIfNull(console);
         var reader = new ArgReader(
             args,
-            new HashSet<string>(StringComparer.Ordinal) { "--with-text", "--debug", "--progress", "--help", "-h" },
+            new HashSet<string>(StringComparer.Ordinal) { "--with-text", "--debug", "--explain", "--progress", "--help", "-h" },
             new HashSet<string>(StringComparer.Ordinal) { "-o", "--output", "--published" });
         if (reader.Flag("--help") || reader.Flag("-h"))
         {
@@ -122,7 +123,12 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
                 DocumentResult result;
                 try
                 {
-                    result = pipeline.Extract(document, withText);
+                    var explain = reader.Flag("--explain") ? new List<string>() : null;
+                    result = pipeline.Extract(document, withText, explain is null ? null : explain.Add);
+                    foreach (var line in explain ?? [])
+                    {
+                        await console.Error.WriteLineAsync($"explain: {document.Id}: {line}").ConfigureAwait(false);
+                    }
                 }
 #pragma warning disable CA1031 // One bad document must not stop the batch; it is reported and counted as failed input.
                 catch (Exception ex)

@@ -39,8 +39,11 @@ internal sealed class EventExtractor
         _lexicon = lexicon;
     }
 
-    public List<EventCandidate> Extract(DocumentContext context)
+    /// <summary>Extracts the events of one document; <paramref name="trace"/>, when given, receives each trigger's fate (`rasid extract --explain`).</summary>
+    public List<EventCandidate> Extract(DocumentContext context, Action<string>? trace = null)
     {
+        void Debug(string message) => trace?.Invoke(message);
+
         var text = context.Text;
         var tokens = text.Tokens;
         if (tokens.Count == 0 || IsSportOrCulture(tokens))
@@ -110,13 +113,13 @@ internal sealed class EventExtractor
                     || IsHistorical(tokens, trigger.FirstToken, sentence, context.Published)
                     || background.Any(b => b.FirstToken >= sentence.FirstToken && b.FirstToken < sentence.EndToken && Math.Abs(b.FirstToken - trigger.FirstToken) <= 10))
                 {
-                    Debug($"reject-modal {first}");
+                    Debug($"s{s} «{first}»: not an event here (negation, irrealis, purpose, background or history)");
                     continue;
                 }
 
                 if (!IsConfirmed(cls, trigger, sentence, sentenceActors, sentenceCasualties, actionVerbs, arrestContext.Contains(s), tokens, PlaceAfter))
                 {
-                    Debug($"reject-unconfirmed {first}");
+                    Debug($"s{s} «{first}»: weak trigger without the actor, count or verb it needs");
                     continue;
                 }
 
@@ -136,7 +139,7 @@ internal sealed class EventExtractor
                 Locate(candidate, context.Places);
                 candidate.Date = NearestDate(context.Dates, trigger.Span, sentence.Span);
                 sentenceCandidates.Add(candidate);
-                Debug($"cand s{s} {first} {candidate.EventType}/{candidate.SubEventType} place={candidate.Place?.LocationAr}({candidate.PlaceInSentence}) a1={candidate.Actor1?.Entry.Id} a2={candidate.Actor2?.Entry.Id} actors=[{string.Join(", ", sentenceActors.Select(a => a.Actor.Id + ":" + text.Normalized.Text[a.Span.Start..a.Span.End]))}]");
+                Debug($"s{s} «{first}»: candidate {candidate.EventType}/{candidate.SubEventType} place={candidate.Place?.LocationAr}({candidate.PlaceInSentence}) a1={candidate.Actor1?.Entry.Id} a2={candidate.Actor2?.Entry.Id} actors=[{string.Join(", ", sentenceActors.Select(a => a.Actor.Id + ":" + text.Normalized.Text[a.Span.Start..a.Span.End]))}]");
             }
 
             AttachCasualties(sentenceCandidates, sentenceCasualties);
@@ -163,16 +166,6 @@ internal sealed class EventExtractor
 
         // An event needs a place stated in its own sentence or the one before; a document-wide fallback is too weak.
         return events.Where(c => c.Place?.Admin1Code is not null && (c.PlaceInSentence || PlaceNearby(c, text))).ToList();
-    }
-
-    private static readonly bool s_debug = Environment.GetEnvironmentVariable("RASID_DEBUG_EVENTS") == "1";
-
-    private static void Debug(string message)
-    {
-        if (s_debug)
-        {
-            Console.Error.WriteLine(message);
-        }
     }
 
     private bool IsSportOrCulture(IReadOnlyList<Token> tokens)

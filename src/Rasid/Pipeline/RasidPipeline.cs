@@ -68,7 +68,10 @@ public sealed class RasidPipeline
     }
 
     /// <summary>Extracts one document. Never throws on any text.</summary>
-    public DocumentResult Extract(SourceDocument document, bool withText = false)
+    /// <param name="document">The document.</param>
+    /// <param name="withText">Include the cleaned text that evidence offsets refer to.</param>
+    /// <param name="trace">Receives one line per trigger decision (for `--explain`), or null.</param>
+    public DocumentResult Extract(SourceDocument document, bool withText = false, Action<string>? trace = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = CleanText(document);
@@ -88,8 +91,9 @@ public sealed class RasidPipeline
         var actorMentions = found.Select(m => m with { Actor = _actors.Resolve(m, documentCountry, document.Published) }).ToList();
         // Normalisation is character-local, so the title's normalised length is where the body starts.
         var titleEndNormalized = titleEnd == 0 ? 0 : Normalization.ArabicNormalizer.Normalize(text[..titleEnd]).Length;
-        var context = new DocumentContext(analyzed, actorMentions, _numbers.Find(analyzed), _dates.Find(analyzed, document.Published), places, document.Published, titleEndNormalized);
-        var events = _events.Extract(context).Select(c => EventRecordBuilder.Build(c, analyzed, titleEndNormalized)).ToList();
+        var dates = _dates.Find(analyzed, document.Published);
+        var context = new DocumentContext(analyzed, actorMentions, _numbers.Find(analyzed, dates), dates, places, document.Published, titleEndNormalized);
+        var events = _events.Extract(context, trace).Select(c => EventRecordBuilder.Build(c, analyzed, titleEndNormalized)).ToList();
         var score = Math.Min(1.0, events.Count * 0.5 + actorMentions.Count(a => a.Actor.Inter is >= 1 and <= 4) * 0.05);
         return new DocumentResult
         {
