@@ -33,10 +33,12 @@ internal sealed record DocumentContext(
 internal sealed class EventExtractor
 {
     private readonly EventLexicon _lexicon;
+    private readonly Sentences.ClauseSplitter _clauses;
 
-    public EventExtractor(EventLexicon lexicon)
+    public EventExtractor(EventLexicon lexicon, Sentences.ClauseSplitter clauses)
     {
         _lexicon = lexicon;
+        _clauses = clauses;
     }
 
     /// <summary>Extracts the events of one document; <paramref name="trace"/>, when given, receives each trigger's fate (`rasid extract --explain`).</summary>
@@ -101,6 +103,7 @@ internal sealed class EventExtractor
 
             var sentenceCandidates = new List<EventCandidate>();
             var previousWasIrrealis = false;
+            var clauses = _clauses.Split(text, sentence);
             foreach (var trigger in inSentence)
             {
                 var cls = trigger.Value[0];
@@ -134,9 +137,13 @@ internal sealed class EventExtractor
                     SentenceSpan = sentence.Span,
                 };
                 candidate.Sentences.Add(s);
-                AssignActors(candidate, trigger.FirstToken, trigger.EndToken, sentence, sentenceActors, tokens);
+                // Actors come from the trigger's clause when it names any; otherwise from the whole sentence.
+                var clause = clauses.FirstOrDefault(c => trigger.FirstToken >= c.FirstToken && trigger.FirstToken < c.EndToken);
+                var clauseActors = clause.TokenCount == 0 ? sentenceActors
+                    : sentenceActors.Where(a => a.FirstToken >= clause.FirstToken && a.FirstToken < clause.EndToken).ToList();
+                AssignActors(candidate, trigger.FirstToken, trigger.EndToken, clause.TokenCount == 0 ? sentence : clause, clauseActors.Count > 0 ? clauseActors : sentenceActors, tokens);
                 Classify(candidate, classesInSentence, sentence, tokens, sentenceCasualties);
-                Locate(candidate, context.Places);
+                Locate(candidate, context.Places, NarrowScope(trigger.FirstToken, inSentence, sentence, tokens));
                 candidate.Date = NearestDate(context.Dates, trigger.Span, sentence.Span);
                 sentenceCandidates.Add(candidate);
                 Debug($"s{s} «{first}»: candidate {candidate.EventType}/{candidate.SubEventType} place={candidate.Place?.LocationAr}({candidate.PlaceInSentence}) a1={candidate.Actor1?.Entry.Id} a2={candidate.Actor2?.Entry.Id} actors=[{string.Join(", ", sentenceActors.Select(a => a.Actor.Id + ":" + text.Normalized.Text[a.Span.Start..a.Span.End]))}]");
@@ -313,7 +320,8 @@ internal sealed class EventExtractor
         switch (cls.Name)
         {
             case "air_agent":
-                return Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Any(actionVerbs.Contains);
+                return Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Any(actionVerbs.Contains)
+                       || _lexicon.Triggers.FindAll(tokens, sentence.FirstToken, sentence.EndToken).Any(m => m.Value[0].Name is "attack" or "bombard" or "air");
             case "kill":
                 // A killing with no armed actor named is ordinary crime or a summary, not a coded event.
                 return casualties.Any(c => c.Role == "killed") && armedActor;
@@ -384,7 +392,12 @@ internal sealed class EventExtractor
             var before = m.FirstToken > sentence.FirstToken ? Clitics.CliticSegmenter.ArticleFreeKey(tokens[m.FirstToken - 1].Text) : string.Empty;
             var before2 = m.FirstToken - 1 > sentence.FirstToken ? Clitics.CliticSegmenter.ArticleFreeKey(tokens[m.FirstToken - 2].Text) : string.Empty;
             var firstWord = tokens[m.FirstToken].Text;
-            if (before is "يد" or "قبل" || s_agentCues.Contains(before) && !s_patientCues.Contains(before2) && m.FirstToken - 1 != triggerFirst)
+            if (m.FirstToken <= triggerFirst && m.EndToken > triggerFirst)
+            {
+                // The actor phrase contains the trigger ("مقاتلات التحالف", "طائرات الاحتلال"): the aircraft's owner acts.
+                role = 1;
+            }
+            else if (before is "يد" or "قبل" || s_agentCues.Contains(before) && !s_patientCues.Contains(before2) && m.FirstToken - 1 != triggerFirst)
             {
                 role = 1;
             }
@@ -415,9 +428,9 @@ internal sealed class EventExtractor
         }
 
         // "بين X و Y": both sides of a clash.
-        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+        for (var i = Math.Max(sentence.FirstToken, triggerFirst - 2); i < Math.Min(sentence.EndToken, triggerEnd + 8); i++)
         {
-            if (Clitics.CliticSegmenter.ArticleFreeKey(tokens[i].Text) is "بين" or "بينها")
+            if (candidate.TriggerClass is "clash" or "attack" or "kill" && Clitics.CliticSegmenter.ArticleFreeKey(tokens[i].Text) is "بين" or "بينها")
             {
                 var after = roles.Where(r => r.Mention.FirstToken > i).Take(2).ToList();
                 if (tokens[i].Text == "بينها" && after.Count >= 1)
@@ -694,18 +707,38 @@ internal sealed class EventExtractor
         }
     }
 
-    private static void Locate(EventCandidate c, PlaceAnalysis places)
+    /// <summary>
+    /// The stretch of a sentence that belongs to one trigger when the sentence reports several events: from the trigger
+    /// to the next trigger that is more than a few words away.
+    /// </summary>
+    private static TextSpan NarrowScope(int trigger, List<Lexicons.PhraseMatch<IReadOnlyList<TriggerClass>>> inSentence, Sentences.Sentence sentence, IReadOnlyList<Token> tokens)
     {
-        var place = places.LocateEvent(c.TriggerSpan, c.SentenceSpan);
+        var next = inSentence.Where(m => m.FirstToken > trigger + 3).Select(m => m.FirstToken).DefaultIfEmpty(sentence.EndToken).Min();
+        return new TextSpan(tokens[trigger].Start, tokens[Math.Max(trigger, next - 1)].End);
+    }
+
+    private static void Locate(EventCandidate c, PlaceAnalysis places, TextSpan narrow)
+    {
+        // Prefer a place in the trigger's own stretch of the sentence; otherwise let the geocoder look at the whole sentence.
+        var place = places.Mentions.Any(p => narrow.Contains(p.Span)) && narrow != c.SentenceSpan
+            ? places.LocateEvent(c.TriggerSpan, narrow)
+            : places.LocateEvent(c.TriggerSpan, c.SentenceSpan);
         c.Place = place;
-        c.PlaceInSentence = place is not null && c.SentenceSpan.Contains(place.Span);
+
+        // "في المحافظة" names the province of an earlier sentence: the sentence itself states the place.
+        c.PlaceInSentence = place is not null
+                            && (c.SentenceSpan.Contains(place.Span) || place.Reason?.StartsWith("the unit the sentence refers back to", StringComparison.Ordinal) == true);
     }
 
     private static bool PlaceNearby(EventCandidate c, AnalyzedText text)
     {
         var first = c.Sentences.Min();
         var from = first > 0 ? text.Sentences[first - 1].Span.Start : c.SentenceSpan.Start;
-        return c.Place is not null && c.Place.Span.Start >= from && c.Place.Span.End <= text.Sentences[c.Sentences.Max()].Span.End;
+        var last = Math.Min(text.Sentences.Count - 1, c.Sentences.Max() + 1);
+        // Strategic developments (deals, arrests) reported in an article usually happen at its headline place;
+        // violence needs a place of its own.
+        var inHeadline = c.EventType == EventTypes.StrategicDevelopments && text.Sentences.Count > 0 && text.Sentences[0].Span.Contains(c.Place!.Span);
+        return inHeadline || c.Place!.Span.Start >= from && c.Place.Span.End <= text.Sentences[last].Span.End;
     }
 
     private static DateMention? NearestDate(IReadOnlyList<DateMention> dates, TextSpan trigger, TextSpan sentence)
@@ -803,7 +836,9 @@ internal sealed class EventExtractor
                                 && PlacesCompatible(e, c);
                 var adjacent = i == result.Count - 1 && (!e.PlaceInSentence || !c.PlaceInSentence)
                                && c.Sentence - e.Sentences.Max() <= 1;
-                if ((samePlace || adjacent) && Compatible(e, c, sameSentence: false))
+                var sameReport = e.Place is not null && c.Place is not null && e.Place.Location == c.Place.Location
+                                 && e.EventType == c.EventType && e.SubEventType == c.SubEventType && ActorsOverlap(e, c);
+                if ((samePlace || adjacent || sameReport) && Compatible(e, c, sameSentence: false))
                 {
                     into = result[i];
                     break;

@@ -24,14 +24,14 @@ public sealed class RasidPipeline
     private readonly PlaceResolver _places;
     private readonly EventExtractor _events;
 
-    private RasidPipeline(BoilerplateRemover cleaner, ActorDictionary actors, NumberRecognizer numbers, DateResolver dates, PlaceResolver places, EventLexicon events)
+    private RasidPipeline(BoilerplateRemover cleaner, ActorDictionary actors, NumberRecognizer numbers, DateResolver dates, PlaceResolver places, EventLexicon events, Sentences.ClauseSplitter clauses)
     {
         _cleaner = cleaner;
         _actors = actors;
         _numbers = numbers;
         _dates = dates;
         _places = places;
-        _events = new EventExtractor(events);
+        _events = new EventExtractor(events, clauses);
     }
 
     /// <summary>Version of the extractor, stored with results so re-extraction can be detected.</summary>
@@ -47,7 +47,8 @@ public sealed class RasidPipeline
             NumberRecognizer.Load(data),
             DateResolver.Load(data),
             PlaceResolver.Load(data),
-            EventLexicon.Load(data));
+            EventLexicon.Load(data),
+            Sentences.ClauseSplitter.Load(data));
     }
 
     /// <summary>
