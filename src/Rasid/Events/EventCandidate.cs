@@ -17,15 +17,15 @@ internal sealed class EventCandidate
 
     public required string SubEventType { get; set; }
 
-    public required string TriggerClass { get; init; }
+    public required string TriggerClass { get; set; }
 
-    public required TextSpan TriggerSpan { get; init; }
+    public required TextSpan TriggerSpan { get; set; }
 
-    public required int TriggerToken { get; init; }
+    public required int TriggerToken { get; set; }
 
-    public required int Sentence { get; init; }
+    public required int Sentence { get; set; }
 
-    public required TextSpan SentenceSpan { get; init; }
+    public required TextSpan SentenceSpan { get; set; }
 
     public AssignedActor? Actor1 { get; set; }
 
@@ -49,6 +49,9 @@ internal sealed class EventCandidate
     public bool CivilianTargets { get; set; }
 
     public List<int> Sentences { get; } = [];
+
+    /// <summary>True once a specific trigger (not a bare attack or killing word) is part of the event.</summary>
+    public bool HasSpecificTrigger { get; set; }
 
     /// <summary>Rank of the event type in ACLED's hierarchy (lower wins when events merge).</summary>
     public int Rank => EventTypes.Rank(EventType);

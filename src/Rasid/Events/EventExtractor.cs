@@ -137,6 +137,7 @@ internal sealed class EventExtractor
                     SentenceSpan = sentence.Span,
                 };
                 candidate.Sentences.Add(s);
+                candidate.HasSpecificTrigger = cls.Name is not ("attack" or "kill");
                 // Actors come from the trigger's clause when it names any; otherwise from the whole sentence.
                 var clause = clauses.FirstOrDefault(c => trigger.FirstToken >= c.FirstToken && trigger.FirstToken < c.EndToken);
                 var clauseActors = clause.TokenCount == 0 ? sentenceActors
@@ -930,7 +931,7 @@ internal sealed class EventExtractor
     }
 
     /// <summary>Attack and killing words name no specific kind of violence; a specific trigger of the same event decides the type.</summary>
-    private static bool IsGeneric(EventCandidate c) => c.TriggerClass is "attack" or "kill";
+    private static bool IsGeneric(EventCandidate c) => !c.HasSpecificTrigger;
 
     /// <summary>Both events have a perpetrator and each one's perpetrator takes part in the other.</summary>
     private static bool SameActors(EventCandidate a, EventCandidate b)
@@ -983,6 +984,10 @@ internal sealed class EventExtractor
         else if (IsGeneric(into) && !IsGeneric(from) || from.Rank < into.Rank)
         {
             (into.EventType, into.SubEventType) = (from.EventType, from.SubEventType);
+
+            // The sentence that names the kind of violence is the better evidence.
+            (into.TriggerClass, into.TriggerSpan, into.TriggerToken, into.Sentence, into.SentenceSpan) =
+                (from.TriggerClass, from.TriggerSpan, from.TriggerToken, from.Sentence, from.SentenceSpan);
         }
         else if (from.Rank == into.Rank && into.SubEventType == "Armed clash" && from.SubEventType.Contains("territory", StringComparison.Ordinal))
         {
@@ -1007,6 +1012,7 @@ internal sealed class EventExtractor
             into.PlaceInSentence = from.PlaceInSentence;
         }
 
+        into.HasSpecificTrigger |= from.HasSpecificTrigger;
         into.Date ??= from.Date;
         into.Casualties.AddRange(from.Casualties);
         into.Tags.UnionWith(from.Tags);

@@ -280,8 +280,10 @@ public sealed class PlaceResolver
         }
 
         var places = place.Value.Select(i => _gazetteer.Places[i]).ToList();
+        // "مديرية X" names a district; "المديرية X" (the cue with the article) is "the district" followed by any word.
+        var definiteCue = chain.Count > 0 && tokens[chain[^1].FirstToken].Text.AsSpan(chain[^1].PrefixLength).StartsWith("ال", StringComparison.Ordinal);
         if (_gazetteer.StopWords.Contains(name)
-            && typeCue is not ("admin1" or "admin2" or "admin3"))
+            && (definiteCue || typeCue is not ("admin1" or "admin2" or "admin3")))
         {
             return null;
         }
