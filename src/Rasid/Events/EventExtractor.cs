@@ -145,6 +145,15 @@ internal sealed class EventExtractor
                 AssignActors(candidate, trigger.FirstToken, trigger.EndToken, clause.TokenCount == 0 ? sentence : clause, clauseActors.Count > 0 ? clauseActors : sentenceActors, tokens);
                 Classify(candidate, classesInSentence, sentence, tokens, sentenceCasualties);
                 Locate(candidate, context.Places, NarrowScope(trigger.FirstToken, inSentence, sentence, tokens));
+                if (candidate.Place is { FeatureType: "country" } countryOnly && s + 1 < text.Sentences.Count)
+                {
+                    // "هجوم في الصومال ..." followed by "... في منطقة جوبالاند": the next sentence often says where in the country.
+                    var next = context.Places.LocateEvent(text.Sentences[s + 1].Span, text.Sentences[s + 1].Span);
+                    if (next is { Admin1Code: not null } && next.Iso2 == countryOnly.Iso2 && text.Sentences[s + 1].Span.Contains(next.Span))
+                    {
+                        (candidate.Place, candidate.PlaceInSentence) = (next, true);
+                    }
+                }
                 candidate.Date = NearestDate(context.Dates, trigger.Span, sentence.Span);
                 sentenceCandidates.Add(candidate);
                 Debug($"s{s} «{first}»: candidate {candidate.EventType}/{candidate.SubEventType} place={candidate.Place?.LocationAr}({candidate.PlaceInSentence}) a1={candidate.Actor1?.Entry.Id} a2={candidate.Actor2?.Entry.Id} actors=[{string.Join(", ", sentenceActors.Select(a => a.Actor.Id + ":" + text.Normalized.Text[a.Span.Start..a.Span.End]))}]");
@@ -154,7 +163,9 @@ internal sealed class EventExtractor
             candidates.AddRange(MergeWithin(sentenceCandidates));
         }
 
-        var events = MergeHeadline(MergeAcross(candidates), text, context.TitleEnd);
+        // Headline reports are merged after the body's own events are settled, so a headline never pulls body reports together.
+        var inHeadline = candidates.Where(c => context.TitleEnd > 0 && c.SentenceSpan.End <= context.TitleEnd).ToList();
+        var events = MergeHeadline(MergeAcross(inHeadline).Concat(MergeAcross(candidates.Except(inHeadline).ToList())).ToList(), text, context.TitleEnd);
         foreach (var e in events)
         {
             if (e.Actor2 is not null && e.Actor2.Entry.Id == e.Actor1?.Entry.Id)
@@ -870,14 +881,15 @@ internal sealed class EventExtractor
             return events;
         }
 
-        var headline = events.Where(e => e.Sentences.All(s => text.Sentences[s].Span.End <= titleEnd)).ToList();
+        var headline = events.Where(e => text.Sentences[e.Sentences.Min()].Span.End <= titleEnd).ToList();
         var result = events.Except(headline).ToList();
         foreach (var h in headline)
         {
             var body = result.FirstOrDefault(b =>
                 (b.EventType == h.EventType || IsGeneric(b) || IsGeneric(h))
                 && b.EventType != EventTypes.StrategicDevelopments == (h.EventType != EventTypes.StrategicDevelopments)
-                && (b.Place is null || h.Place is null || b.Place.Iso2 == h.Place.Iso2));
+                && (b.Place is null || h.Place is null || b.Place.Admin1Code == h.Place.Admin1Code || h.Place.FeatureType == "country"
+                    || b.Place.Iso2 == h.Place.Iso2 && SameFigure(b, h)));
             if (body is null)
             {
                 result.Insert(0, h);
@@ -895,6 +907,10 @@ internal sealed class EventExtractor
 
         return result;
     }
+
+    /// <summary>The two reports give the same casualty figure (a headline repeating the lead's toll).</summary>
+    private static bool SameFigure(EventCandidate a, EventCandidate b) =>
+        a.Casualties.Any(x => x.Value >= 2 && b.Casualties.Any(y => x.Role == y.Role && x.Value == y.Value));
 
     private static bool Compatible(EventCandidate a, EventCandidate b, bool sameSentence)
     {
