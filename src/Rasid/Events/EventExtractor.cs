@@ -236,8 +236,13 @@ internal sealed class EventExtractor
             return false;
         }
 
-        for (var i = Math.Max(0, trigger - 2); i < trigger; i++)
+        for (var i = trigger - 1; i >= Math.Max(0, trigger - 4); i--)
         {
+            if (tokens[i].Kind == TokenKind.Punctuation)
+            {
+                break;
+            }
+
             var w = StripConjunction(tokens[i].Text);
             if (w is "مسانده" or "بمسانده" or "دعم" or "بدعم" or "اسناد" or "باسناد" or "غطاء" or "بغطاء" or "مشاركه" or "بمشاركه")
             {
@@ -555,7 +560,11 @@ internal sealed class EventExtractor
 
                 break;
             case "explosive" or "explosion":
-                if (classesInSentence.Contains("suicide"))
+                if (IsDisarmed(tokens, c.TriggerToken))
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.StrategicDevelopments, "Disrupted weapons use");
+                }
+                else if (classesInSentence.Contains("suicide"))
                 {
                     c.SubEventType = "Suicide bomb";
                 }
@@ -619,6 +628,21 @@ internal sealed class EventExtractor
         {
             c.CivilianTargets = true;
         }
+    }
+
+    /// <summary>"تدمير خمس عجلات مفخخة", "تفكيك عبوة": a device destroyed, defused or seized before it went off.</summary>
+    private static bool IsDisarmed(IReadOnlyList<Token> tokens, int trigger)
+    {
+        for (var i = Math.Max(0, trigger - 3); i < trigger; i++)
+        {
+            if (StripConjunction(tokens[i].Text) is "تدمير" or "دمرت" or "دمر" or "تفكيك" or "فككت" or "فكك" or "ضبط" or "ضبطت" or "ابطال" or "ابطلت" or "تفجير" && i < trigger - 1
+                || StripConjunction(tokens[i].Text) is "تدمير" or "تفكيك" or "ضبط" or "ابطال")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool HasCivilianNoun(IReadOnlyList<Token> tokens, Sentences.Sentence sentence, int trigger)
