@@ -1,17 +1,31 @@
 // Throughput benchmarks in domain units (MB/s, documents/s, peak memory). See bench/README.md.
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- text [CORPUS.jsonl ...]       plain single-thread throughput
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- mentions [N] [CORPUS.jsonl ...] numbers and dates found, for eyeballing
+//   dotnet run -c Release --project bench/Rasid.Benchmarks -- extract [CORPUS.jsonl ...]    whole extraction: load time, docs/s, MB/s, stages
+//   dotnet run -c Release --project bench/Rasid.Benchmarks -- places [FILE.txt ...]          gazetteer load and place recognition
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- --filter '*'                   BenchmarkDotNet micro-benchmarks
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Rasid.Benchmarks.Pipeline;
+using Rasid.Benchmarks.Places;
 using Rasid.Benchmarks.Text;
 
 if (args.Length > 0 && args[0] == "text")
 {
     return TextThroughput.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "extract")
+{
+    return ExtractThroughput.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "places")
+{
+    return PlacesBenchmark.Run(args[1..], Console.Out);
 }
 
 if (args.Length > 0 && args[0] == "mentions")

@@ -1,0 +1,61 @@
+namespace Rasid.Tests.Events;
+
+public partial class EventExtractorTests
+{
+    private const string ClashInAtaq = "اشتباكات بين الجيش اليمني ومسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة";
+
+    [Theory]
+    // Digits after the cue: "مقتل 12".
+    [InlineData("أسفرت " + ClashInAtaq + " عن مقتل 12 مسلحا.", 12)]
+    // Digits before the plural noun: "قتل 12 جنديا".
+    [InlineData("قتل 12 جنديا في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 12)]
+    // A number word: "ثمانية قتلى" = 8.
+    [InlineData("اندلعت " + ClashInAtaq + " خلفت ثمانية قتلى.", 8)]
+    // Coordinated singular person nouns without a number: "قتل مسلح وجندي" = 2.
+    [InlineData("قتل مسلح وجندي في اشتباك بين الجيش اليمني ومسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 2)]
+    // A dual noun states its number: "قتيلان" = 2.
+    [InlineData("قتيلان في " + ClashInAtaq + ".", 2)]
+    // The dual in the accusative/genitive: "قتيلين" = 2.
+    [InlineData("اندلعت " + ClashInAtaq + " خلفت قتيلين.", 2)]
+    // Vague "عشرات" counts conservatively as 10.
+    [InlineData("اندلعت " + ClashInAtaq + " خلفت عشرات القتلى.", 10)]
+    // Vague "عدة" (several) counts as 3.
+    [InlineData("قتل عدة جنود في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 3)]
+    // "قتلى" with no number is no count (null), not 0.
+    [InlineData("اندلعت " + ClashInAtaq + " خلفت قتلى.", null)]
+    // A subset ("بينهم 3 أطفال") never adds to the total.
+    [InlineData("قتل 12 شخصا بينهم 3 أطفال في قصف للحوثيين على مدينة تعز.", 12)]
+    public void Fatalities_follow_the_counting_rules(string text, int? fatalities)
+    {
+        var e = SingleEvent(text);
+
+        Assert.Equal(fatalities, e.Fatalities);
+    }
+
+    [Fact]
+    public void Injured_are_counted_from_asiba_with_a_number()
+    {
+        var e = SingleEvent("أصيب 22 شخصا في قصف مدفعي للحوثيين على مدينة تعز.");
+
+        Assert.Equal(22, e.Injured);
+        Assert.Null(e.Fatalities);
+    }
+
+    [Fact]
+    public void Prisoners_taken_are_counted_as_captured()
+    {
+        var e = SingleEvent("أسر الجيش اليمني 12 مسلحا حوثيا خلال اشتباكات في مديرية صرواح بمحافظة مأرب.");
+
+        Assert.Equal(12, e.Captured);
+        Assert.Equal("YE-MA", e.Admin1Code);
+    }
+
+    [Fact]
+    public void A_release_is_counted_as_released_not_captured()
+    {
+        var e = SingleEvent("أعلنت جماعة الحوثي الإفراج عن 31 أسيرا من القوات الحكومية في مدينة صنعاء.");
+
+        Assert.Equal(31, e.Released);
+        Assert.Null(e.Captured);
+    }
+}

@@ -1,0 +1,73 @@
+using Rasid.Tests.Pipeline;
+
+namespace Rasid.Tests.Events;
+
+public partial class EventExtractorTests
+{
+    [Theory]
+    // Negation "لم" before the verb.
+    [InlineData("قصف الطيران مدينة صعدة أمس.", "لم يقصف الطيران مدينة صعدة أمس.")]
+    // Negation of the occurrence: "لم تسجل أي اشتباكات".
+    [InlineData("اندلعت اشتباكات في مدينة تعز أمس.", "لم تسجل أي اشتباكات في مدينة تعز أمس.")]
+    // Denial "نفت ... قصف" scopes over the whole clause.
+    [InlineData("قصفت القوات الروسية مدينة إدلب.", "نفت وزارة الدفاع الروسية قصف مدينة إدلب.")]
+    // Denial "نفى ... الهجوم".
+    [InlineData("شن مسلحو تنظيم القاعدة هجوما على مدينة تعز.", "نفى المتحدث باسم الجيش وقوع الهجوم على مدينة تعز.")]
+    // Threat "هدد بقصف".
+    [InlineData("قصف الحوثيون مدينة مأرب بالصواريخ.", "هدد الحوثيون بقصف مدينة مأرب بالصواريخ.")]
+    // Threat with a condition attached.
+    [InlineData("قصفت إسرائيل مدينة بيروت.", "هددت إسرائيل بقصف مدينة بيروت إذا استمر إطلاق الصواريخ.")]
+    // Vow "توعد بشن هجوم".
+    [InlineData("شن الجيش العراقي هجوما على مسلحي داعش في مدينة الموصل.", "توعد الجيش العراقي بشن هجوم على مسلحي داعش في مدينة الموصل.")]
+    // Condition "في حال ... هجوم".
+    [InlineData("شن الحوثيون هجوما على مدينة تعز.", "قال المتحدث إن الجيش سيرد بقوة في حال وقوع أي هجوم على مدينة تعز.")]
+    // Condition "إذا هاجم".
+    [InlineData("هاجم الحوثيون مدينة مأرب.", "إذا هاجم الحوثيون مدينة مأرب فإن الجيش سيرد بقوة.")]
+    public void A_negated_denied_threatened_or_conditional_attack_is_no_event_though_the_plain_report_is_one(string report, string irrealis)
+    {
+        Assert.NotEmpty(TestPipeline.Extract(report).Events);
+
+        var result = TestPipeline.Extract(irrealis);
+
+        Assert.Empty(result.Events);
+        Assert.False(result.Relevant);
+    }
+
+    [Theory]
+    // Denial with a subordinate clause: "نفى التحالف أن تكون طائراته قد شنت الهجوم".
+    [InlineData("نفى التحالف أن تكون طائراته قد شنت الهجوم على مدينة صعدة.")]
+    // A call to stop shelling is not shelling.
+    [InlineData("دعا الرئيس إلى وقف القصف على مدينة إدلب.")]
+    // Clashes of a stated past year are background history.
+    [InlineData("شهدت مدينة تعز اشتباكات عنيفة عام 2015 بين الجيش والحوثيين.")]
+    // Football report: "هجوم" on the goal, with several sport words.
+    [InlineData("شن فريق الوحدة هجوما قويا على مرمى الأهلي في مباراة الدوري على ملعب صنعاء، وسجل اللاعب هدفين في الشوط الثاني.")]
+    // Football report with fewer sport words.
+    [InlineData("شن الهلال هجوما خطيرا على مرمى النصر في المباراة التي أقيمت في مدينة الرياض.")]
+    // "حرب الأسعار" is a price war.
+    [InlineData("اندلعت حرب الأسعار بين شركات الاتصالات في مدينة عدن.")]
+    // "معركة انتخابية" is an election campaign.
+    [InlineData("بدأت معركة انتخابية حامية في محافظة البصرة.")]
+    // An election campaign stays figurative even when an armed group's party fights it.
+    [InlineData("خاض حزب الله معركة انتخابية شرسة في مدينة بيروت.")]
+    public void A_figurative_historical_or_hortative_use_of_a_war_word_is_no_event(string text)
+    {
+        var result = TestPipeline.Extract(text);
+
+        Assert.Empty(result.Events);
+        Assert.False(result.Relevant);
+    }
+
+    [Theory]
+    // Economy news naming a city of a conflict country.
+    [InlineData("ارتفعت أسعار الذهب في الأسواق المحلية بمدينة عدن اليوم، وقال تجار إن الطلب زاد مع اقتراب موسم الأعراس.\nوتوقع خبراء أن تستقر الأسعار خلال الأسبوع المقبل.")]
+    // Culture news naming a capital.
+    [InlineData("افتتح وزير الثقافة معرض الكتاب في مدينة بغداد بمشاركة مئات دور النشر العربية.\nويستمر المعرض عشرة أيام.")]
+    public void A_document_without_conflict_content_is_not_relevant_and_has_no_events(string text)
+    {
+        var result = TestPipeline.Extract(text);
+
+        Assert.False(result.Relevant);
+        Assert.Empty(result.Events);
+    }
+}

@@ -1,0 +1,87 @@
+using Rasid.Events;
+
+namespace Rasid.Tests.Events;
+
+public partial class EventExtractorTests
+{
+    [Theory]
+    // Airstrike: "غارات جوية" is a strong trigger; the city names the province (Sa'dah).
+    [InlineData("شن طيران التحالف غارات جوية على مواقع للحوثيين في مدينة صعدة أمس.", EventTypes.RemoteViolence, "Air/drone strike", "YE-SD")]
+    // Bare "قصف" with warplanes in the clause is an air strike, not shelling (Raqqa, Syria).
+    [InlineData("قصفت طائرات حربية مواقع لتنظيم داعش في مدينة الرقة اليوم.", EventTypes.RemoteViolence, "Air/drone strike", "SY-RA")]
+    // "قصف الطيران" with no actor named is still an air strike.
+    [InlineData("قصف الطيران مدينة صعدة أمس.", EventTypes.RemoteViolence, "Air/drone strike", "YE-SD")]
+    // Artillery without aircraft is shelling (Taizz).
+    [InlineData("أصيب 22 شخصا في قصف مدفعي للحوثيين على مدينة تعز.", EventTypes.RemoteViolence, "Shelling/artillery/missile attack", "YE-TA")]
+    // "عبوة ناسفة" is an IED (town → province: Fallujah in Anbar).
+    [InlineData("انفجرت عبوة ناسفة بدورية للجيش العراقي في مدينة الفلوجة بمحافظة الأنبار.", EventTypes.RemoteViolence, "Remote explosive/landmine/IED", "IQ-AN")]
+    // An IED with casualties stays an IED (Ataq in Shabwah).
+    [InlineData("أصيب جنديان بانفجار عبوة ناسفة استهدفت دورية للجيش اليمني في مدينة عتق بمحافظة شبوة.", EventTypes.RemoteViolence, "Remote explosive/landmine/IED", "YE-SH")]
+    // "انتحاري" in the clause upgrades the explosive device to a suicide bomb.
+    [InlineData("فجر انتحاري عبوة ناسفة وسط تجمع للجنود في مدينة الرمادي بمحافظة الأنبار، ما أسفر عن مقتل 12 جنديا.", EventTypes.RemoteViolence, "Suicide bomb", "IQ-AN")]
+    // An explosive belt is a suicide bomb on its own (Tikrit in Salah al-Din).
+    [InlineData("هاجم انتحاري يرتدي حزاما ناسفا نقطة تفتيش للجيش العراقي في مدينة تكريت.", EventTypes.RemoteViolence, "Suicide bomb", "IQ-SD")]
+    // Clashes between the army and AQAP are an armed clash.
+    [InlineData("قتل 12 جنديا في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", EventTypes.Battles, "Armed clash", "YE-SH")]
+    // Police arresting militants ("إرهابيين") is a coded arrest (Mosul in Ninewa).
+    [InlineData("اعتقلت الشرطة العراقية خمسة إرهابيين في مدينة الموصل.", EventTypes.StrategicDevelopments, "Arrests", "IQ-NI")]
+    // Security forces seizing IS gunmen: "القبض على" is an arrest too.
+    [InlineData("ألقت قوات الأمن القبض على ثلاثة مسلحين من تنظيم داعش في مدينة الموصل.", EventTypes.StrategicDevelopments, "Arrests", "IQ-NI")]
+    // Gunmen kidnapping a citizen is violence against civilians (Aden).
+    [InlineData("اختطف مسلحون مجهولون مواطنا في مدينة عدن.", EventTypes.ViolenceAgainstCivilians, "Abduction/forced disappearance", "YE-AD")]
+    // A prisoner release is coded as an agreement (Sanaa city).
+    [InlineData("أعلنت جماعة الحوثي الإفراج عن 31 أسيرا من القوات الحكومية في مدينة صنعاء.", EventTypes.StrategicDevelopments, "Agreement", "YE-SA")]
+    public void A_one_sentence_report_gives_one_event_of_its_type_in_its_province(string text, string eventType, string subEventType, string admin1Code)
+    {
+        var e = SingleEvent(text);
+
+        Assert.Equal(eventType, e.EventType);
+        Assert.Equal(subEventType, e.SubEventType);
+        Assert.Equal(admin1Code, e.Admin1Code);
+    }
+
+    [Fact]
+    public void A_suicide_cue_turns_the_same_explosion_into_a_suicide_bomb()
+    {
+        var plain = SingleEvent("انفجرت عبوة ناسفة وسط تجمع للجنود في مدينة الرمادي بمحافظة الأنبار.");
+        var suicide = SingleEvent("فجر انتحاري عبوة ناسفة وسط تجمع للجنود في مدينة الرمادي بمحافظة الأنبار.");
+
+        Assert.Equal("Remote explosive/landmine/IED", plain.SubEventType);
+        Assert.Equal("Suicide bomb", suicide.SubEventType);
+        Assert.Equal(plain.Admin1Code, suicide.Admin1Code);
+    }
+
+    [Fact]
+    public void An_arrest_by_police_has_the_state_force_as_actor1()
+    {
+        var e = SingleEvent("اعتقلت الشرطة العراقية خمسة إرهابيين في مدينة الموصل.");
+
+        Assert.Equal("Arrests", e.SubEventType);
+        Assert.NotNull(e.Actor1);
+        Assert.Equal(1, e.Actor1.Inter);
+        Assert.Equal(5, e.Captured);
+    }
+
+    [Fact]
+    public void An_abduction_by_unnamed_gunmen_is_by_an_unidentified_armed_group_and_targets_civilians()
+    {
+        var e = SingleEvent("اختطف مسلحون مجهولون مواطنا في مدينة عدن.");
+
+        Assert.Equal("Abduction/forced disappearance", e.SubEventType);
+        Assert.NotNull(e.Actor1);
+        Assert.StartsWith("Unidentified Armed Group", e.Actor1.Name, StringComparison.Ordinal);
+        Assert.True(e.CivilianTargeting);
+    }
+
+    [Fact]
+    public void A_prisoner_release_is_an_agreement_tagged_prisoner_release_with_the_released_count()
+    {
+        var e = SingleEvent("أعلنت جماعة الحوثي الإفراج عن 31 أسيرا من القوات الحكومية في مدينة صنعاء.");
+
+        Assert.Equal(EventTypes.StrategicDevelopments, e.EventType);
+        Assert.Equal("Agreement", e.SubEventType);
+        Assert.Contains("prisoner release", e.Tags);
+        Assert.Equal(31, e.Released);
+        Assert.Null(e.Fatalities);
+    }
+}
