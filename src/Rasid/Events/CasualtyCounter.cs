@@ -34,7 +34,9 @@ internal static class CasualtyCounter
                 continue;
             }
 
-            for (var n = 0; n < numbers.Count; n++)
+            // Numbers are in text order: only those within the cue's window can pair with it.
+            var lo = LowerBound(numbers, cue.FirstToken - info.Window - 12);
+            for (var n = lo; n < numbers.Count && numbers[n].FirstToken <= cue.EndToken + info.Window; n++)
             {
                 var num = numbers[n];
                 if (num.Value <= 0 || num.Value > 100_000 || sentenceOfToken[num.FirstToken] != sentenceOfToken[cue.FirstToken])
@@ -127,6 +129,25 @@ internal static class CasualtyCounter
         }
 
         return total;
+    }
+
+    private static int LowerBound(IReadOnlyList<NumberMention> numbers, int token)
+    {
+        int lo = 0, hi = numbers.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (numbers[mid].FirstToken < token)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     private static bool IsStopWord(string word) => word is "في" or "من" or "على" or "جراء" or "خلال" or "بعد" or "اثر" or "إثر" or "عندما" or "حين" or "اثناء" or "بينما" or "فيما" or "قرب" or "عند";

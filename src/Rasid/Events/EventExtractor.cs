@@ -75,22 +75,50 @@ internal sealed class EventExtractor
         var background = _lexicon.Background.FindAll(tokens);
         var actionVerbs = _lexicon.ActionVerbs.FindAll(tokens).Select(m => m.FirstToken).ToHashSet();
         var arrestContext = _lexicon.ArrestContext.FindAll(tokens).Select(m => sentenceOfToken[m.FirstToken]).ToHashSet();
+        var protestContext = _lexicon.ProtestContext.FindAll(tokens).Select(m => sentenceOfToken[m.FirstToken]).ToHashSet();
         var casualties = CasualtyCounter.Find(text, _lexicon, context.Numbers, sentenceOfToken);
         var triggers = _lexicon.Triggers.FindAll(tokens).Where(m => !blocked[m.FirstToken]).ToList();
         var salient = SalientActors(context.Actors);
+        var actorsBySentence = new List<ActorMention>[text.Sentences.Count];
+        var casualtiesBySentence = new List<CasualtyMention>[text.Sentences.Count];
+        for (var i = 0; i < text.Sentences.Count; i++)
+        {
+            (actorsBySentence[i], casualtiesBySentence[i]) = ([], []);
+        }
+
+        var triggersBySentence = new List<Lexicons.PhraseMatch<IReadOnlyList<TriggerClass>>>[text.Sentences.Count];
+        for (var i = 0; i < text.Sentences.Count; i++)
+        {
+            triggersBySentence[i] = [];
+        }
+
+        foreach (var t in triggers)
+        {
+            triggersBySentence[sentenceOfToken[t.FirstToken]].Add(t);
+        }
+
+        foreach (var a in context.Actors)
+        {
+            actorsBySentence[sentenceOfToken[a.FirstToken]].Add(a);
+        }
+
+        foreach (var c in casualties)
+        {
+            casualtiesBySentence[c.Sentence].Add(c);
+        }
 
         var candidates = new List<EventCandidate>();
         for (var s = 0; s < text.Sentences.Count; s++)
         {
             var sentence = text.Sentences[s];
-            var inSentence = triggers.Where(m => m.FirstToken >= sentence.FirstToken && m.FirstToken < sentence.EndToken).ToList();
+            var inSentence = triggersBySentence[s];
             if (inSentence.Count == 0)
             {
                 continue;
             }
 
-            var sentenceActors = context.Actors.Where(a => a.FirstToken >= sentence.FirstToken && a.FirstToken < sentence.EndToken).ToList();
-            var sentenceCasualties = casualties.Where(c => c.Sentence == s).ToList();
+            var sentenceActors = actorsBySentence[s];
+            var sentenceCasualties = casualtiesBySentence[s];
             var classesInSentence = inSentence.Select(m => m.Value[0].Name).ToHashSet(StringComparer.Ordinal);
 
             // Territory words need the territory: a place named within a few words after them.
@@ -120,7 +148,7 @@ internal sealed class EventExtractor
                     continue;
                 }
 
-                if (!IsConfirmed(cls, trigger, sentence, sentenceActors, sentenceCasualties, actionVerbs, arrestContext.Contains(s), tokens, PlaceAfter))
+                if (!IsConfirmed(cls, trigger, sentence, sentenceActors, sentenceCasualties, actionVerbs, arrestContext.Contains(s), protestContext.Contains(s), classesInSentence, tokens, PlaceAfter))
                 {
                     Debug($"s{s} «{first}»: weak trigger without the actor, count or verb it needs");
                     continue;
@@ -329,6 +357,8 @@ internal sealed class EventExtractor
         List<CasualtyMention> casualties,
         HashSet<int> actionVerbs,
         bool arrestContext,
+        bool protestContext,
+        HashSet<string> classesInSentence,
         IReadOnlyList<Token> tokens,
         Func<int, bool> placeAfter)
     {
@@ -338,7 +368,7 @@ internal sealed class EventExtractor
         {
             case "air_agent":
                 return Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Any(actionVerbs.Contains)
-                       || _lexicon.Triggers.FindAll(tokens, sentence.FirstToken, sentence.EndToken).Any(m => m.Value[0].Name is "attack" or "bombard" or "air");
+                       || classesInSentence.Overlaps(["attack", "bombard", "air"]);
             case "kill":
                 // A killing with no armed actor named is ordinary crime or a summary, not a coded event.
                 return casualties.Any(c => c.Role == "killed") && armedActor;
@@ -349,22 +379,19 @@ internal sealed class EventExtractor
             case "release" or "exchange" or "surrender":
                 return armedActor || casualties.Any(c => c.Role == "released");
             case "protest" or "protest_intervention" or "riot":
-                return actors.Any(a => a.Actor.Inter is 5 or 6) || _lexicon.ProtestContext.FindAll(tokens, sentence.FirstToken, sentence.EndToken).Count > 0;
+                return actors.Any(a => a.Actor.Inter is 5 or 6) || protestContext;
             case "withdrawal":
                 return nonStateArmed;
             case "takeover" or "liberation":
                 return (armedActor || casualties.Count > 0) && placeAfter(trigger.EndToken);
             case "disrupt":
                 // "تفكيك" or "إحباط" alone is any dismantling or foiling; it is coded with a weapon or an attack named.
-                return trigger.EndToken - trigger.FirstToken > 1 || HasWeaponWord(tokens, sentence);
+                return trigger.EndToken - trigger.FirstToken > 1
+                       || classesInSentence.Overlaps(["explosive", "explosion", "shelling", "air", "air_agent", "suicide", "grenade"]);
             default:
                 return cls.Strong || armedActor || casualties.Count > 0;
         }
     }
-
-    private bool HasWeaponWord(IReadOnlyList<Token> tokens, Sentences.Sentence sentence) =>
-        _lexicon.Triggers.FindAll(tokens, sentence.FirstToken, sentence.EndToken)
-            .Any(m => m.Value[0].Name is "explosive" or "explosion" or "shelling" or "air" or "air_agent" or "suicide" or "grenade");
 
     private static bool IsCeasefire(IReadOnlyList<Token> tokens, Lexicons.PhraseMatch<IReadOnlyList<TriggerClass>> trigger)
     {

@@ -100,12 +100,13 @@ public sealed class PhraseMatcher<T>
             return false;
         }
 
+        var keys = TokenKeys.Of(tokens);
         var bestEnd = -1;
         var bestPrefix = 0;
         List<T>? bestValues = null;
-        foreach (var candidate in CliticSegmenter.StemCandidates(first.Text))
+        foreach (var (prefixLength, key) in keys.StemKeys[t])
         {
-            if (!_root.Children.TryGetValue(CliticSegmenter.ArticleFreeKey(candidate.Stem), out var node))
+            if (!_root.Children.TryGetValue(key, out var node))
             {
                 continue;
             }
@@ -113,18 +114,18 @@ public sealed class PhraseMatcher<T>
             var end = t + 1;
             if (node.Values is not null && end > bestEnd)
             {
-                (bestEnd, bestPrefix, bestValues) = (end, candidate.PrefixLength, node.Values);
+                (bestEnd, bestPrefix, bestValues) = (end, prefixLength, node.Values);
             }
 
             while (end < endToken && node.Children is not null
                    && tokens[end].Kind is TokenKind.Word or TokenKind.Latin or TokenKind.Number
-                   && node.Children.TryGetValue(CliticSegmenter.ArticleFreeKey(tokens[end].Text), out var next))
+                   && node.Children.TryGetValue(keys.WordKeys[end], out var next))
             {
                 node = next;
                 end++;
                 if (node.Values is not null && end > bestEnd)
                 {
-                    (bestEnd, bestPrefix, bestValues) = (end, candidate.PrefixLength, node.Values);
+                    (bestEnd, bestPrefix, bestValues) = (end, prefixLength, node.Values);
                 }
             }
         }
