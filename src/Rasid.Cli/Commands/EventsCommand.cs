@@ -30,23 +30,8 @@ internal sealed class EventsCommand : ICommand
             throw new UsageException($"--format must be table or jsonl, not '{format}'");
         }
 
-        var query = StoreCli.Query(reader);
-        var database = StoreCli.Database(reader);
-        if (!File.Exists(database))
+        if (await StoreCli.LoadEventsAsync(reader, console, "events").ConfigureAwait(false) is not { } events)
         {
-            await console.Error.WriteLineAsync($"rasid events: no database at {database} (run rasid ingest first)").ConfigureAwait(false);
-            return ExitCodes.Storage;
-        }
-
-        IReadOnlyList<StoredEvent> events;
-        try
-        {
-            using var store = SqliteEventStore.Open(database);
-            events = store.QueryEvents(query);
-        }
-        catch (SqliteException ex)
-        {
-            await console.Error.WriteLineAsync($"rasid events: storage error in {database}: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Storage;
         }
 

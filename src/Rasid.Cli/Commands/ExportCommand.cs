@@ -24,23 +24,8 @@ internal sealed class ExportCommand : ICommand
 
         var format = EventExporter.ParseFormat(reader.Value("--format"))
             ?? throw new UsageException("--format must be acled-csv, acled-csv-extended, geojson or jsonl");
-        var query = StoreCli.Query(reader);
-        var database = StoreCli.Database(reader);
-        if (!File.Exists(database))
+        if (await StoreCli.LoadEventsAsync(reader, console, "export").ConfigureAwait(false) is not { } events)
         {
-            await console.Error.WriteLineAsync($"rasid export: no database at {database} (run rasid ingest first)").ConfigureAwait(false);
-            return ExitCodes.Storage;
-        }
-
-        IReadOnlyList<StoredEvent> events;
-        try
-        {
-            using var store = SqliteEventStore.Open(database);
-            events = store.QueryEvents(query);
-        }
-        catch (SqliteException ex)
-        {
-            await console.Error.WriteLineAsync($"rasid export: storage error in {database}: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Storage;
         }
 

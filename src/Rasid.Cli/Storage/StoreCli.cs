@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Rasid.Storage;
+using Rasid.Storage.Sqlite;
 
 namespace Rasid.Cli.Storage;
 
@@ -39,5 +41,28 @@ internal static class StoreCli
         return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
             : throw new UsageException($"{name} needs a date as yyyy-MM-dd, not '{value}'");
+    }
+
+    /// <summary>Reads the events the filters select from the database; on failure writes why and returns null.</summary>
+    public static async Task<IReadOnlyList<StoredEvent>?> LoadEventsAsync(ArgReader reader, CliConsole console, string verb)
+    {
+        var query = Query(reader);
+        var database = Database(reader);
+        if (!File.Exists(database))
+        {
+            await console.Error.WriteLineAsync($"rasid {verb}: no database at {database} (run rasid ingest first)").ConfigureAwait(false);
+            return null;
+        }
+
+        try
+        {
+            using var store = SqliteEventStore.Open(database);
+            return store.QueryEvents(query);
+        }
+        catch (SqliteException ex)
+        {
+            await console.Error.WriteLineAsync($"rasid {verb}: storage error in {database}: {ex.Message}").ConfigureAwait(false);
+            return null;
+        }
     }
 }
