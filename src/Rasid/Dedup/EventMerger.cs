@@ -123,7 +123,8 @@ public static class EventMerger
             .OrderBy(m => m.Record.DatePrecision ?? 9).ThenBy(m => ParseDate(m.Record.Date)).FirstOrDefault()?.Record;
         var placed = ordered.OrderBy(m => m.Record.GeoPrecision ?? 9).ThenBy(m => m.Record.Latitude is null ? 1 : 0).First().Record;
         var actor1 = ordered.Select(m => m.Record).FirstOrDefault(r => IsNamed(r.Actor1)) ?? head;
-        var actor2 = ordered.Select(m => m.Record).FirstOrDefault(r => IsNamed(r.Actor2)) ?? head;
+        // The second side comes from a member whose actor2 is not the first side (members may name the sides differently).
+        var actor2 = ordered.Select(m => m.Record).FirstOrDefault(r => IsNamed(r.Actor2) && !string.Equals(r.Actor2!.Name, actor1.Actor1?.Name, StringComparison.Ordinal)) ?? head;
 
         var (fatalities, fSource) = Lowest(ordered, r => r.Fatalities);
         var (injured, iSource) = Lowest(ordered, r => r.Injured);
@@ -284,8 +285,9 @@ public static class EventMerger
         return new[] { b.Actor1, b.Actor2 }.Concat(b.AssocActor1).Concat(b.AssocActor2).Any(x => IsNamed(x) && names.Contains(x!.Name));
     }
 
+    /// <summary>True for a named actor: not absent and not an "Unidentified Armed Group" (with or without its "(Country)" suffix).</summary>
     private static bool IsNamed(ActorRecord? actor) =>
-        actor is not null && !string.IsNullOrWhiteSpace(actor.Name) && !string.Equals(actor.Name, UnidentifiedActor, StringComparison.OrdinalIgnoreCase);
+        actor is not null && !string.IsNullOrWhiteSpace(actor.Name) && !actor.Name.StartsWith(UnidentifiedActor, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Parses an ISO yyyy-MM-dd date (the invariant form the schema uses); null for null or anything else.</summary>
     public static DateOnly? ParseDate(string? iso) =>

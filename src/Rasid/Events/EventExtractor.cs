@@ -427,6 +427,13 @@ internal sealed class EventExtractor
             return;
         }
 
+        // The person quoted ("قال شرطي", "أفاد مصدر أمني") reports the event; they are not a side of it.
+        actors = actors.Where(m => !IsSpeaker(tokens, m.FirstToken)).ToList();
+        if (actors.Count == 0)
+        {
+            return;
+        }
+
         var isMasdar = IsMasdar(tokens[triggerFirst].Text);
         var objectClass = candidate.TriggerClass is "arrest" or "abduction" or "kill" or "assassination" or "execution" or "release";
         var roles = new List<(ActorMention Mention, int Role)>(); // Role: +1 agent, -1 patient, 0 unknown
@@ -529,6 +536,10 @@ internal sealed class EventExtractor
             AddAssoc(candidate.Assoc2, candidate, m);
         }
     }
+
+    private static bool IsSpeaker(IReadOnlyList<Token> tokens, int mentionStart) =>
+        mentionStart > 0 && StripConjunction(tokens[mentionStart - 1].Text) is "قال" or "قالت" or "افاد" or "افادت" or "اعلن" or "اعلنت" or "اكد" or "اكدت"
+            or "ذكر" or "ذكرت" or "صرح" or "اوضح" or "اوضحت" or "نقلت" or "بحسب" or "حسب" or "وفق" or "وفقا" or "اضاف" or "اضافت" or "كشف" or "كشفت" or "تحدث" or "يقول" or "تقول";
 
     private static void AddAssoc(List<AssignedActor> list, EventCandidate candidate, ActorMention m)
     {
@@ -653,6 +664,13 @@ internal sealed class EventExtractor
 
         if (c.EventType == EventTypes.RemoteViolence && civilianVictims && !armedVictims)
         {
+            c.CivilianTargets = true;
+        }
+
+        // Civilians are the targets of violence, never its authors.
+        if (c.Actor1?.Entry.Inter == 7 && c.EventType is EventTypes.RemoteViolence or EventTypes.ViolenceAgainstCivilians or EventTypes.Battles)
+        {
+            (c.Actor1, c.Actor2) = (c.Actor2?.Entry.Inter == 7 ? null : c.Actor2, c.Actor1);
             c.CivilianTargets = true;
         }
     }

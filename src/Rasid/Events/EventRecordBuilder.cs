@@ -32,7 +32,7 @@ internal static class EventRecordBuilder
             Admin2 = c.Place?.Admin2,
             Admin3 = c.Place?.Admin3,
             Location = c.Place?.Location,
-            LocationAr = c.Place?.LocationAr,
+            LocationAr = c.Place?.LocationAr is { } ar ? string.Concat(ar.Where(ch => char.GetUnicodeCategory(ch) != UnicodeCategory.Format)).Trim() : null,
             Latitude = c.Place is null ? null : Math.Round(c.Place.Latitude, 5),
             Longitude = c.Place is null ? null : Math.Round(c.Place.Longitude, 5),
             GeoPrecision = c.Place?.GeoPrecision,
@@ -72,6 +72,9 @@ internal static class EventRecordBuilder
             return values.Min(x => x.Value);
         }
 
+        // A figure far above the others is a war-wide or cumulative total ("70 ألف قتيل منذ بدء الحرب"), not this event's.
+        var smallest = exact.Min(x => x.Value);
+        exact = exact.Where(x => x.Value < 500 || x.Value < smallest * 20).ToList();
         var body = exact.Where(x => text.Sentences[x.Sentence].Span.Start >= titleEnd).ToList();
         var used = body.Count > 0 ? body : exact;
         var seen = new HashSet<int>();
@@ -117,10 +120,12 @@ internal static class EventRecordBuilder
             : entry.Name.Replace(" ({country})", string.Empty, StringComparison.Ordinal).Replace("{country}", string.Empty, StringComparison.Ordinal).Trim();
     }
 
+    /// <summary>The original text of a span, without bidi or zero-width controls (they would break comparisons downstream).</summary>
     private static string Slice(AnalyzedText text, TextSpan normalized)
     {
         var span = text.Normalized.ToOriginal(normalized);
-        return text.Original[span.Start..span.End].Trim();
+        var slice = text.Original[span.Start..span.End];
+        return string.Concat(slice.Where(ch => char.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.Format)).Trim();
     }
 
     /// <summary>One English sentence built from the fields, e.g. "On 11 May 2022, Military Forces of Yemen clashed with AQAP in Ataq (Shabwah); 2 killed, 1 injured.".</summary>
