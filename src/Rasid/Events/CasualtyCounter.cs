@@ -39,7 +39,9 @@ internal static class CasualtyCounter
             for (var n = lo; n < numbers.Count && numbers[n].FirstToken <= cue.EndToken + info.Window; n++)
             {
                 var num = numbers[n];
-                if (num.Value <= 0 || num.Value > 100_000 || sentenceOfToken[num.FirstToken] != sentenceOfToken[cue.FirstToken])
+                // Deaths or injuries in the thousands are war-wide or cumulative tolls, never one event's.
+                var limit = info.Role is "killed" or "injured" ? 1_000 : 100_000;
+                if (num.Value <= 0 || num.Value >= limit || sentenceOfToken[num.FirstToken] != sentenceOfToken[cue.FirstToken])
                 {
                     continue;
                 }
