@@ -32,6 +32,12 @@ internal sealed record DocumentContext(
 /// </summary>
 internal sealed class EventExtractor
 {
+    /// <summary>Most triggers of one sentence that are considered.</summary>
+    internal const int MaxTriggersPerSentence = 40;
+
+    /// <summary>How many earlier events a report is compared with when merging (reports of one event stand close together).</summary>
+    internal const int MergeLookBack = 30;
+
     private readonly EventLexicon _lexicon;
     private readonly Sentences.ClauseSplitter _clauses;
 
@@ -111,7 +117,9 @@ internal sealed class EventExtractor
         for (var s = 0; s < text.Sentences.Count; s++)
         {
             var sentence = text.Sentences[s];
-            var inSentence = triggersBySentence[s];
+            // A news sentence reports a handful of events; a "sentence" with dozens of triggers is a list or junk, and
+            // its first triggers are enough (this also bounds the work on hostile input).
+            var inSentence = triggersBySentence[s].Count > MaxTriggersPerSentence ? triggersBySentence[s].GetRange(0, MaxTriggersPerSentence) : triggersBySentence[s];
             if (inSentence.Count == 0)
             {
                 continue;
@@ -908,7 +916,7 @@ internal sealed class EventExtractor
         foreach (var c in candidates)
         {
             EventCandidate? into = null;
-            for (var i = result.Count - 1; i >= 0; i--)
+            for (var i = result.Count - 1; i >= Math.Max(0, result.Count - MergeLookBack); i--)
             {
                 // Reports in other sentences join an event only when they name the same place, or when one names
                 // none and they follow each other (a sentence adding details to the one before).
