@@ -190,7 +190,7 @@ internal sealed class EventExtractor
                         (candidate.Place, candidate.PlaceInSentence) = (next, true);
                     }
                 }
-                candidate.Date = NearestDate(context.Dates, trigger.Span, sentence.Span);
+                candidate.Date = NearestDate(context.Dates, trigger.Span, sentence.Span) ?? CarriedDate(context.Dates, text, s);
                 sentenceCandidates.Add(candidate);
                 Debug($"s{s} «{first}»: candidate {candidate.EventType}/{candidate.SubEventType} place={candidate.Place?.LocationAr}({candidate.PlaceInSentence}) a1={candidate.Actor1?.Entry.Id} a2={candidate.Actor2?.Entry.Id} actors=[{string.Join(", ", sentenceActors.Select(a => a.Actor.Id + ":" + text.Normalized.Text[a.Span.Start..a.Span.End]))}]");
             }
@@ -828,6 +828,36 @@ internal sealed class EventExtractor
         // violence needs a place of its own.
         var inHeadline = c.EventType == EventTypes.StrategicDevelopments && text.Sentences.Count > 0 && text.Sentences[0].Span.Contains(c.Place!.Span);
         return inHeadline || c.Place!.Span.Start >= from && c.Place.Span.End <= text.Sentences[last].Span.End;
+    }
+
+    /// <summary>
+    /// A sentence without a date of its own continues the report of the sentence before it in the same paragraph
+    /// ("... أمس. وأضاف المصدر أن ..."): it takes that sentence's last resolved date.
+    /// </summary>
+    private static DateMention? CarriedDate(IReadOnlyList<DateMention> dates, AnalyzedText text, int s)
+    {
+        if (s == 0)
+        {
+            return null;
+        }
+
+        var previous = text.Sentences[s - 1].Span;
+        var between = text.Normalized.Text.AsSpan(previous.End, text.Sentences[s].Span.Start - previous.End);
+        if (between.Contains('\n'))
+        {
+            return null;
+        }
+
+        DateMention? last = null;
+        foreach (var d in dates)
+        {
+            if (previous.Contains(d.Span) && d.Date is not null)
+            {
+                last = d;
+            }
+        }
+
+        return last;
     }
 
     private static DateMention? NearestDate(IReadOnlyList<DateMention> dates, TextSpan trigger, TextSpan sentence)
