@@ -65,7 +65,10 @@ internal static class IngestProgressReporter
                 return null;
             }
 
-            var files = Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories) : File.Exists(path) ? [path] : [];
+            // Folders contribute only the files the collector reads (a README beside the data is skipped there too).
+            var files = Directory.Exists(path)
+                ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(Rasid.Ingestion.DocumentParser.IsSupportedExtension)
+                : File.Exists(path) ? [path] : [];
             foreach (var file in files)
             {
                 total += file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? CountLines(file) : 1;
