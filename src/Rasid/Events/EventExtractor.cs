@@ -436,7 +436,10 @@ internal sealed class EventExtractor
         }
 
         // The person quoted ("قال شرطي", "أفاد مصدر أمني") reports the event; they are not a side of it.
-        actors = actors.Where(m => !IsSpeaker(tokens, m.FirstToken)).ToList();
+        // Only an indefinite single word ("شرطي", "ضابط") is a quoted person; "أعلن الجيش ..." is the army reporting its own act.
+        actors = actors.Where(m => !(m.Actor.IsGeneric && m.EndToken - m.FirstToken == 1
+                                     && !tokens[m.FirstToken].Text.StartsWith("ال", StringComparison.Ordinal)
+                                     && IsSpeaker(tokens, m.FirstToken))).ToList();
         if (actors.Count == 0)
         {
             return;
