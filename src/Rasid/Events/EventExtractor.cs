@@ -210,6 +210,37 @@ internal sealed class EventExtractor
             }
         }
 
+        // A side still missing after merging may be named in another clause of the event's sentence
+        // ("أصيب 7 من أفراد ألوية العمالقة، جراء انفجار عبوة ناسفة"): read the whole sentence for it.
+        foreach (var e in events.Where(e => e.Actor1 is null || e.Actor2 is null))
+        {
+            var sentence = text.Sentences[e.Sentence];
+            var wide = new EventCandidate
+            {
+                EventType = e.EventType, SubEventType = e.SubEventType, TriggerClass = e.TriggerClass,
+                TriggerSpan = e.TriggerSpan, TriggerToken = e.TriggerToken, Sentence = e.Sentence, SentenceSpan = e.SentenceSpan,
+            };
+            var end = tokens.Count;
+            var triggerEnd = e.TriggerToken + 1;
+            AssignActors(wide, e.TriggerToken, Math.Min(triggerEnd, end), sentence, actorsBySentence[e.Sentence], tokens);
+            foreach (var side in new[] { wide.Actor1, wide.Actor2 })
+            {
+                if (side is null || side.Entry.Id == e.Actor1?.Entry.Id || side.Entry.Id == e.Actor2?.Entry.Id)
+                {
+                    continue;
+                }
+
+                if (e.Actor1 is null && side == wide.Actor1 && side.Entry.Inter != 7)
+                {
+                    e.Actor1 = side;
+                }
+                else if (e.Actor2 is null)
+                {
+                    e.Actor2 = side;
+                }
+            }
+        }
+
         foreach (var e in events.Where(e => e.EventType == EventTypes.Battles))
         {
             DropCivilianSides(e);
