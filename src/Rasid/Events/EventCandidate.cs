@@ -50,6 +50,12 @@ internal sealed class EventCandidate
 
     public List<int> Sentences { get; } = [];
 
+    /// <summary>
+    /// True while the event rests only on reported speech that names neither a place nor a toll ("وأضاف أن الغارات
+    /// شنت ردا على ..."): such a restatement adds to an event but is not one on its own.
+    /// </summary>
+    public bool RestatementOnly { get; set; }
+
     /// <summary>True once a specific trigger (not a bare attack or killing word) is part of the event.</summary>
     public bool HasSpecificTrigger { get; set; }
 

@@ -191,6 +191,7 @@ internal sealed class EventExtractor
                     }
                 }
                 candidate.Date = NearestDate(context.Dates, trigger.Span, sentence.Span) ?? CarriedDate(context.Dates, text, s);
+                candidate.RestatementOnly = !candidate.PlaceInSentence && sentenceCasualties.Count == 0 && StartsWithReportingVerb(tokens, sentence);
                 sentenceCandidates.Add(candidate);
                 Debug($"s{s} «{first}»: candidate {candidate.EventType}/{candidate.SubEventType} place={candidate.Place?.LocationAr}({candidate.PlaceInSentence}) a1={candidate.Actor1?.Entry.Id} a2={candidate.Actor2?.Entry.Id} actors=[{string.Join(", ", sentenceActors.Select(a => a.Actor.Id + ":" + text.Normalized.Text[a.Span.Start..a.Span.End]))}]");
             }
@@ -251,7 +252,11 @@ internal sealed class EventExtractor
         }
 
         // An event needs a place stated in its own sentence or the one before; a document-wide fallback is too weak.
-        return events.Where(c => c.Place?.Admin1Code is not null && (c.PlaceInSentence || PlaceNearby(c, text))).ToList();
+        // A restatement is dropped when the article reports an event of its kind in the same province elsewhere (it repeats that one).
+        return events.Where(c => c.Place?.Admin1Code is not null && (c.PlaceInSentence || PlaceNearby(c, text))
+                                 && !(c.RestatementOnly && events.Any(o => o != c && !o.RestatementOnly && o.EventType == c.EventType
+                                                                           && o.Place?.Admin1Code == c.Place?.Admin1Code)))
+            .ToList();
     }
 
     private bool IsSportOrCulture(IReadOnlyList<Token> tokens)
@@ -578,6 +583,10 @@ internal sealed class EventExtractor
             AddAssoc(candidate.Assoc2, candidate, m);
         }
     }
+
+    private static bool StartsWithReportingVerb(IReadOnlyList<Token> tokens, Sentences.Sentence sentence) =>
+        sentence.TokenCount > 0 && StripConjunction(tokens[sentence.FirstToken].Text) is "قال" or "قالت" or "اضاف" or "اضافت" or "تابع" or "تابعت"
+            or "اكد" or "اكدت" or "اوضح" or "اوضحت" or "اشار" or "اشارت" or "ذكر" or "ذكرت" or "لفت" or "لفتت" or "صرح" or "زعم" or "زعمت" or "ادعى";
 
     private static bool IsSpeaker(IReadOnlyList<Token> tokens, int mentionStart) =>
         mentionStart > 0 && StripConjunction(tokens[mentionStart - 1].Text) is "قال" or "قالت" or "افاد" or "افادت" or "اعلن" or "اعلنت" or "اكد" or "اكدت"
@@ -1170,6 +1179,7 @@ internal sealed class EventExtractor
         }
 
         into.HasSpecificTrigger |= from.HasSpecificTrigger;
+        into.RestatementOnly &= from.RestatementOnly;
         into.Date ??= from.Date;
         into.Casualties.AddRange(from.Casualties);
         into.Tags.UnionWith(from.Tags);
