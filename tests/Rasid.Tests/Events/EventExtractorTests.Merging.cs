@@ -1,0 +1,33 @@
+using Rasid.Events;
+using Rasid.Tests.Pipeline;
+
+namespace Rasid.Tests.Events;
+
+public partial class EventExtractorTests
+{
+    private const string StrikeReport = "شن طيران التحالف غارات جوية على مواقع للحوثيين في مدينة صعدة أمس.";
+
+    [Fact]
+    public void A_quote_restating_the_strike_without_place_or_toll_adds_no_second_event()
+    {
+        // Given a strike report followed by a spokesman restating the bombardment in other words
+        var text = StrikeReport + " وأضاف المتحدث أن القصف المدفعي استهدف مواقع الحوثيين ردا على هجماتهم.";
+
+        // When / Then: one event, the strike itself
+        var result = TestPipeline.Extract(text, new DateOnly(2024, 3, 10));
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Air/drone strike", e.SubEventType);
+        Assert.Equal("YE-SD", e.Admin1Code);
+    }
+
+    [Fact]
+    public void Reported_speech_that_names_its_own_place_is_an_event_of_its_own()
+    {
+        // The twin of the test above: the quote states a different province, so it reports a second strike.
+        var text = StrikeReport + "\n\nوأضاف المتحدث أن الغارات الجوية استهدفت مواقع للحوثيين في مدينة الحديدة.";
+
+        var result = TestPipeline.Extract(text, new DateOnly(2024, 3, 10));
+        Assert.Equal(["YE-HU", "YE-SD"], result.Events.Select(e => e.Admin1Code!).Order(StringComparer.Ordinal));
+        Assert.All(result.Events, e => Assert.Equal(EventTypes.RemoteViolence, e.EventType));
+    }
+}
