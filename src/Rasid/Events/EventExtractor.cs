@@ -855,6 +855,17 @@ internal sealed class EventExtractor
         var place = places.Mentions.Any(p => narrow.Contains(p.Span)) && narrow != c.SentenceSpan
             ? places.LocateEvent(c.TriggerSpan, narrow)
             : places.LocateEvent(c.TriggerSpan, c.SentenceSpan);
+        // A small place abroad in an article about another country is usually a local place missing from the
+        // gazetteer that shares a foreign name: prefer a place of the article's country named in the same sentence.
+        if (place is { FeatureType: "village" or "neighbourhood" or "town" or "other" } && places.DocumentCountry is { } home && place.Iso2 != home)
+        {
+            var local = places.Mentions
+                .Where(p => p.Iso2 == home && p.Admin1Code is not null && c.SentenceSpan.Contains(p.Span))
+                .OrderBy(p => Math.Abs(p.Span.Start - c.TriggerSpan.Start))
+                .FirstOrDefault();
+            place = local ?? place;
+        }
+
         c.Place = place;
 
         // "في المحافظة" names the province of an earlier sentence: the sentence itself states the place.

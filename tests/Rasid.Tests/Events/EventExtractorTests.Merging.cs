@@ -31,3 +31,16 @@ public partial class EventExtractorTests
         Assert.All(result.Events, e => Assert.Equal(EventTypes.RemoteViolence, e.EventType));
     }
 }
+
+public partial class EventExtractorTests
+{
+    [Fact]
+    public void A_small_foreign_namesake_gives_way_to_a_place_of_the_articles_country()
+    {
+        // "حي الفرسان" (a Ubari neighbourhood) is missing from the gazetteer, which has a Saudi village of that name;
+        // the Libyan town named in the same sentence is the event's place.
+        var e = SingleEvent("قتل 3 أشخاص في غارة جوية شنتها طائرة مجهولة على حي الفرسان في مدينة أوباري جنوب ليبيا.");
+        Assert.Equal("LY", e.Iso2);
+        Assert.Equal("أوباري", e.LocationAr);
+    }
+}
