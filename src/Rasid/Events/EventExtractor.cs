@@ -297,7 +297,50 @@ internal sealed class EventExtractor
             }
         }
 
+        // The future prefix س on the verb that governs the trigger ("سيشن هجوما", "ستقصف").
+        // Verb-subject order puts the verb a few words before its object: look back to the clause start.
+        for (var i = trigger; i >= Math.Max(sentence.FirstToken, trigger - 6); i--)
+        {
+            if (tokens[i].Kind == TokenKind.Punctuation)
+            {
+                break;
+            }
+
+            if (IsFutureVerb(tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
         return false;
+    }
+
+    /// <summary>
+    /// س + imperfect prefix (سيشن، ستقصف، سنرد، وسيهاجم): a future verb. Words that merely start with those letters
+    /// (سيطرة، سيارة، سياسة، ستة، سنة) are excluded by requiring a verb-like length and a known non-verb list.
+    /// </summary>
+    private static bool IsFutureVerb(string word)
+    {
+        var w = word.Length > 4 && word[0] is 'و' or 'ف' ? word[1..] : word;
+        if (w.Length < 4 || w[0] != 'س' || w[1] is not ('ي' or 'ت' or 'ن'))
+        {
+            return false;
+        }
+
+        return !(w.StartsWith("سيطر", StringComparison.Ordinal) || w.StartsWith("سيار", StringComparison.Ordinal)
+                 || w.StartsWith("سياس", StringComparison.Ordinal) || w.StartsWith("سياد", StringComparison.Ordinal)
+                 || w.StartsWith("سياق", StringComparison.Ordinal) || w.StartsWith("سيد", StringComparison.Ordinal)
+                 || w.StartsWith("سيف", StringComparison.Ordinal) || w.StartsWith("سين", StringComparison.Ordinal)
+                 || w.StartsWith("سيول", StringComparison.Ordinal) || w.StartsWith("ستار", StringComparison.Ordinal)
+                 || w.StartsWith("ستين", StringComparison.Ordinal) || w.StartsWith("ستوكهولم", StringComparison.Ordinal)
+                 || w.StartsWith("سنو", StringComparison.Ordinal) || w.StartsWith("سنه", StringComparison.Ordinal)
+                 || w.StartsWith("سنين", StringComparison.Ordinal) || w.StartsWith("سنتين", StringComparison.Ordinal)
+                 || w.StartsWith("سنغافور", StringComparison.Ordinal) || w.StartsWith("سنجار", StringComparison.Ordinal)
+                 || w.StartsWith("سناء", StringComparison.Ordinal) || w.StartsWith("سنا", StringComparison.Ordinal)
+                 || w.StartsWith("سيناء", StringComparison.Ordinal) || w.StartsWith("سيبر", StringComparison.Ordinal)
+                 || w.StartsWith("سيري", StringComparison.Ordinal) || w.StartsWith("سيول", StringComparison.Ordinal)
+                 || w.StartsWith("سيمين", StringComparison.Ordinal) || w.StartsWith("سيم", StringComparison.Ordinal)
+                 || w.StartsWith("ستراتيج", StringComparison.Ordinal) || w.StartsWith("سنك", StringComparison.Ordinal));
     }
 
     /// <summary>"بمساندة الطيران" (with air support): aircraft supporting a ground operation are part of it, not a strike of their own.</summary>
