@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds Rasid's compact gazetteer (data/gazetteer/) from the prepared source folder.
 
-Usage: python3 tools/gazetteer/build.py [SOURCE_DIR]   (default: ../shared/data/gazetteer from the repo root)
+Usage: python3 tools/gazetteer/build.py [SOURCE_DIR]   (default: the workspace gazetteer, shared/data/gazetteer beside the repo root; only this build script reads it)
 
 Reads places.tsv.gz, admin1_iso.tsv and aliases.tsv from SOURCE_DIR and writes:
   data/gazetteer/places.tsv.gz  one row per place (Arabic variants, English name, type, country, population,
