@@ -156,27 +156,9 @@ public sealed record BoilerplateRule(string Marker, BoilerplateMatch Match, Boil
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = ArabicNormalizer.Normalize(text).Text;
-        var sb = new StringBuilder(normalized.Length);
-        var space = false;
-        foreach (var c in normalized)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation ? '-' : char.ToLowerInvariant(c));
-        }
-
-        return sb.ToString();
+        return Whitespace.Collapse(
+            ArabicNormalizer.Normalize(text).Text,
+            c => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation ? '-' : char.ToLowerInvariant(c));
     }
 
     /// <summary>The folded line without punctuation or symbols at either end ("// انتهى //" → "انتهي").</summary>

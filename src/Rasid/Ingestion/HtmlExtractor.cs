@@ -398,29 +398,7 @@ public static class HtmlExtractor
         return sb.ToString();
     }
 
-    private static string CollapseSpaces(string line)
-    {
-        var sb = new StringBuilder(line.Length);
-        var space = false;
-        foreach (var c in line)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
+    private static string CollapseSpaces(string line) => Normalization.Whitespace.Collapse(line);
 
     private static string? CleanInline(string? value)
     {

@@ -97,27 +97,7 @@ public static class ArabicNormalizer
     public static string NormalizeKey(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = Normalize(text).Text;
-        var builder = new StringBuilder(folded.Length);
-        var space = false;
-        foreach (var c in folded)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
+        return Whitespace.Collapse(Normalize(text).Text);
     }
 
     /// <summary>True for characters dropped entirely: harakat, Quranic marks, tatweel, bidi and zero-width controls.</summary>
