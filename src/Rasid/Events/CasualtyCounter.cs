@@ -65,7 +65,7 @@ internal static class CasualtyCounter
             cueHasNumber[c] = true;
             usedNumbers.Add(n);
             var num = numbers[n];
-            result.Add(new CasualtyMention(role, (int)num.Value, num.Kind == NumberKind.Vague, IsSubset(tokens, num.FirstToken), cues[c].FirstToken, sentenceOfToken[cues[c].FirstToken]));
+            result.Add(new CasualtyMention(role, (int)num.Value, num.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, num.FirstToken), cues[c].FirstToken, sentenceOfToken[cues[c].FirstToken]));
         }
 
         for (var c = 0; c < cues.Count; c++)
@@ -108,7 +108,7 @@ internal static class CasualtyCounter
         for (var i = start + 1; i < tokens.Count && i < start + 8 && sentenceOfToken[i] == sentence; i++)
         {
             var t = tokens[i];
-            if (t.Kind != TokenKind.Word || IsStopWord(t.Text))
+            if (t.Kind != TokenKind.Word || lexicon.IsCue("count_stop", t.Text))
             {
                 break;
             }
@@ -152,14 +152,11 @@ internal static class CasualtyCounter
         return lo;
     }
 
-    private static bool IsStopWord(string word) => word is "في" or "من" or "على" or "جراء" or "خلال" or "بعد" or "اثر" or "إثر" or "عندما" or "حين" or "اثناء" or "بينما" or "فيما" or "قرب" or "عند";
-
-    private static bool IsSubset(IReadOnlyList<Token> tokens, int numberToken)
+    private static bool IsSubset(IReadOnlyList<Token> tokens, EventLexicon lexicon, int numberToken)
     {
         for (var i = Math.Max(0, numberToken - 2); i < numberToken; i++)
         {
-            var w = tokens[i].Text;
-            if (w is "بينهم" or "منهم" or "بينها" or "بينهما" or "وبينهم" or "ومنهم" or "منها")
+            if (lexicon.IsCue("subset_marker", tokens[i].Text))
             {
                 return true;
             }

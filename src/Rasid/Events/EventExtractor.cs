@@ -221,9 +221,7 @@ internal sealed class EventExtractor
                 EventType = e.EventType, SubEventType = e.SubEventType, TriggerClass = e.TriggerClass,
                 TriggerSpan = e.TriggerSpan, TriggerToken = e.TriggerToken, Sentence = e.Sentence, SentenceSpan = e.SentenceSpan,
             };
-            var end = tokens.Count;
-            var triggerEnd = e.TriggerToken + 1;
-            AssignActors(wide, e.TriggerToken, Math.Min(triggerEnd, end), sentence, actorsBySentence[e.Sentence], tokens);
+            AssignActors(wide, e.TriggerToken, e.TriggerToken + 1, sentence, actorsBySentence[e.Sentence], tokens);
             foreach (var side in new[] { wide.Actor1, wide.Actor2 })
             {
                 if (side is null || side.Entry.Id == e.Actor1?.Entry.Id || side.Entry.Id == e.Actor2?.Entry.Id)
@@ -265,7 +263,7 @@ internal sealed class EventExtractor
         return distinct.Count >= 3;
     }
 
-    private static bool IsModal(IReadOnlyList<Token> tokens, IReadOnlyList<Lexicons.PhraseMatch<IReadOnlyList<ModalityCue>>> modality, int trigger, Sentences.Sentence sentence)
+    private bool IsModal(IReadOnlyList<Token> tokens, IReadOnlyList<Lexicons.PhraseMatch<IReadOnlyList<ModalityCue>>> modality, int trigger, Sentences.Sentence sentence)
     {
         foreach (var m in modality)
         {
@@ -319,7 +317,7 @@ internal sealed class EventExtractor
     /// س + imperfect prefix (سيشن، ستقصف، سنرد، وسيهاجم): a future verb. Words that merely start with those letters
     /// (سيطرة، سيارة، سياسة، ستة، سنة) are excluded by requiring a verb-like length and a known non-verb list.
     /// </summary>
-    private static bool IsFutureVerb(string word)
+    private bool IsFutureVerb(string word)
     {
         var w = word.Length > 4 && word[0] is 'و' or 'ف' ? word[1..] : word;
         if (w.Length < 4 || w[0] != 'س' || w[1] is not ('ي' or 'ت' or 'ن'))
@@ -327,24 +325,11 @@ internal sealed class EventExtractor
             return false;
         }
 
-        return !(w.StartsWith("سيطر", StringComparison.Ordinal) || w.StartsWith("سيار", StringComparison.Ordinal)
-                 || w.StartsWith("سياس", StringComparison.Ordinal) || w.StartsWith("سياد", StringComparison.Ordinal)
-                 || w.StartsWith("سياق", StringComparison.Ordinal) || w.StartsWith("سيد", StringComparison.Ordinal)
-                 || w.StartsWith("سيف", StringComparison.Ordinal) || w.StartsWith("سين", StringComparison.Ordinal)
-                 || w.StartsWith("سيول", StringComparison.Ordinal) || w.StartsWith("ستار", StringComparison.Ordinal)
-                 || w.StartsWith("ستين", StringComparison.Ordinal) || w.StartsWith("ستوكهولم", StringComparison.Ordinal)
-                 || w.StartsWith("سنو", StringComparison.Ordinal) || w.StartsWith("سنه", StringComparison.Ordinal)
-                 || w.StartsWith("سنين", StringComparison.Ordinal) || w.StartsWith("سنتين", StringComparison.Ordinal)
-                 || w.StartsWith("سنغافور", StringComparison.Ordinal) || w.StartsWith("سنجار", StringComparison.Ordinal)
-                 || w.StartsWith("سناء", StringComparison.Ordinal) || w.StartsWith("سنا", StringComparison.Ordinal)
-                 || w.StartsWith("سيناء", StringComparison.Ordinal) || w.StartsWith("سيبر", StringComparison.Ordinal)
-                 || w.StartsWith("سيري", StringComparison.Ordinal) || w.StartsWith("سيول", StringComparison.Ordinal)
-                 || w.StartsWith("سيمين", StringComparison.Ordinal) || w.StartsWith("سيم", StringComparison.Ordinal)
-                 || w.StartsWith("ستراتيج", StringComparison.Ordinal) || w.StartsWith("سنك", StringComparison.Ordinal));
+        return !_lexicon.CueWords["not_future_prefix"].Any(prefix => w.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     /// <summary>"بمساندة الطيران" (with air support): aircraft supporting a ground operation are part of it, not a strike of their own.</summary>
-    private static bool IsSupportRole(TriggerClass cls, IReadOnlyList<Token> tokens, int trigger)
+    private bool IsSupportRole(TriggerClass cls, IReadOnlyList<Token> tokens, int trigger)
     {
         if (cls.Name != "air_agent")
         {
@@ -358,8 +343,7 @@ internal sealed class EventExtractor
                 break;
             }
 
-            var w = StripConjunction(tokens[i].Text);
-            if (w is "مسانده" or "بمسانده" or "دعم" or "بدعم" or "اسناد" or "باسناد" or "غطاء" or "بغطاء" or "مشاركه" or "بمشاركه")
+            if (_lexicon.IsCue("support_cue", tokens[i].Text))
             {
                 return true;
             }
@@ -374,8 +358,8 @@ internal sealed class EventExtractor
         && trigger.PrefixLength > 0 && first[trigger.PrefixLength - 1] == 'ل';
 
     /// <summary>"معسكر استولى عليه الحوثيون": a verb with a resumptive pronoun describes its noun (background), not a new act.</summary>
-    private static bool IsRelativeClause(TriggerClass cls, IReadOnlyList<Token> tokens, int triggerEnd) =>
-        cls.Name is "takeover" or "liberation" && triggerEnd < tokens.Count && tokens[triggerEnd].Text is "عليه" or "عليها" or "عليهم" or "عليهما";
+    private bool IsRelativeClause(TriggerClass cls, IReadOnlyList<Token> tokens, int triggerEnd) =>
+        cls.Name is "takeover" or "liberation" && triggerEnd < tokens.Count && _lexicon.IsCue("resumptive", tokens[triggerEnd].Text);
 
     private static bool CrossesClause(IReadOnlyList<Token> tokens, int from, int to)
     {
@@ -394,7 +378,7 @@ internal sealed class EventExtractor
     /// A trigger near "عام 2012" (not "منذ عام") in an article published later, or near "منذ ثلاث سنوات" (years ago),
     /// is background history.
     /// </summary>
-    private static bool IsHistorical(IReadOnlyList<Token> tokens, int trigger, Sentences.Sentence sentence, DateOnly? published)
+    private bool IsHistorical(IReadOnlyList<Token> tokens, int trigger, Sentences.Sentence sentence, DateOnly? published)
     {
         var from = Math.Max(sentence.FirstToken, trigger - 12);
         var to = Math.Min(sentence.EndToken, trigger + 14);
@@ -404,20 +388,20 @@ internal sealed class EventExtractor
             {
                 for (var j = i + 1; j < Math.Min(to, i + 4); j++)
                 {
-                    if (Clitics.CliticSegmenter.ArticleFreeKey(tokens[j].Text) is "سنوات" or "سنه" or "سنتين" or "اعوام" or "عامين" or "عاما" or "سنين" or "عقد" or "عقود")
+                    if (_lexicon.IsCue("duration_unit", tokens[j].Text))
                     {
                         return true;
                     }
                 }
             }
 
-            var w = Clitics.CliticSegmenter.ArticleFreeKey(tokens[i].Text.TrimStart('و', 'ف', 'ب', 'ل'));
-            if (w is not ("عام" or "سنه" or "عامي") || tokens[i + 1].Kind != TokenKind.Number)
+            var w = tokens[i].Text.TrimStart('و', 'ف', 'ب', 'ل');
+            if (!_lexicon.IsCue("year_word", w) || tokens[i + 1].Kind != TokenKind.Number)
             {
                 continue;
             }
 
-            if (i > 0 && tokens[i - 1].Text is "منذ" or "خلال" or "مطلع" or "بدايه" or "نهايه")
+            if (i > 0 && _lexicon.IsCue("year_open", tokens[i - 1].Text))
             {
                 continue;
             }
@@ -480,12 +464,11 @@ internal sealed class EventExtractor
         }
     }
 
-    private static bool IsCeasefire(IReadOnlyList<Token> tokens, Lexicons.PhraseMatch<IReadOnlyList<TriggerClass>> trigger)
+    private bool IsCeasefire(IReadOnlyList<Token> tokens, Lexicons.PhraseMatch<IReadOnlyList<TriggerClass>> trigger)
     {
         for (var i = trigger.FirstToken; i < trigger.EndToken; i++)
         {
-            var w = Clitics.CliticSegmenter.ArticleFreeKey(tokens[i].Text);
-            if (w is "هدنه" or "تهدئه" or "وقف")
+            if (_lexicon.IsCue("ceasefire_word", tokens[i].Text))
             {
                 return true;
             }
@@ -494,20 +477,8 @@ internal sealed class EventExtractor
         return false;
     }
 
-    private static readonly HashSet<string> s_patientCues = new(StringComparer.Ordinal)
-    {
-        "على", "ضد", "استهدف", "استهدفت", "استهداف", "مواقع", "موقع", "معسكر", "معسكرات", "تجمعات", "تجمع", "صفوف", "بحق",
-        "مقر", "مقرات", "دوريه", "دوريات", "آليات", "اليات", "عربه", "طقم", "اطقم", "تعزيزات", "رتل", "قافله",
-    };
-
-    private static readonly HashSet<string> s_agentCues = new(StringComparer.Ordinal)
-    {
-        "يد", "قبل", "نفذها", "شنها", "تبنى", "تبنت", "تبناها", "انتماؤها", "انتمائها", "بانتمائها", "بانتمائه", "لانتمائها", "انتماءه",
-        "مقاتلات", "طائرات", "طائره", "طيران", "مدفعيه", "قوات", "عناصر", "مسلحي", "مقاتلي",
-    };
-
     /// <summary>Chooses actor1/actor2 (and associates) among the sentence's actor mentions from local clause cues.</summary>
-    private static void AssignActors(EventCandidate candidate, int triggerFirst, int triggerEnd, Sentences.Sentence sentence, List<ActorMention> actors, IReadOnlyList<Token> tokens)
+    private void AssignActors(EventCandidate candidate, int triggerFirst, int triggerEnd, Sentences.Sentence sentence, List<ActorMention> actors, IReadOnlyList<Token> tokens)
     {
         if (actors.Count == 0)
         {
@@ -538,11 +509,11 @@ internal sealed class EventExtractor
                 // The actor phrase contains the trigger ("مقاتلات التحالف", "طائرات الاحتلال"): the aircraft's owner acts.
                 role = 1;
             }
-            else if (before is "يد" or "قبل" || s_agentCues.Contains(before) && !s_patientCues.Contains(before2) && m.FirstToken - 1 != triggerFirst)
+            else if (before is "يد" or "قبل" || _lexicon.IsCue("agent_cue", before) && !_lexicon.IsCue("patient_cue", before2) && m.FirstToken - 1 != triggerFirst)
             {
                 role = 1;
             }
-            else if (s_patientCues.Contains(before) || s_patientCues.Contains(StripConjunction(firstWord)))
+            else if (_lexicon.IsCue("patient_cue", before) || _lexicon.IsCue("patient_cue", firstWord))
             {
                 role = -1;
             }
@@ -571,10 +542,10 @@ internal sealed class EventExtractor
         // "بين X و Y": both sides of a clash.
         for (var i = Math.Max(sentence.FirstToken, triggerFirst - 2); i < Math.Min(sentence.EndToken, triggerEnd + 8); i++)
         {
-            if (candidate.TriggerClass is "clash" or "attack" or "kill" && Clitics.CliticSegmenter.ArticleFreeKey(tokens[i].Text) is "بين" or "بينها")
+            if (candidate.TriggerClass is "clash" or "attack" or "kill" && _lexicon.IsCue("between", tokens[i].Text))
             {
                 var after = roles.Where(r => r.Mention.FirstToken > i).Take(2).ToList();
-                if (tokens[i].Text == "بينها" && after.Count >= 1)
+                if (EventLexicon.Key(tokens[i].Text) == "بينها" && after.Count >= 1)
                 {
                     var idx = roles.IndexOf(after[0]);
                     roles[idx] = (after[0].Mention, -1);
@@ -627,13 +598,11 @@ internal sealed class EventExtractor
         }
     }
 
-    private static bool StartsWithReportingVerb(IReadOnlyList<Token> tokens, Sentences.Sentence sentence) =>
-        sentence.TokenCount > 0 && StripConjunction(tokens[sentence.FirstToken].Text) is "قال" or "قالت" or "اضاف" or "اضافت" or "تابع" or "تابعت"
-            or "اكد" or "اكدت" or "اوضح" or "اوضحت" or "اشار" or "اشارت" or "ذكر" or "ذكرت" or "لفت" or "لفتت" or "صرح" or "زعم" or "زعمت" or "ادعى";
+    private bool StartsWithReportingVerb(IReadOnlyList<Token> tokens, Sentences.Sentence sentence) =>
+        sentence.TokenCount > 0 && _lexicon.IsCue("reporting_verb", tokens[sentence.FirstToken].Text);
 
-    private static bool IsSpeaker(IReadOnlyList<Token> tokens, int mentionStart) =>
-        mentionStart > 0 && StripConjunction(tokens[mentionStart - 1].Text) is "قال" or "قالت" or "افاد" or "افادت" or "اعلن" or "اعلنت" or "اكد" or "اكدت"
-            or "ذكر" or "ذكرت" or "صرح" or "اوضح" or "اوضحت" or "نقلت" or "بحسب" or "حسب" or "وفق" or "وفقا" or "اضاف" or "اضافت" or "كشف" or "كشفت" or "تحدث" or "يقول" or "تقول";
+    private bool IsSpeaker(IReadOnlyList<Token> tokens, int mentionStart) =>
+        mentionStart > 0 && _lexicon.IsCue("speaker_verb", tokens[mentionStart - 1].Text);
 
     private static void AddAssoc(List<AssignedActor> list, EventCandidate candidate, ActorMention m)
     {
@@ -655,8 +624,8 @@ internal sealed class EventExtractor
         return w.Length >= 4 && w[^2] == 'ا' || w.StartsWith('م');
     }
 
-    private static bool IsCasualtyWord(string word) =>
-        StripConjunction(word) is "مقتل" or "قتل" or "مصرع" or "استشهاد" or "اصابه" or "اصيب" or "جرح" or "اسر" or "اعتقال" or "اختطاف";
+    private bool IsCasualtyWord(string word) =>
+        _lexicon.IsCue("casualty_word", word);
 
     /// <summary>Refines the trigger class's default type from context: victims, weapons, perpetrators.</summary>
     private void Classify(EventCandidate c, HashSet<string> classesInSentence, Sentences.Sentence sentence, IReadOnlyList<Token> tokens, List<CasualtyMention> casualties)
@@ -770,12 +739,11 @@ internal sealed class EventExtractor
     }
 
     /// <summary>"تدمير خمس عجلات مفخخة", "تفكيك عبوة": a device destroyed, defused or seized before it went off.</summary>
-    private static bool IsDisarmed(IReadOnlyList<Token> tokens, int trigger)
+    private bool IsDisarmed(IReadOnlyList<Token> tokens, int trigger)
     {
         for (var i = Math.Max(0, trigger - 3); i < trigger; i++)
         {
-            if (StripConjunction(tokens[i].Text) is "تدمير" or "دمرت" or "دمر" or "تفكيك" or "فككت" or "فكك" or "ضبط" or "ضبطت" or "ابطال" or "ابطلت" or "تفجير" && i < trigger - 1
-                || StripConjunction(tokens[i].Text) is "تدمير" or "تفكيك" or "ضبط" or "ابطال")
+            if (_lexicon.IsCue("disarm_verb", tokens[i].Text) || i < trigger - 1 && _lexicon.IsCue("detonate_far", tokens[i].Text))
             {
                 return true;
             }
@@ -800,11 +768,11 @@ internal sealed class EventExtractor
         return civilian && !armed;
     }
 
-    private static bool ObjectIsVehicle(IReadOnlyList<Token> tokens, int trigger)
+    private bool ObjectIsVehicle(IReadOnlyList<Token> tokens, int trigger)
     {
         for (var i = trigger + 1; i < tokens.Count && i <= trigger + 2; i++)
         {
-            if (Clitics.CliticSegmenter.ArticleFreeKey(tokens[i].Text) is "سياره" or "سيارات" or "مركبه" or "مركبات" or "طقم" or "شاحنه" or "حافله" or "اسعاف")
+            if (_lexicon.IsCue("vehicle", tokens[i].Text))
             {
                 return true;
             }

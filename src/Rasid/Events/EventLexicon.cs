@@ -64,6 +64,19 @@ public sealed class EventLexicon
     /// <summary>Words that make an arrest political rather than ordinary crime.</summary>
     public PhraseMatcher<bool> ArrestContext { get; } = new();
 
+    /// <summary>Small closed word classes (data/events/cue_words.tsv), by set name, in key form.</summary>
+    public IReadOnlyDictionary<string, HashSet<string>> CueWords { get; private set; } = new Dictionary<string, HashSet<string>>();
+
+    /// <summary>True when <paramref name="word"/> (a normalised token; a leading و/ف and article are ignored) is in cue set <paramref name="set"/>.</summary>
+    public bool IsCue(string set, string word) => CueWords.TryGetValue(set, out var words) && words.Contains(Key(word));
+
+    /// <summary>The comparison key of a token: without a leading و/ف (when a stem of 3+ letters stays) and without the article.</summary>
+    public static string Key(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return Clitics.CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ف' ? word[1..] : word);
+    }
+
     /// <summary>Person nouns by normalised, article-free form.</summary>
     public IReadOnlyDictionary<string, PersonNoun> PersonNouns { get; private set; } = new Dictionary<string, PersonNoun>();
 
@@ -131,6 +144,19 @@ public sealed class EventLexicon
             lexicon.ArrestContext.Add(row["word"], true);
         }
 
+        var cues = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var row in TsvReader.Read(data, "events/cue_words.tsv"))
+        {
+            if (!cues.TryGetValue(row["set"], out var set))
+            {
+                cues[row["set"]] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            var word = ArabicNormalizer.NormalizeKey(row["word"]);
+            set.Add(row["set"] == "not_future_prefix" ? word : Clitics.CliticSegmenter.ArticleFreeKey(word));
+        }
+
+        lexicon.CueWords = cues;
         var nouns = new Dictionary<string, PersonNoun>(StringComparer.Ordinal);
         foreach (var row in TsvReader.Read(data, "events/person_nouns.tsv"))
         {
