@@ -26,8 +26,6 @@ public static class EventMerger
     /// <summary>The actor name that stands for "unknown perpetrator" and is compatible with any named actor.</summary>
     public const string UnidentifiedActor = "Unidentified Armed Group";
 
-    private const double EarthRadiusKm = 6371.0088;
-
     /// <summary>
     /// The days <paramref name="mention"/> may fall on: its resolved date, or the publication window before its publication
     /// date; null when it has neither (such a mention is never merged).
@@ -89,16 +87,6 @@ public static class EventMerger
         }
 
         return TypesCompatible(ra, rb) && DatesCompatible(a, b, options) && PlacesCompatible(ra, rb, options) && ActorsCompatible(ra, rb);
-    }
-
-    /// <summary>Great-circle distance in kilometres (haversine).</summary>
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        static double Rad(double d) => d * Math.PI / 180;
-        var dLat = Rad(lat2 - lat1);
-        var dLon = Rad(lon2 - lon1);
-        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     /// <summary>
@@ -242,7 +230,7 @@ public static class EventMerger
 
         if (a.Latitude is { } lat1 && a.Longitude is { } lon1 && b.Latitude is { } lat2 && b.Longitude is { } lon2)
         {
-            return DistanceKm(lat1, lon1, lat2, lon2) <= options.MaxDistanceKm;
+            return Places.GeoDistance.Km(lat1, lon1, lat2, lon2) <= options.MaxDistanceKm;
         }
 
         // Neither district nor coordinates on one side: only the same named place counts.

@@ -59,6 +59,23 @@ internal sealed class EventCandidate
     /// <summary>True once a specific trigger (not a bare attack or killing word) is part of the event.</summary>
     public bool HasSpecificTrigger { get; set; }
 
+    /// <summary>A copy of this event at another place of the same report ("السيطرة على منطقتي X وY"), without its counts.</summary>
+    public EventCandidate CopyAt(ResolvedPlace place)
+    {
+        var copy = new EventCandidate
+        {
+            EventType = EventType, SubEventType = SubEventType, TriggerClass = TriggerClass, TriggerSpan = TriggerSpan,
+            TriggerToken = TriggerToken, Sentence = Sentence, SentenceSpan = SentenceSpan,
+            Actor1 = Actor1, Actor2 = Actor2, Place = place, PlaceInSentence = true, Date = Date,
+            CivilianTargets = CivilianTargets, RestatementOnly = RestatementOnly, HasSpecificTrigger = HasSpecificTrigger,
+        };
+        copy.Assoc1.AddRange(Assoc1);
+        copy.Assoc2.AddRange(Assoc2);
+        copy.Tags.UnionWith(Tags);
+        copy.Sentences.AddRange(Sentences);
+        return copy;
+    }
+
     /// <summary>Rank of the event type in ACLED's hierarchy (lower wins when events merge).</summary>
     public int Rank => EventTypes.Rank(EventType);
 }

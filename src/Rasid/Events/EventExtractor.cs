@@ -38,6 +38,9 @@ internal sealed class EventExtractor
     /// <summary>How many earlier events a report is compared with when merging (reports of one event stand close together).</summary>
     internal const int MergeLookBack = 30;
 
+    /// <summary>Two named places closer than this (km) are one place for merging reports (a town and its quarters).</summary>
+    private const double SamePlaceKm = 5;
+
     private readonly EventLexicon _lexicon;
     private readonly Sentences.ClauseSplitter _clauses;
 
@@ -197,7 +200,7 @@ internal sealed class EventExtractor
             }
 
             AttachCasualties(sentenceCandidates, sentenceCasualties);
-            candidates.AddRange(MergeWithin(sentenceCandidates));
+            candidates.AddRange(SplitByPlace(MergeWithin(sentenceCandidates), context.Places));
         }
 
         // Headline reports are merged after the body's own events are settled, so a headline never pulls body reports together.
@@ -1005,6 +1008,34 @@ internal sealed class EventExtractor
         return result;
     }
 
+    /// <summary>
+    /// One event per place: a report of one act at several coordinated places ("انفجار عبوتين في قضاء المقدادية وناحية
+    /// كنعان") becomes an event at each. A toll stated for all of them cannot be divided, so the split events carry none.
+    /// </summary>
+    private static IEnumerable<EventCandidate> SplitByPlace(IEnumerable<EventCandidate> events, PlaceAnalysis places)
+    {
+        foreach (var e in events)
+        {
+            yield return e;
+            if (e.Place is null || !e.PlaceInSentence || e.EventType == EventTypes.StrategicDevelopments && e.SubEventType is "Agreement")
+            {
+                continue;
+            }
+
+            var others = places.CoordinatedWith(e.Place).Where(p => e.SentenceSpan.Contains(p.Span)).ToList();
+            if (others.Count == 0)
+            {
+                continue;
+            }
+
+            e.Casualties.Clear();
+            foreach (var place in others)
+            {
+                yield return e.CopyAt(place);
+            }
+        }
+    }
+
     private static List<EventCandidate> MergeAcross(List<EventCandidate> candidates)
     {
         var result = new List<EventCandidate>();
@@ -1149,10 +1180,21 @@ internal sealed class EventExtractor
             return false;
         }
 
-        // Same town, or one is the district/province containing the other.
+        // Same town, one is the district/province containing the other, or two names of one town (its quarters).
+        // Two towns of one district are different places, hence different events.
         return a.Place.Location == b.Place.Location
-               || a.Place.Admin2 is not null && a.Place.Admin2 == b.Place.Admin2
-               || a.Place.FeatureType is "admin1" || b.Place.FeatureType is "admin1";
+               || a.Place.FeatureType is "admin1" or "region" || b.Place.FeatureType is "admin1" or "region"
+               || a.Place.Admin2 is not null && a.Place.Admin2 == b.Place.Admin2 && (a.Place.FeatureType is "admin2" || b.Place.FeatureType is "admin2")
+               || GeoDistance.Km(a.Place, b.Place) <= SamePlaceKm;
+    }
+
+    /// <summary>The place of <paramref name="from"/> when it states one in its own sentence that is at least as precise.</summary>
+    private static void TakePlace(EventCandidate into, EventCandidate from)
+    {
+        if (from.Place is not null && from.PlaceInSentence && (into.Place is null || from.Place.GeoPrecision <= into.Place.GeoPrecision))
+        {
+            (into.Place, into.PlaceInSentence) = (from.Place, true);
+        }
     }
 
     private static IEnumerable<string> ActorIds(EventCandidate c) =>
@@ -1173,13 +1215,16 @@ internal sealed class EventExtractor
         {
             (into.EventType, into.SubEventType) = (from.EventType, from.SubEventType);
 
-            // The sentence that names the kind of violence is the better evidence.
+            // The sentence that names the kind of violence is the better evidence, and its place the event's.
             (into.TriggerClass, into.TriggerSpan, into.TriggerToken, into.Sentence, into.SentenceSpan) =
                 (from.TriggerClass, from.TriggerSpan, from.TriggerToken, from.Sentence, from.SentenceSpan);
+            TakePlace(into, from);
         }
         else if (from.Rank == into.Rank && into.SubEventType == "Armed clash" && from.SubEventType.Contains("territory", StringComparison.Ordinal))
         {
+            // The territory taken is where the event is.
             into.SubEventType = from.SubEventType;
+            TakePlace(into, from);
         }
 
         into.Actor1 ??= from.Actor1;

@@ -8,6 +8,9 @@ public sealed class PlaceAnalysis
     /// <summary>How far after the event's sentence (characters) a place may still be taken when none precedes it.</summary>
     private const int FollowingWindow = 400;
 
+    /// <summary>Most places one reported act is split into ("في X وY وZ").</summary>
+    private const int MaxCoordinated = 4;
+
     private readonly IReadOnlyList<PlaceMention> _details;
     private readonly AnalyzedText? _text;
     private readonly PlaceResolver? _resolver;
@@ -132,6 +135,94 @@ public sealed class PlaceAnalysis
 
         return null;
     }
+
+    /// <summary>
+    /// The places named together with <paramref name="place"/> as places of one reported act ("السيطرة على منطقتي الوهط
+    /// وصبر", "انفجار عبوتين في قضاء المقدادية وناحية كنعان"): each is a location of its own, so a coder records one event
+    /// per place. Empty when the place stands alone, ends a stretch ("بين X و Y"), or the names contain one another.
+    /// </summary>
+    public IReadOnlyList<ResolvedPlace> CoordinatedWith(ResolvedPlace place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        var at = -1;
+        for (var i = 0; i < _details.Count; i++)
+        {
+            if (_details[i].Resolved is { } r && r.Span == place.Span)
+            {
+                at = i;
+                break;
+            }
+        }
+
+        if (at < 0 || _text is null || IsStretchStart(_details[at]))
+        {
+            return [];
+        }
+
+        var first = _details[at];
+        var members = new List<PlaceMention> { first };
+        var last = first;
+        for (var j = at + 1; j < _details.Count && members.Count < MaxCoordinated; j++)
+        {
+            var next = _details[j];
+            if (next.Resolved is null)
+            {
+                break;
+            }
+
+            var gap = _text.Normalized.Text[last.NameSpan.End..next.CueSpan.Start].Trim();
+            if (last.Container == next || (next.LinkedToPrevious && IsInside(last.Chosen!, next.Chosen!)))
+            {
+                last = next; // "ناحية كنعان في بعقوبة": the container of a member, not a member
+                continue;
+            }
+
+            if (gap is not ("و" or "،" or "، و" or "،و" or "," or "وفي" or "، وفي") || next.IsDestination || next.IsReportingSource
+                || next.Modifier is not null // "الغوطة الشرقية، قرب دمشق": a reference point, not a second place
+                || next.Chosen!.FeatureType == "country" || next.Chosen.Country != first.Chosen!.Country
+                || members.Any(m => m.Chosen!.Id == next.Chosen.Id || IsInside(m.Chosen!, next.Chosen) || IsInside(next.Chosen, m.Chosen!)))
+            {
+                break;
+            }
+
+            members.Add(next);
+            last = next;
+        }
+
+        return members.Count < 2 || first.Chosen!.FeatureType == "country"
+            ? []
+            : members.Skip(1).Select(m => MostSpecificIn(m)).ToList();
+    }
+
+    /// <summary>The resolved place of the innermost mention the text puts inside <paramref name="m"/>, else its own.</summary>
+    private static ResolvedPlace MostSpecificIn(PlaceMention m) => MostSpecific(m, []).Resolved!;
+
+    /// <summary>True when <paramref name="m"/> follows "بين": the first end of a stretch, not a list of places.</summary>
+    private bool IsStretchStart(PlaceMention m)
+    {
+        var tokens = _text!.Tokens;
+        for (var t = m.FirstToken - 1; t >= 0 && t >= m.FirstToken - 3; t--)
+        {
+            if (tokens[t].End > m.CueSpan.Start)
+            {
+                continue;
+            }
+
+            return tokens[t].Text is "بين" or "وبين" or "مابين";
+        }
+
+        return false;
+    }
+
+    /// <summary>True when admin unit <paramref name="outer"/> holds <paramref name="inner"/> (same codes down to its level).</summary>
+    private static bool IsInside(GazetteerPlace outer, GazetteerPlace inner) => outer.FeatureType switch
+    {
+        "country" => inner.Country == outer.Country,
+        "admin1" or "region" => inner.Admin1Code is not null && inner.Admin1Code == outer.Admin1Code && (outer.FeatureType != "region" || outer.Admin2Code is null || inner.Admin2Code == outer.Admin2Code),
+        "admin2" => inner.Admin2Code is not null && inner.Admin2Code == outer.Admin2Code,
+        "admin3" => inner.Admin3Code is not null && inner.Admin3Code == outer.Admin3Code,
+        _ => false,
+    };
 
     /// <summary>The feature types an anaphoric unit word in <paramref name="scope"/> refers to, or null.</summary>
     private string[]? Anaphor(TextSpan scope)

@@ -1,0 +1,51 @@
+using Rasid.Tests.Pipeline;
+
+namespace Rasid.Tests.Events;
+
+/// <summary>Where events are placed: one event per place, and the place of the report that names the kind of event.</summary>
+public partial class EventExtractorTests
+{
+    [Fact]
+    public void An_act_at_two_coordinated_places_is_one_event_per_place_without_a_divided_toll()
+    {
+        var result = TestPipeline.Extract("قتل 10 مدنيين جراء انفجار عبوتين ناسفتين في مديرية لودر ومديرية مودية بمحافظة أبين.");
+
+        Assert.Equal(["لودر", "مودية"], result.Events.Select(e => e.LocationAr!).Order(StringComparer.Ordinal));
+        Assert.All(result.Events, e => Assert.Equal("YE-AB", e.Admin1Code));
+        Assert.All(result.Events, e => Assert.Null(e.Fatalities)); // the 10 are not divided between the two
+    }
+
+    [Fact]
+    public void A_dual_cue_with_two_towns_gives_two_territory_events()
+    {
+        var result = TestPipeline.Extract("تمكنت المقاومة الشعبية من السيطرة على مدينتي لودر ومودية في محافظة أبين بعد معارك مع الحوثيين.");
+
+        Assert.Equal(["لودر", "مودية"], result.Events.Select(e => e.LocationAr!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_two_ends_of_a_road_are_one_event()
+    {
+        var result = TestPipeline.Extract("اندلعت اشتباكات عنيفة بين المقاومة الشعبية ومسلحي الحوثي على الطريق بين مدينة لودر ومدينة مودية.");
+
+        Assert.Single(result.Events);
+    }
+
+    [Fact]
+    public void A_place_given_as_near_a_city_is_not_a_second_place()
+    {
+        var result = TestPipeline.Extract("شن الطيران الحربي غارات جوية على مدينة دوما، قرب العاصمة دمشق، أمس.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("دوما", e.LocationAr);
+    }
+
+    [Fact]
+    public void Territory_taken_in_a_later_sentence_keeps_its_own_town_not_the_battle_front_of_the_same_district()
+    {
+        var result = TestPipeline.Extract(
+            "تدور معارك عنيفة بين المقاومة الشعبية والحوثيين في قاعدة العند بمحافظة لحج. وتمكنت المقاومة الشعبية من تحرير مدينة الوهط بمحافظة لحج.");
+
+        Assert.Contains(result.Events, e => e.SubEventType.Contains("territory", StringComparison.Ordinal) && e.LocationAr == "الوهط");
+    }
+}
