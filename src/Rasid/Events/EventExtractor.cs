@@ -866,7 +866,7 @@ internal sealed class EventExtractor
     private static void Locate(EventCandidate c, PlaceAnalysis places, TextSpan narrow)
     {
         // Prefer a place in the trigger's own stretch of the sentence; otherwise let the geocoder look at the whole sentence.
-        var place = places.Mentions.Any(p => narrow.Contains(p.Span)) && narrow != c.SentenceSpan
+        var place = places.NamesEventPlace(narrow) && narrow != c.SentenceSpan
             ? places.LocateEvent(c.TriggerSpan, narrow)
             : places.LocateEvent(c.TriggerSpan, c.SentenceSpan);
         // A small place abroad in an article about another country is usually a local place missing from the

@@ -167,6 +167,12 @@ public sealed class Gazetteer
     /// <summary>Adjective countries (ISO2) by <see cref="LexEntry.Index"/>.</summary>
     internal List<string> AdjectiveList { get; } = [];
 
+    /// <summary>Context words around place names by kind (context_words.tsv: preposition, destination, origin, landmark ...), normalised.</summary>
+    internal Dictionary<string, HashSet<string>> ContextWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The context words of <paramref name="kind"/> (empty when the file lists none).</summary>
+    internal HashSet<string> Context(string kind) => ContextWords.TryGetValue(kind, out var set) ? set : [];
+
     /// <summary>Normalised exact forms never recognised as a place on their own.</summary>
     internal HashSet<string> StopWords { get; } = new(StringComparer.Ordinal);
 
@@ -194,6 +200,7 @@ public sealed class Gazetteer
         g.LoadExtraPlaces(data);
         g.LoadAliases(data);
         g.LoadCues(data);
+        g.LoadContextWords(data);
         return g;
     }
 
@@ -411,6 +418,20 @@ public sealed class Gazetteer
             {
                 AddPhrase(name, new LexEntry(LexKind.Place, country.Id));
             }
+        }
+    }
+
+    private void LoadContextWords(IDataSource data)
+    {
+        foreach (var row in TsvReader.Read(data, "gazetteer/context_words.tsv"))
+        {
+            var kind = row["kind"];
+            if (!ContextWords.TryGetValue(kind, out var set))
+            {
+                ContextWords[kind] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(ArabicNormalizer.NormalizeKey(row["word"]));
         }
     }
 

@@ -137,6 +137,14 @@ public sealed class PlaceAnalysis
     }
 
     /// <summary>
+    /// True when <paramref name="scope"/> names a place where something can happen: an accepted mention that is not a
+    /// destination, an origin or landmark, or a news source's location.
+    /// </summary>
+    public bool NamesEventPlace(TextSpan scope) => _details.Count == 0
+        ? Mentions.Any(p => scope.Contains(p.Span))
+        : _details.Any(m => m.Resolved is not null && scope.Contains(m.NameSpan) && !m.IsDestination && !m.IsReferencePoint && !m.IsReportingSource);
+
+    /// <summary>
     /// The places named together with <paramref name="place"/> as places of one reported act ("السيطرة على منطقتي الوهط
     /// وصبر", "انفجار عبوتين في قضاء المقدادية وناحية كنعان"): each is a location of its own, so a coder records one event
     /// per place. Empty when the place stands alone, ends a stretch ("بين X و Y"), or the names contain one another.
@@ -177,7 +185,7 @@ public sealed class PlaceAnalysis
                 continue;
             }
 
-            if (gap is not ("و" or "،" or "، و" or "،و" or "," or "وفي" or "، وفي") || next.IsDestination || next.IsReportingSource
+            if (gap is not ("و" or "،" or "، و" or "،و" or "," or "وفي" or "، وفي") || next.IsDestination || next.IsReferencePoint || next.IsReportingSource
                 || next.Modifier is not null // "الغوطة الشرقية، قرب دمشق": a reference point, not a second place
                 || next.Chosen!.FeatureType == "country" || next.Chosen.Country != first.Chosen!.Country
                 || members.Any(m => m.Chosen!.Id == next.Chosen.Id || IsInside(m.Chosen!, next.Chosen) || IsInside(next.Chosen, m.Chosen!)))
@@ -274,7 +282,7 @@ public sealed class PlaceAnalysis
             d = 40 + ((anchor.Start - m.NameSpan.End) * 1.5) - (m.IsTopic ? 60 : 0);
         }
 
-        return d - (m.HasPreposition ? 25 : 0) + (m.IsDestination ? 60 : 0);
+        return d - (m.HasPreposition ? 25 : 0) + (m.IsDestination || m.IsReferencePoint ? 60 : 0);
     }
 
     /// <summary>The innermost place of the containment chain of <paramref name="m"/> ("المحفد" for "مديرية المحفد محافظة أبين").</summary>

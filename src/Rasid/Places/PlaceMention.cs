@@ -53,6 +53,9 @@ public sealed class PlaceMention
     /// <summary>True when the name follows باتجاه/نحو/إلى: a destination, not where something happened.</summary>
     public bool IsDestination { get; internal set; }
 
+    /// <summary>True when the name is where something came from ("قادمة من X") or a landmark ("المطلة على X"), not where it happened.</summary>
+    public bool IsReferencePoint { get; internal set; }
+
     /// <summary>True when the name belongs to a news source ("مصدر في المقاومة بعدن"): where it was reported, not where it happened.</summary>
     public bool IsReportingSource { get; internal set; }
 

@@ -14,21 +14,6 @@ namespace Rasid.Places;
 /// </summary>
 public sealed class PlaceResolver
 {
-    private static readonly HashSet<string> s_prepositions = new(StringComparer.Ordinal)
-    {
-        "في", "من", "الي", "علي", "قرب", "داخل", "نحو", "باتجاه", "عند", "بين", "حتي", "شمال", "جنوب", "شرق", "غرب",
-    };
-
-    private static readonly HashSet<string> s_destinations = new(StringComparer.Ordinal)
-    {
-        "باتجاه", "نحو", "الي", "صوب", "تجاه", "لاقتحام",
-    };
-
-    private static readonly HashSet<string> s_sourceWords = new(StringComparer.Ordinal)
-    {
-        "مصدر", "مصادر", "مراسل", "مراسلنا", "متحدث", "ناطق", "المصدر", "المصادر", "المراسل",
-    };
-
     private static readonly HashSet<string> s_distanceFillers = new(StringComparer.Ordinal)
     {
         "كم", "كلم", "كيلو", "كيلومتر", "كيلومترات", "كيلومترا", "ميل", "اميال", "متر", "مترا", "من", "نحو", "حوالي",
@@ -288,6 +273,13 @@ public sealed class PlaceResolver
             return null;
         }
 
+        if (definiteCue && typeCue is not (null or "city"))
+        {
+            // "صحة المحافظة ...", "أهالي المديرية ...": the unit word with the article refers back; it announces no name
+            // (العاصمة صنعاء is the exception).
+            typeCue = null;
+        }
+
         var first = chain.Count > 0 ? chain[0] : default;
         var cueStart = chain.Count > 0 ? first.Span.Start : place.Span.Start;
         var firstTokenIndex = chain.Count > 0 ? first.FirstToken : place.FirstToken;
@@ -299,13 +291,23 @@ public sealed class PlaceResolver
         }
 
         var before = beforeIndex >= 0 ? tokens[beforeIndex].Text : string.Empty;
+        var beforeThat = beforeIndex >= 1 && tokens[beforeIndex - 1].Kind == TokenKind.Word ? tokens[beforeIndex - 1].Text : string.Empty;
+        if (chain.Count == 0 && prefix.Length == 0 && _gazetteer.Context("name_part").Contains(before))
+        {
+            return null; // "عبد الحسن", "أبو همدان": a person's name
+        }
+
+        // "قادمة من X", "المطلة على X", "المحاذية لـ X": where something came from, or a landmark, not where it happened.
+        var reference = (before == "من" && _gazetteer.Context("origin").Contains(beforeThat))
+                        || (before == "علي" && _gazetteer.Context("landmark").Contains(beforeThat))
+                        || (prefix.EndsWith('ل') && _gazetteer.Context("landmark").Contains(before));
         var preposition = prefix.EndsWith('ب') || prefix.EndsWith('ل') || modifier is not null
-                          || s_prepositions.Contains(before)
+                          || _gazetteer.Context("preposition").Contains(before)
                           || chain.Any(c => c.Value.Any(v => v.Kind == "link"));
         var reporting = false;
         for (var k = firstTokenIndex - 1; k >= 0 && k >= firstTokenIndex - 6 && tokens[k].Kind == TokenKind.Word; k--)
         {
-            if (s_sourceWords.Contains(tokens[k].Text))
+            if (_gazetteer.Context("source").Contains(tokens[k].Text))
             {
                 reporting = true;
                 break;
@@ -319,7 +321,8 @@ public sealed class PlaceResolver
             Modifier = modifier,
             HasPreposition = preposition,
             CueSpan = new TextSpan(cueStart, place.Span.Start),
-            IsDestination = s_destinations.Contains(before),
+            IsDestination = _gazetteer.Context("destination").Contains(before),
+            IsReferencePoint = reference,
             IsTopic = before is "وفي" or "ففي",
             IsReportingSource = reporting,
         };
