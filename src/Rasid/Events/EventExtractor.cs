@@ -183,7 +183,7 @@ internal sealed class EventExtractor
                     : sentenceActors.Where(a => a.FirstToken >= clause.FirstToken && a.FirstToken < clause.EndToken).ToList();
                 AssignActors(candidate, trigger.FirstToken, trigger.EndToken, clause.TokenCount == 0 ? sentence : clause, clauseActors.Count > 0 ? clauseActors : sentenceActors, tokens);
                 Classify(candidate, classesInSentence, sentence, tokens, sentenceCasualties);
-                Locate(candidate, context.Places, NarrowScope(trigger.FirstToken, inSentence, sentence, tokens));
+                Locate(candidate, context.Places, NarrowScope(trigger.FirstToken, inSentence, sentence, tokens), clause.TokenCount == 0 ? sentence.Span : clause.Span);
                 if (candidate.Place is { FeatureType: "country" } countryOnly && s + 1 < text.Sentences.Count)
                 {
                     // "هجوم في الصومال ..." followed by "... في منطقة جوبالاند": the next sentence often says where in the country.
@@ -863,12 +863,17 @@ internal sealed class EventExtractor
         return new TextSpan(tokens[trigger].Start, tokens[Math.Max(trigger, next - 1)].End);
     }
 
-    private static void Locate(EventCandidate c, PlaceAnalysis places, TextSpan narrow)
+    private static void Locate(EventCandidate c, PlaceAnalysis places, TextSpan narrow, TextSpan clause)
     {
-        // Prefer a place in the trigger's own stretch of the sentence; otherwise let the geocoder look at the whole sentence.
-        var place = places.NamesEventPlace(narrow) && narrow != c.SentenceSpan
-            ? places.LocateEvent(c.TriggerSpan, narrow)
-            : places.LocateEvent(c.TriggerSpan, c.SentenceSpan);
+        // Prefer a place in the trigger's own stretch of its clause, then in its clause ("... ردا على قصف X" names the
+        // place of another act), then up to the next trigger, then in the clauses up to the trigger's; otherwise let the
+        // geocoder look at the whole sentence.
+        // A later clause's place belongs to that clause's own act: the clauses up to the trigger's come first.
+        var own = new TextSpan(narrow.Start, Math.Min(narrow.End, clause.End));
+        var upToClause = new TextSpan(c.SentenceSpan.Start, clause.End);
+        TextSpan[] scopes = [own, clause, narrow, upToClause];
+        var scope = scopes.FirstOrDefault(x => x != c.SentenceSpan && x.Length > 0 && places.NamesEventPlace(x), c.SentenceSpan);
+        var place = places.LocateEvent(c.TriggerSpan, scope);
         // A small place abroad in an article about another country is usually a local place missing from the
         // gazetteer that shares a foreign name: prefer a place of the article's country named in the same sentence.
         if (place is { FeatureType: "village" or "neighbourhood" or "town" or "other" } && places.DocumentCountry is { } home && place.Iso2 != home)

@@ -48,4 +48,14 @@ public partial class EventExtractorTests
 
         Assert.Contains(result.Events, e => e.SubEventType.Contains("territory", StringComparison.Ordinal) && e.LocationAr == "الوهط");
     }
+
+    [Fact]
+    public void A_place_in_the_motive_clause_belongs_to_the_act_it_answers_not_to_the_strike()
+    {
+        var result = TestPipeline.Extract(
+            "مرت طائرات التحالف العربي فوق محافظة صعدة وشنت صباح اليوم الأحد سلسلة غارات جوية عنيفة على مواقع وتجمعات لميليشيات الحوثي ردا على إطلاق الميليشيات صاروخا باليستيا على مدينة جازان السعودية.");
+
+        var strike = Assert.Single(result.Events, e => e.SubEventType == "Air/drone strike");
+        Assert.Equal("YE-SD", strike.Admin1Code);
+    }
 }
