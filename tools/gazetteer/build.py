@@ -7,14 +7,13 @@ Reads places.tsv.gz, admin1_iso.tsv and aliases.tsv from SOURCE_DIR and writes:
   data/gazetteer/places.tsv.gz  one row per place (Arabic variants, English name, type, country, population,
                                 lat/lon, admin1/admin2/admin3 codes)
   data/gazetteer/admin.tsv      every admin code used: level, country, English and Arabic name, ISO 3166-2 (admin1)
-  data/gazetteer/aliases.tsv    copied unchanged
+  data/gazetteer/aliases.tsv    the source's rows, then the current file's rows after '# hand-added' (kept)
 The hand-written files (countries.tsv, stopwords.txt, cues.tsv, README.md) are not touched.
 Standard-library Python 3 only.
 """
 import gzip
 import os
 import re
-import shutil
 import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -32,6 +31,33 @@ GENERIC = {"محافظه", "مديريه", "منطقه", "ناحيه", "قضاء
 # are kept, their villages and neighbourhoods are not (Sinai's are kept).
 SMALL_PLACES_DROPPED = {"EG", "SA", "OM", "AE", "QA", "KW", "BH", "MA", "DZ", "TN", "JO"}
 SMALL_PLACES_KEPT_ADMIN1 = {"EG.SS", "EG.JS"}
+# Source rows with wrong names or admin units, by source id (found with tools/gazetteer/check.py; listed in
+# data/gazetteer/README.md). A dict overrides source columns ("+names" appends Arabic variants); None drops the row.
+FIXES = {
+    "wof:1361025847": {"admin1_code": "SA.NJ", "admin2_code": "SA.NJ.NA"},  # Najran city was filed under Riyadh
+    "wof:421168811": {"admin1_code": "PK.IS", "admin2_code": ""},  # Islamabad city was filed under Punjab
+    "wof:85675741": {"names_ar": "إقليم العاصمة إسلام آباد|العاصمة إسلام آباد|إسلام آباد|اسلام آباد"},  # had آزاد جمون و كشمير (another unit)
+    "wof:101752489": {"admin2_code": ""},  # Kyiv city: admin2 of another unit (UA.KC.PE)
+    "wof:101865641": None,  # "Voskresenka" (Kherson) named كييف with Kyiv's population
+    "wof:101865745": {"name_ar": "نوفا أوديسا", "names_ar": "نوفا أوديسا", "population": ""},  # Nova Odesa named أوديسا
+    "wof:101861243": None,  # "Mykolaiv" in Lviv oblast named لفيف with Lviv's population
+    "wof:102088947": None,  # Zolochivskyi (Kharkiv) named لفيف أوبلاست
+    "wof:890461975": None,  # Derepazarı (Rize) named طرابزون
+    "wof:890440285": None,  # Uyo (Akwa Ibom) named أويو, which is Oyo
+    "wof:1108564483": None,  # Uyo admin2, same
+    "wof:421169023": {"name_ar": "سكيكدة", "names_ar": "سكيكدة", "name_en": "Skikda"},  # Skikda city named "ولاية سعيدة"
+    "wof:1108709413": {"name_ar": "جيلان بينار", "names_ar": "جيلان بينار|جيلانبينار"},  # Ceylanpınar named رأس العين (the Syrian town)
+    "wof:890463997": {"name_ar": "جيلان بينار", "names_ar": "جيلان بينار|جيلانبينار"},  # same, the town
+    "wof:85679331": {"+names": "هطاي"},  # Hatay province: news spelling
+    "wof:890462851": {"+names": "ريحانلي"},  # Reyhanlı district: Turkish-based spelling
+    "wof:890463803": {"+names": "ريحانلي"},  # Reyhanlı town
+    "wof:890426825": {"population": ""},  # two Yemeni villages named الحديدة that carry a copied population (40,260)
+    "wof:890427113": {"population": ""},
+    "wof:1310392609": {"feature_type": "town"},  # al-Fu'ah (Idlib), a town (~30,000) filed as a village
+    "wof:1343348707": {"feature_type": "town"},  # Kafraya (Idlib), a town filed as a village (كفريا read as ك + فريا)
+    "wof:1108805683": None,  # Burkina Faso's Sud-Ouest, named only الجنوب الغربي: read in "جنوب غربي مأرب" before the cue
+    "wof:1209190605": {"feature_type": "town"},  # Al Khubah (Jazan), a border town the SA village drop would lose
+}
 FEATURE_RANK = {"country": 0, "admin1": 1, "city": 2, "admin2": 3, "town": 4, "admin3": 5, "village": 6,
                 "neighbourhood": 7, "other": 8}
 
@@ -60,6 +86,21 @@ def variants(row):
     return out
 
 
+def fix(row, change):
+    """Applies one FIXES entry to a source row (a copy); None drops the row."""
+    if change is None:
+        return None
+    row = dict(row)
+    for key, value in change.items():
+        if key.endswith("_code"):  # a moved row must not name its new unit with the old unit's names
+            row[key[:-5] + "_en"] = row[key[:-5] + "_ar"] = ""
+        if key == "+names":
+            row["names_ar"] = row["names_ar"] + "|" + value
+        else:
+            row[key] = value
+    return row
+
+
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "..", "shared", "data", "gazetteer")
     src = os.path.abspath(src)
@@ -77,10 +118,16 @@ def main():
     admin = {}  # code -> (level, country, en, ar, iso)
     rows_out = []
     dropped = 0
+    fixed = 0
     with gzip.open(os.path.join(src, "places.tsv.gz"), "rt", encoding="utf-8") as f:
         header = f.readline().rstrip("\n").split("\t")
         for line in f:
             r = dict(zip(header, line.rstrip("\n").split("\t")))
+            if r["id"] in FIXES:
+                r = fix(r, FIXES[r["id"]])
+                fixed += 1
+                if r is None:
+                    continue
             names = variants(r)
             if not names:
                 continue
@@ -90,7 +137,7 @@ def main():
                 continue
             for lvl in ("admin1", "admin2", "admin3"):
                 code = r[lvl + "_code"]
-                if code and code not in admin:
+                if code and (code not in admin or not admin[code][2]):
                     admin[code] = (lvl, r["country"], r[lvl + "_en"], r[lvl + "_ar"],
                                    iso.get(code, "") if lvl == "admin1" else iso.get(code, ""))
             lat = "%.4f" % float(r["lat"]) if r["lat"] else ""
@@ -113,9 +160,19 @@ def main():
             lvl, c, en, ar, i = admin[code]
             f.write("\t".join([code, lvl, c, en, ar, i]) + "\n")
 
-    shutil.copyfile(os.path.join(src, "aliases.tsv"), os.path.join(OUT, "aliases.tsv"))
-    print("places: %d rows (%d small places dropped), %d admin codes, %.2f MB gz"
-          % (len(rows_out), dropped, len(admin), os.path.getsize(path) / 1e6))
+    # aliases.tsv: the source's rows, then the rows after '# hand-added' in the current file (kept across builds).
+    out_aliases = os.path.join(OUT, "aliases.tsv")
+    hand = []
+    if os.path.exists(out_aliases):
+        lines = open(out_aliases, encoding="utf-8").read().split("\n")
+        if "# hand-added" in lines:
+            hand = [line for line in lines[lines.index("# hand-added") + 1:] if line.strip()]
+    with open(os.path.join(src, "aliases.tsv"), encoding="utf-8") as f:
+        source = f.read().rstrip("\n")
+    with open(out_aliases, "w", encoding="utf-8", newline="\n") as f:
+        f.write(source + "\n# hand-added\n" + "".join(line + "\n" for line in hand))
+    print("places: %d rows (%d small places dropped, %d rows fixed or dropped by FIXES), %d admin codes, %.2f MB gz"
+          % (len(rows_out), dropped, fixed, len(admin), os.path.getsize(path) / 1e6))
 
 
 if __name__ == "__main__":
