@@ -264,6 +264,16 @@ public sealed class PlaceResolver
             keepContiguous = false;
         }
 
+        string? ownCue = null;
+        if (typeCue is null && place.EndToken - place.FirstToken > 1
+            && !tokens[place.FirstToken].Text.AsSpan(place.PrefixLength).StartsWith("ال", StringComparison.Ordinal)
+            && _gazetteer.Matcher.TryMatchAt(tokens, place.FirstToken, place.EndToken - 1, out var head))
+        {
+            // A name that starts with its own cue word ("مطار المزة", "مخيم اليرموك") announces its type itself.
+            ownCue = head.Value.Where(e => e.Kind == LexKind.Cue).Select(e => _gazetteer.CueList[e.Index])
+                .FirstOrDefault(c => c.Kind == "type")?.Value;
+        }
+
         var places = place.Value.Select(i => _gazetteer.Places[i]).ToList();
         // "مديرية X" names a district; "المديرية X" (the cue with the article) is "the district" followed by any word.
         var definiteCue = chain.Count > 0 && tokens[chain[^1].FirstToken].Text.AsSpan(chain[^1].PrefixLength).StartsWith("ال", StringComparison.Ordinal);
@@ -273,6 +283,7 @@ public sealed class PlaceResolver
             return null;
         }
 
+        typeCue ??= ownCue;
         if (definiteCue && typeCue is not (null or "city"))
         {
             // "صحة المحافظة ...", "أهالي المديرية ...": the unit word with the article refers back; it announces no name
