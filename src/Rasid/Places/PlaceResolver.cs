@@ -314,6 +314,7 @@ public sealed class PlaceResolver
                         || (prefix.EndsWith('ل') && _gazetteer.Context("landmark").Contains(before));
         var preposition = prefix.EndsWith('ب') || prefix.EndsWith('ل') || modifier is not null
                           || _gazetteer.Context("preposition").Contains(before)
+                          || (chain.Count > 0 && _gazetteer.Context("stretch").Contains(before))
                           || chain.Any(c => c.Value.Any(v => v.Kind == "link"));
         var reporting = false;
         for (var k = firstTokenIndex - 1; k >= 0 && k >= firstTokenIndex - 6 && tokens[k].Kind == TokenKind.Word; k--)
@@ -351,7 +352,7 @@ public sealed class PlaceResolver
 
         foreach (var iso in adjectives)
         {
-            Vote(iso, 1.0);
+            Vote(iso, 0.5); // "قصف إسرائيلي" names the attacker's country more often than the place's
         }
 
         var firstLineEnd = text.Normalized.Text.IndexOf('\n', StringComparison.Ordinal);
