@@ -111,7 +111,8 @@ public sealed class PlaceResolver
                                 (cues ??= []).Add(_gazetteer.CueList[e.Index]);
                                 break;
                             default:
-                                adjectives.Add(_gazetteer.AdjectiveList[e.Index]);
+                                // Each listing is half a vote; right after a place name ("سنجار العراقية") it describes the place: two votes.
+                                adjectives.AddRange(Enumerable.Repeat(_gazetteer.AdjectiveList[e.Index], AdjacentToPrevious(mentions, t) ? 4 : 1));
                                 break;
                         }
                     }
