@@ -297,8 +297,11 @@ public sealed class PlaceAnalysis
         if (current.Chosen!.FeatureType is "admin1" or "region")
         {
             // "في محافظة البيضاء ... بمديرية الزاهر": a later place inside the province is more precise.
+            // A regional term spanning provinces ("الساحل الغربي في مديريتي الجراحي والتحيتا") has no single province to check.
+            var region = current.Chosen.FeatureType == "region";
             var inside = scope.FirstOrDefault(o => o.NameSpan.Start > current.NameSpan.Start && o.Chosen!.FeatureType is not ("admin1" or "region" or "country")
-                                                   && o.Chosen.Admin1Code == current.Chosen.Admin1Code);
+                                                   && (o.Chosen.Admin1Code == current.Chosen.Admin1Code
+                                                       || (region && o.LinkedToPrevious && o.Chosen.Country == current.Chosen.Country)));
             if (inside is not null)
             {
                 return MostSpecific(inside, []);

@@ -58,4 +58,14 @@ public partial class EventExtractorTests
         var strike = Assert.Single(result.Events, e => e.SubEventType == "Air/drone strike");
         Assert.Equal("YE-SD", strike.Admin1Code);
     }
+
+    [Fact]
+    public void A_front_named_by_a_regional_term_takes_the_districts_named_inside_it()
+    {
+        var result = TestPipeline.Extract(
+            "اندلعت مواجهات عنيفة بين ألوية العمالقة والحوثيين على الساحل الغربي في مديريتي الجراحي والتحيتا جنوب محافظة الحديدة.");
+
+        Assert.Equal(["الجراحي", "التحيتا"], result.Events.Select(e => e.LocationAr!));
+        Assert.All(result.Events, e => Assert.Equal("YE-HU", e.Admin1Code));
+    }
 }
