@@ -183,8 +183,11 @@ internal sealed class EventExtractor
                     : sentenceActors.Where(a => a.FirstToken >= clause.FirstToken && a.FirstToken < clause.EndToken).ToList();
                 AssignActors(candidate, trigger.FirstToken, trigger.EndToken, clause.TokenCount == 0 ? sentence : clause, clauseActors.Count > 0 ? clauseActors : sentenceActors, tokens);
                 Classify(candidate, classesInSentence, sentence, tokens, sentenceCasualties);
-                Locate(candidate, context.Places, NarrowScope(trigger.FirstToken, inSentence, sentence, tokens), clause.TokenCount == 0 ? sentence.Span : clause.Span);
-                if (candidate.Place is { FeatureType: "country" } countryOnly && s + 1 < text.Sentences.Count)
+                // The next sentence may say where this act happened, unless it reports an act of another kind.
+                var nextIsOther = s + 1 < text.Sentences.Count && triggersBySentence[s + 1].Any(m => m.Value[0].Name != cls.Name);
+                var followingLimit = nextIsOther ? text.Sentences[s + 1].Span.Start : int.MaxValue;
+                Locate(candidate, context.Places, NarrowScope(trigger.FirstToken, inSentence, sentence, tokens), clause.TokenCount == 0 ? sentence.Span : clause.Span, followingLimit);
+                if (candidate.Place is { FeatureType: "country" } countryOnly && s + 1 < text.Sentences.Count && !nextIsOther)
                 {
                     // "هجوم في الصومال ..." followed by "... في منطقة جوبالاند": the next sentence often says where in the country.
                     var next = context.Places.LocateEvent(text.Sentences[s + 1].Span, text.Sentences[s + 1].Span);
@@ -863,7 +866,7 @@ internal sealed class EventExtractor
         return new TextSpan(tokens[trigger].Start, tokens[Math.Max(trigger, next - 1)].End);
     }
 
-    private static void Locate(EventCandidate c, PlaceAnalysis places, TextSpan narrow, TextSpan clause)
+    private static void Locate(EventCandidate c, PlaceAnalysis places, TextSpan narrow, TextSpan clause, int followingLimit)
     {
         // Prefer a place in the trigger's own stretch of its clause, then in its clause ("... ردا على قصف X" names the
         // place of another act), then up to the next trigger, then in the clauses up to the trigger's; otherwise let the
@@ -873,7 +876,7 @@ internal sealed class EventExtractor
         var upToClause = new TextSpan(c.SentenceSpan.Start, clause.End);
         TextSpan[] scopes = [own, clause, narrow, upToClause];
         var scope = scopes.FirstOrDefault(x => x != c.SentenceSpan && x.Length > 0 && places.NamesEventPlace(x), c.SentenceSpan);
-        var place = places.LocateEvent(c.TriggerSpan, scope);
+        var place = places.LocateEvent(c.TriggerSpan, scope, followingLimit);
         // A small place abroad in an article about another country is usually a local place missing from the
         // gazetteer that shares a foreign name: prefer a place of the article's country named in the same sentence.
         if (place is { FeatureType: "village" or "neighbourhood" or "town" or "other" } && places.DocumentCountry is { } home && place.Iso2 != home)

@@ -46,7 +46,11 @@ public sealed class PlaceAnalysis
     /// (its clause or sentence; normalised coordinates): the place tied to the trigger, else a fallback with
     /// lower precision; null when nothing fits.
     /// </summary>
-    public ResolvedPlace? LocateEvent(TextSpan anchor, TextSpan scope)
+    /// <param name="anchor">The trigger's span.</param>
+    /// <param name="scope">The clause or sentence the event is reported in.</param>
+    /// <param name="followingLimit">Places at or after this position (normalised) are never taken as a following place:
+    /// the caller passes the start of the next sentence that reports another kind of act, whose places are its own.</param>
+    public ResolvedPlace? LocateEvent(TextSpan anchor, TextSpan scope, int followingLimit = int.MaxValue)
     {
         var accepted = _details.Where(m => m.Resolved is not null).ToList();
         if (accepted.Count == 0 && Mentions.Count == 0)
@@ -107,7 +111,8 @@ public sealed class PlaceAnalysis
             return With(title, "title place");
         }
 
-        var following = others.FirstOrDefault(m => m.NameSpan.Start >= scope.End && m.NameSpan.Start - scope.End <= FollowingWindow);
+        var following = others.FirstOrDefault(m => m.NameSpan.Start >= scope.End && m.NameSpan.Start - scope.End <= FollowingWindow
+                                                   && m.NameSpan.Start < followingLimit);
         if (following is not null)
         {
             return With(following, "nearest following place");
