@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Rasid.Lexicons;
 using Rasid.Normalization;
@@ -124,15 +125,20 @@ public sealed record CountryInfo(string Iso2, string NameEn);
 /// </summary>
 public sealed class Gazetteer
 {
-    private readonly List<GazetteerPlace> _places = [];
+    private readonly List<GazetteerPlace> _places = new(65_536);
     private readonly Dictionary<string, AdminUnit> _admins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CountryInfo> _countries = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Level, string Code), GazetteerPlace> _adminPlaces = [];
     private readonly Dictionary<string, GazetteerPlace> _countryPlaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
 
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopWords;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _internedLookup;
+
     private Gazetteer()
     {
+        _stopWords = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _internedLookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>One matcher for place names, cue words and country adjectives, so each token is looked up once.</summary>
@@ -156,7 +162,7 @@ public sealed class Gazetteer
     }
 
     /// <summary>Index of the gazetteer's place names (payload: a name group, see <see cref="AddGroupMembers"/>).</summary>
-    internal NameIndex Index { get; } = new();
+    internal NameIndex Index { get; } = new(80_000);
 
     /// <summary>Article-free keys of the first word of every phrase: a cheap test before a token is looked up.</summary>
     internal HashSet<string> FirstKeys { get; } = new(StringComparer.Ordinal);
@@ -187,28 +193,48 @@ public sealed class Gazetteer
     {
         ArgumentNullException.ThrowIfNull(data);
         var g = new Gazetteer();
-        g.LoadAdmins(data);
+
+        // The admin units depend on nothing else and nothing else reads them while loading: they are parsed on a
+        // pool thread while the places load.
+        var adminFiles = ReadAdminFiles(data);
+        var admins = Task.Run(() => g.LoadAdmins(adminFiles));
         g.LoadCountries(data);
         g.LoadStopWords(data);
         g.LoadPlaces(data);
         g.LoadExtraPlaces(data);
         g.LoadAliases(data);
         g.LoadCues(data);
+        admins.GetAwaiter().GetResult();
         return g;
     }
 
-    private void LoadAdmins(IDataSource data)
+    /// <summary>The text of admin.tsv and extra_admins.tsv, read on the calling thread (the data source need not be thread-safe).</summary>
+    private static List<(string Path, string Text)> ReadAdminFiles(IDataSource data)
     {
-        var rows = TsvReader.Read(data, "gazetteer/admin.tsv");
-        if (data.Exists("gazetteer/extra_admins.tsv"))
+        var files = new List<(string Path, string Text)>(2);
+        foreach (var path in (ReadOnlySpan<string>)["gazetteer/admin.tsv", "gazetteer/extra_admins.tsv"])
         {
-            rows = [.. rows, .. TsvReader.Read(data, "gazetteer/extra_admins.tsv")];
+            if (files.Count > 0 && !data.Exists(path))
+            {
+                continue;
+            }
+
+            using var reader = new StreamReader(data.Open(path), Encoding.UTF8);
+            files.Add((path, reader.ReadToEnd()));
         }
 
-        foreach (var row in rows)
+        return files;
+    }
+
+    private void LoadAdmins(List<(string Path, string Text)> files)
+    {
+        foreach (var (path, text) in files)
         {
-            var unit = new AdminUnit(row["code"], row["level"], row["country"], row["name_en"], row["name_ar"], row.Optional("iso3166_2"));
-            _admins[unit.Code] = unit;
+            foreach (var row in TsvReader.Read(new StringReader(text), path))
+            {
+                var unit = new AdminUnit(row["code"], row["level"], row["country"], row["name_en"], row["name_ar"], row.Optional("iso3166_2"));
+                _admins[unit.Code] = unit;
+            }
         }
     }
 
@@ -239,55 +265,103 @@ public sealed class Gazetteer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per load: no point in a slow first tier
     private void LoadPlaces(IDataSource data)
     {
         using var stream = new GZipStream(data.Open("gazetteer/places.tsv.gz"), CompressionMode.Decompress);
         using var reader = new StreamReader(stream, Encoding.UTF8, false, 1 << 16);
-        _ = reader.ReadLine(); // header: names_ar name_en feature_type country population lat lon admin1 admin2 admin3
-        Span<Range> cells = stackalloc Range[11];
-        while (reader.ReadLine() is { } line)
+
+        // Lines are cut from a reused character buffer, so no string is made for a line or for a field that is
+        // not kept (the name variants only need their index key).
+        var buffer = new char[1 << 16];
+        var filled = 0;
+        var header = true; // names_ar name_en feature_type country population lat lon admin1 admin2 admin3
+        while (true)
         {
-            var row = line.AsSpan();
-            if (row.Split(cells, '\t') < 10)
+            var read = reader.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            var start = 0;
+            while (start < filled)
             {
-                continue;
+                var newline = buffer.AsSpan(start, filled - start).IndexOf('\n');
+                if (newline < 0)
+                {
+                    if (read > 0)
+                    {
+                        break; // an incomplete line: read more first
+                    }
+
+                    newline = filled - start; // the last line has no line break
+                }
+
+                var line = buffer.AsSpan(start, newline);
+                start += newline + 1;
+                if (header)
+                {
+                    header = false;
+                    continue;
+                }
+
+                AddPlaceRow(line.EndsWith('\r') ? line[..^1] : line);
             }
 
-            var namesCell = row[cells[0]];
-            var bar = namesCell.IndexOf('|');
-            var firstName = bar < 0 ? line[cells[0]] : namesCell[..bar].ToString();
-            var population = row[cells[4]];
-            var place = new GazetteerPlace(
-                _places.Count, firstName, line[cells[1]], Intern(row[cells[2]])!, Intern(row[cells[3]])!,
-                population.IsEmpty ? 0 : long.Parse(population, CultureInfo.InvariantCulture),
-                ParseDouble(row[cells[5]]), ParseDouble(row[cells[6]]),
-                Intern(row[cells[7]]), Intern(row[cells[8]]), Intern(row[cells[9]]));
-            _places.Add(place);
-            AddToGroup(firstName, place);
-            while (bar >= 0)
+            if (read == 0)
             {
-                namesCell = namesCell[(bar + 1)..];
-                bar = namesCell.IndexOf('|');
-                AddToGroup((bar < 0 ? namesCell : namesCell[..bar]).ToString(), place);
+                break;
             }
 
-            switch (place.FeatureType)
+            buffer.AsSpan(start, filled - start).CopyTo(buffer);
+            filled -= start;
+            if (filled == buffer.Length)
             {
-                case "country":
-                    _countryPlaces.TryAdd(place.Country, place);
-                    break;
-                case "admin1" when place.Admin1Code is not null:
-                    _adminPlaces.TryAdd(("admin1", place.Admin1Code), place);
-                    break;
-                case "admin2" when place.Admin2Code is not null:
-                    _adminPlaces.TryAdd(("admin2", place.Admin2Code), place);
-                    break;
-                case "admin3" when place.Admin3Code is not null:
-                    _adminPlaces.TryAdd(("admin3", place.Admin3Code), place);
-                    break;
-                default:
-                    break;
+                Array.Resize(ref buffer, buffer.Length * 2); // a line longer than the buffer
             }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddPlaceRow(ReadOnlySpan<char> row)
+    {
+        Span<Range> cells = stackalloc Range[11];
+        if (SplitTabs(row, cells) < 10)
+        {
+            return;
+        }
+
+        var namesCell = row[cells[0]];
+        var bar = namesCell.IndexOf('|');
+        var firstName = (bar < 0 ? namesCell : namesCell[..bar]).ToString();
+        var population = row[cells[4]];
+        var place = new GazetteerPlace(
+            _places.Count, firstName, row[cells[1]].ToString(), Intern(row[cells[2]])!, Intern(row[cells[3]])!,
+            population.IsEmpty ? 0 : long.Parse(population, CultureInfo.InvariantCulture),
+            ParseDouble(row[cells[5]]), ParseDouble(row[cells[6]]),
+            Intern(row[cells[7]]), Intern(row[cells[8]]), Intern(row[cells[9]]));
+        _places.Add(place);
+        AddToGroup(firstName, place);
+        while (bar >= 0)
+        {
+            namesCell = namesCell[(bar + 1)..];
+            bar = namesCell.IndexOf('|');
+            AddToGroup(bar < 0 ? namesCell : namesCell[..bar], place);
+        }
+
+        switch (place.FeatureType)
+        {
+            case "country":
+                _countryPlaces.TryAdd(place.Country, place);
+                break;
+            case "admin1" when place.Admin1Code is not null:
+                _adminPlaces.TryAdd(("admin1", place.Admin1Code), place);
+                break;
+            case "admin2" when place.Admin2Code is not null:
+                _adminPlaces.TryAdd(("admin2", place.Admin2Code), place);
+                break;
+            case "admin3" when place.Admin3Code is not null:
+                _adminPlaces.TryAdd(("admin3", place.Admin3Code), place);
+                break;
+            default:
+                break;
         }
     }
 
@@ -319,14 +393,17 @@ public sealed class Gazetteer
 
     }
 
-    private void AddToGroup(string name, GazetteerPlace place)
+    private void AddToGroup(string name, GazetteerPlace place) => AddToGroup(name, place, name);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddToGroup(ReadOnlySpan<char> name, GazetteerPlace place, string? nameString = null)
     {
-        if (StopWords.Contains(name) && place.FeatureType is not ("admin1" or "admin2" or "admin3"))
+        if (_stopWords.Contains(name) && place.FeatureType is not ("admin1" or "admin2" or "admin3"))
         {
             return; // never recognised on its own (see stopwords.txt)
         }
 
-        var group = Index.GetOrAdd(name, _groupHead.Count);
+        var group = Index.GetOrAdd(name, _groupHead.Count, nameString);
         if (group < 0)
         {
             return;
@@ -372,7 +449,9 @@ public sealed class Gazetteer
         }
 
         var space = key.IndexOf(' ', StringComparison.Ordinal);
-        FirstKeys.Add(Clitics.CliticSegmenter.ArticleFreeKey(space < 0 ? key : key[..space]));
+        var firstKey = Clitics.CliticSegmenter.ArticleFreeKey(space < 0 ? key : key[..space]);
+        FirstKeys.Add(firstKey);
+        Index.MarkFirstKey(firstKey);
     }
 
     private void LoadAliases(IDataSource data)
@@ -423,6 +502,31 @@ public sealed class Gazetteer
         }
     }
 
+    /// <summary>
+    /// Splits <paramref name="row"/> at tabs into <paramref name="cells"/> like
+    /// <see cref="MemoryExtensions.Split(ReadOnlySpan{char}, Span{Range}, char, StringSplitOptions)"/>: the last cell
+    /// takes the rest of the row when there are more tabs than cells. Returns the number of cells written.
+    /// </summary>
+    private static int SplitTabs(ReadOnlySpan<char> row, Span<Range> cells)
+    {
+        var count = 0;
+        var start = 0;
+        while (count < cells.Length - 1)
+        {
+            var tab = row[start..].IndexOf('\t');
+            if (tab < 0)
+            {
+                break;
+            }
+
+            cells[count++] = new Range(start, start + tab);
+            start += tab + 1;
+        }
+
+        cells[count++] = new Range(start, row.Length);
+        return count;
+    }
+
     private string? Intern(ReadOnlySpan<char> s)
     {
         if (s.IsEmpty)
@@ -430,7 +534,7 @@ public sealed class Gazetteer
             return null;
         }
 
-        var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _internedLookup;
         if (lookup.TryGetValue(s, out var known))
         {
             return known;
@@ -443,5 +547,53 @@ public sealed class Gazetteer
 
     private string Intern(string s) => Intern(s.AsSpan())!;
 
-    private static double ParseDouble(ReadOnlySpan<char> s) => s.IsEmpty ? 0 : double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static readonly double[] s_powersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+    /// <summary>
+    /// Parses a coordinate. Plain decimals ("-12.3456") take a fast path: an integer of at most 15 digits divided by
+    /// an exact power of ten is one correctly rounded IEEE division, so the result is the same double that
+    /// <see cref="double.Parse(ReadOnlySpan{char}, NumberStyles, IFormatProvider)"/> returns. Anything else goes to double.Parse.
+    /// </summary>
+    private static double ParseDouble(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty)
+        {
+            return 0;
+        }
+
+        var negative = s[0] == '-';
+        long mantissa = 0;
+        var digits = 0;
+        var decimals = -1;
+        for (var i = negative ? 1 : 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsAsciiDigit(c))
+            {
+                mantissa = (mantissa * 10) + (c - '0');
+                digits++;
+                if (decimals >= 0)
+                {
+                    decimals++;
+                }
+            }
+            else if (c == '.' && decimals < 0)
+            {
+                decimals = 0;
+            }
+            else
+            {
+                digits = 0; // not a plain decimal
+                break;
+            }
+        }
+
+        if (digits == 0 || digits > 15)
+        {
+            return double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
+        var value = decimals > 0 ? mantissa / s_powersOfTen[decimals] : mantissa;
+        return negative ? -value : value;
+    }
 }
