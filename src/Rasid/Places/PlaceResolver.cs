@@ -79,6 +79,9 @@ public sealed class PlaceResolver
         var tokens = text.Tokens;
         var mentions = new List<PlaceMention>();
         var cueChain = new List<PhraseMatch<IReadOnlyList<PlaceCue>>>();
+        var noChain = new List<PhraseMatch<IReadOnlyList<PlaceCue>>>(0); // never added to
+        var ids = new List<int>(); // place ids of the current token's match; MakeMention copies what it keeps
+        var keys = TokenKeys.Of(tokens);
         var chainEnd = -1;
         var t = 0;
         PhraseMatch<IReadOnlyList<LexEntry>> match = default;
@@ -88,7 +91,7 @@ public sealed class PlaceResolver
             if (kind != TokenKind.Word)
             {
                 if (chainEnd == t && cueChain.Count > 0
-                    && ((kind == TokenKind.Number && cueChain[^1].Value.Any(c => c.Value == "distance"))
+                    && ((kind == TokenKind.Number && IsDistance(cueChain[^1].Value))
                         || (kind == TokenKind.Punctuation && IsQuote(tokens[t].Text))))
                 {
                     chainEnd = t + 1; // "على بعد 10 كم من X", "مدينة "لودر""
@@ -102,8 +105,11 @@ public sealed class PlaceResolver
             var hasCue = false;
             PhraseMatch<IReadOnlyList<int>> place = default;
             PhraseMatch<IReadOnlyList<PlaceCue>> cue = default;
-            var small = MayStartPhrase(tokens[t].Text) && _gazetteer.Matcher.TryMatchAt(tokens, t, tokens.Count, out match);
-            var big = _gazetteer.Index.TryMatchAt(tokens, t, _groupWeight, out var group, out var bigEnd, out var bigPrefix);
+            // One lookup per clitic reading rejects most words before either lexicon is tried.
+            var candidate = _gazetteer.Index.MayStart(tokens[t].Text);
+            var small = candidate && MayStartPhrase(tokens[t].Text) && _gazetteer.Matcher.TryMatchAt(tokens, keys, t, tokens.Count, out match);
+            int group = -1, bigEnd = -1, bigPrefix = 0;
+            var big = candidate && _gazetteer.Index.TryMatchAt(tokens, t, _groupWeight, out group, out bigEnd, out bigPrefix);
             if (small && big && bigEnd > match.EndToken)
             {
                 small = false;
@@ -111,7 +117,8 @@ public sealed class PlaceResolver
 
             if (small || big)
             {
-                List<int>? ids = null;
+                ids.Clear();
+                var hasIds = false;
                 List<PlaceCue>? cues = null;
                 if (small)
                 {
@@ -120,7 +127,8 @@ public sealed class PlaceResolver
                         switch (e.Kind)
                         {
                             case LexKind.Place:
-                                (ids ??= []).Add(e.Index);
+                                ids.Add(e.Index);
+                                hasIds = true;
                                 break;
                             case LexKind.Cue:
                                 (cues ??= []).Add(_gazetteer.CueList[e.Index]);
@@ -134,7 +142,8 @@ public sealed class PlaceResolver
 
                 if (big && (!small || bigEnd == match.EndToken))
                 {
-                    _gazetteer.AddGroupMembers(group, ids ??= []);
+                    _gazetteer.AddGroupMembers(group, ids);
+                    hasIds = true;
                     if (!small)
                     {
                         var first = tokens[t];
@@ -143,10 +152,10 @@ public sealed class PlaceResolver
                 }
 
                 hasCue = cues is not null;
-                hasPlace = ids is not null && !hasCue;
+                hasPlace = hasIds && !hasCue;
                 if (hasPlace)
                 {
-                    place = new PhraseMatch<IReadOnlyList<int>>(match.FirstToken, match.EndToken, match.Span, match.PrefixLength, ids!);
+                    place = new PhraseMatch<IReadOnlyList<int>>(match.FirstToken, match.EndToken, match.Span, match.PrefixLength, ids);
                 }
                 else if (hasCue)
                 {
@@ -174,7 +183,7 @@ public sealed class PlaceResolver
 
             if (!hasPlace)
             {
-                if (chainEnd == t && cueChain.Count > 0 && cueChain[^1].Value.Any(c => c.Value == "distance")
+                if (chainEnd == t && cueChain.Count > 0 && IsDistance(cueChain[^1].Value)
                     && s_distanceFillers.Contains(tokens[t].Text))
                 {
                     chainEnd = t + 1;
@@ -184,19 +193,32 @@ public sealed class PlaceResolver
                 continue;
             }
 
-            var chain = chainEnd == t ? cueChain : [];
+            var chain = chainEnd == t ? cueChain : noChain;
             var mention = MakeMention(text, place, chain);
             if (mention is not null && (!IsBareSmallPlace(mention) || AdjacentToPrevious(mentions, place.FirstToken)))
             {
                 mentions.Add(mention);
             }
 
-            cueChain = [];
+            cueChain.Clear(); // MakeMention keeps no reference to the chain
             chainEnd = -1;
             t = place.EndToken;
         }
 
         return mentions;
+    }
+
+    private static bool IsDistance(IReadOnlyList<PlaceCue> cues)
+    {
+        for (var i = 0; i < cues.Count; i++)
+        {
+            if (cues[i].Value == "distance")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -279,7 +301,12 @@ public sealed class PlaceResolver
             keepContiguous = false;
         }
 
-        var places = place.Value.Select(i => _gazetteer.Places[i]).ToList();
+        var places = new List<GazetteerPlace>(place.Value.Count);
+        foreach (var i in place.Value)
+        {
+            places.Add(_gazetteer.Places[i]);
+        }
+
         // "مديرية X" names a district; "المديرية X" (the cue with the article) is "the district" followed by any word.
         var definiteCue = chain.Count > 0 && tokens[chain[^1].FirstToken].Text.AsSpan(chain[^1].PrefixLength).StartsWith("ال", StringComparison.Ordinal);
         if (_gazetteer.StopWords.Contains(name)
@@ -301,7 +328,7 @@ public sealed class PlaceResolver
         var before = beforeIndex >= 0 ? tokens[beforeIndex].Text : string.Empty;
         var preposition = prefix.EndsWith('ب') || prefix.EndsWith('ل') || modifier is not null
                           || s_prepositions.Contains(before)
-                          || chain.Any(c => c.Value.Any(v => v.Kind == "link"));
+                          || HasLinkCue(chain);
         var reporting = false;
         for (var k = firstTokenIndex - 1; k >= 0 && k >= firstTokenIndex - 6 && tokens[k].Kind == TokenKind.Word; k--)
         {
@@ -368,17 +395,44 @@ public sealed class PlaceResolver
         return votes;
     }
 
+    private static bool HasLinkCue(List<PhraseMatch<IReadOnlyList<PlaceCue>>> chain)
+    {
+        foreach (var c in chain)
+        {
+            foreach (var v in c.Value)
+            {
+                if (v.Kind == "link")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the name sits in a dateline: a short line where a dash separates the outlet from the place ("بلدي نيوز - إدلب").</summary>
     private static bool IsDateline(string text, int position)
     {
-        var lineStart = position > 0 ? text.LastIndexOf('\n', position - 1) + 1 : 0;
-        var lineEnd = text.IndexOf('\n', position);
-        if (lineEnd < 0)
+        // Only lines of at most 80 characters count, so neither search looks further than 81 characters.
+        const int MaxLine = 80;
+        var lo = Math.Max(0, position - (MaxLine + 1));
+        var before = text.AsSpan(lo, position - lo).LastIndexOf('\n');
+        if (before < 0 && lo > 0)
         {
-            lineEnd = text.Length;
+            return false; // the line starts more than 80 characters back
         }
 
-        if (lineEnd - lineStart > 80)
+        var lineStart = before < 0 ? 0 : lo + before + 1;
+        var hi = Math.Min(text.Length, lineStart + MaxLine + 1);
+        var after = hi > position ? text.AsSpan(position, hi - position).IndexOf('\n') : -1;
+        if (after < 0 && hi < text.Length)
+        {
+            return false; // the line ends more than 80 characters after its start
+        }
+
+        var lineEnd = after < 0 ? text.Length : position + after;
+        if (lineEnd - lineStart > MaxLine)
         {
             return false;
         }
