@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
@@ -59,8 +60,13 @@ public sealed class GazetteerPlace
     /// <summary>Gazetteer code of the third-level unit, or null.</summary>
     public string? Admin3Code { get; }
 
+    private double _prior = double.NaN;
+
     /// <summary>Feature prior: larger for places that news more often means (country, province, city before villages).</summary>
-    internal double Prior => FeatureType switch
+    /// <remarks>Computed on first use and kept: scoring asks for it for every candidate of every mention.</remarks>
+    internal double Prior => double.IsNaN(_prior) ? _prior = ComputePrior() : _prior;
+
+    private double ComputePrior() => FeatureType switch
     {
         "country" => 3.0,
         "city" => 3.0,
@@ -265,80 +271,165 @@ public sealed class Gazetteer
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per load: no point in a slow first tier
+    /// <summary>
+    /// Loads places.tsv.gz in two stages that overlap: a pool thread inflates and decodes the file, cuts it into
+    /// rows and makes each row's <see cref="GazetteerPlace"/> (<see cref="ReadPlaceRows"/>); this thread indexes the
+    /// names in file order (<see cref="IndexPlace"/>). They hand over blocks of whole lines.
+    /// </summary>
     private void LoadPlaces(IDataSource data)
     {
-        using var stream = new GZipStream(data.Open("gazetteer/places.tsv.gz"), CompressionMode.Decompress);
-        using var reader = new StreamReader(stream, Encoding.UTF8, false, 1 << 16);
-
-        // Lines are cut from a reused character buffer, so no string is made for a line or for a field that is
-        // not kept (the name variants only need their index key).
-        var buffer = new char[1 << 16];
-        var filled = 0;
-        var header = true; // names_ar name_en feature_type country population lat lon admin1 admin2 admin3
-        while (true)
+        var stream = data.Open("gazetteer/places.tsv.gz"); // opened here: the data source need not be thread-safe
+        using var blocks = new BlockingCollection<PlaceBlock>(boundedCapacity: 8);
+        var spare = new ConcurrentQueue<PlaceBlock>();
+        using var cancel = new CancellationTokenSource();
+        var firstId = _places.Count;
+        var reading = Task.Run(() => ReadPlaceRows(stream, firstId, blocks, spare, cancel.Token));
+        var done = false;
+        try
         {
-            var read = reader.Read(buffer, filled, buffer.Length - filled);
-            filled += read;
-            var start = 0;
-            while (start < filled)
+            foreach (var block in blocks.GetConsumingEnumerable(cancel.Token))
             {
-                var newline = buffer.AsSpan(start, filled - start).IndexOf('\n');
-                if (newline < 0)
+                var chars = block.Chars.AsSpan();
+                for (var i = 0; i < block.Places.Count; i++)
                 {
-                    if (read > 0)
-                    {
-                        break; // an incomplete line: read more first
-                    }
-
-                    newline = filled - start; // the last line has no line break
+                    IndexPlace(block.Places[i], chars[block.Names[i]]);
                 }
 
-                var line = buffer.AsSpan(start, newline);
-                start += newline + 1;
-                if (header)
+                block.Places.Clear();
+                block.Names.Clear();
+                spare.Enqueue(block);
+            }
+
+            done = true;
+        }
+        finally
+        {
+            if (!done)
+            {
+                cancel.Cancel();
+                try
                 {
-                    header = false;
+                    reading.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // the reader was cancelled or failed too; the indexing error is the one thrown
+                }
+            }
+        }
+
+        reading.GetAwaiter().GetResult(); // the reader's error, if any
+    }
+
+    /// <summary>A block of whole lines of places.tsv and the places made from them, with each one's names cell.</summary>
+    private sealed class PlaceBlock
+    {
+        /// <summary>32K characters (64 KB): below the large object heap threshold.</summary>
+        public char[] Chars = new char[1 << 15];
+
+        public readonly List<GazetteerPlace> Places = new(512);
+
+        public readonly List<Range> Names = new(512);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per load: no point in a slow first tier
+    private void ReadPlaceRows(Stream file, int firstId, BlockingCollection<PlaceBlock> blocks, ConcurrentQueue<PlaceBlock> spare, CancellationToken cancel)
+    {
+        try
+        {
+            using var stream = new GZipStream(file, CompressionMode.Decompress);
+            using var reader = new StreamReader(stream, Encoding.UTF8, false, 1 << 16);
+            var id = firstId;
+            var header = true; // names_ar name_en feature_type country population lat lon admin1 admin2 admin3
+            var block = new PlaceBlock();
+            var filled = 0;
+            while (true)
+            {
+                var read = reader.Read(block.Chars, filled, block.Chars.Length - filled);
+                filled += read;
+                var end = read == 0 ? filled : block.Chars.AsSpan(0, filled).LastIndexOf('\n') + 1;
+                if (end == 0 && read > 0)
+                {
+                    if (filled == block.Chars.Length)
+                    {
+                        Array.Resize(ref block.Chars, block.Chars.Length * 2); // a line longer than the block
+                    }
+
                     continue;
                 }
 
-                AddPlaceRow(line.EndsWith('\r') ? line[..^1] : line);
-            }
+                // Whole lines go to the indexer; the incomplete last line starts the next block.
+                var next = spare.TryDequeue(out var reused) ? reused : new PlaceBlock();
+                if (next.Chars.Length < filled - end)
+                {
+                    next.Chars = new char[block.Chars.Length];
+                }
 
-            if (read == 0)
-            {
-                break;
-            }
+                block.Chars.AsSpan(end, filled - end).CopyTo(next.Chars);
+                var start = 0;
+                while (start < end)
+                {
+                    var newline = block.Chars.AsSpan(start, end - start).IndexOf('\n');
+                    var length = newline < 0 ? end - start : newline;
+                    var line = block.Chars.AsSpan(start, length);
+                    if (header)
+                    {
+                        header = false;
+                    }
+                    else if (MakePlace(line.EndsWith('\r') ? line[..^1] : line, id) is { } place)
+                    {
+                        id++;
+                        block.Places.Add(place);
+                        var names = line.IndexOf('\t'); // MakePlace found at least ten cells
+                        block.Names.Add(new Range(start, start + names));
+                    }
 
-            buffer.AsSpan(start, filled - start).CopyTo(buffer);
-            filled -= start;
-            if (filled == buffer.Length)
-            {
-                Array.Resize(ref buffer, buffer.Length * 2); // a line longer than the buffer
+                    start += length + 1;
+                }
+
+                blocks.Add(block, cancel);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                filled -= end;
+                block = next;
             }
+        }
+        finally
+        {
+            blocks.CompleteAdding();
         }
     }
 
+    /// <summary>The place of one row of places.tsv with id <paramref name="id"/>, or null for a row with fewer than ten cells.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddPlaceRow(ReadOnlySpan<char> row)
+    private GazetteerPlace? MakePlace(ReadOnlySpan<char> row, int id)
     {
         Span<Range> cells = stackalloc Range[11];
         if (SplitTabs(row, cells) < 10)
         {
-            return;
+            return null;
         }
 
         var namesCell = row[cells[0]];
         var bar = namesCell.IndexOf('|');
-        var firstName = (bar < 0 ? namesCell : namesCell[..bar]).ToString();
         var population = row[cells[4]];
-        var place = new GazetteerPlace(
-            _places.Count, firstName, row[cells[1]].ToString(), Intern(row[cells[2]])!, Intern(row[cells[3]])!,
+        return new GazetteerPlace(
+            id, (bar < 0 ? namesCell : namesCell[..bar]).ToString(), row[cells[1]].ToString(), Intern(row[cells[2]])!, Intern(row[cells[3]])!,
             population.IsEmpty ? 0 : long.Parse(population, CultureInfo.InvariantCulture),
             ParseDouble(row[cells[5]]), ParseDouble(row[cells[6]]),
             Intern(row[cells[7]]), Intern(row[cells[8]]), Intern(row[cells[9]]));
+    }
+
+    /// <summary>Adds a place of places.tsv and indexes its names (<paramref name="namesCell"/>: '|'-separated, the first is <see cref="GazetteerPlace.NameAr"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void IndexPlace(GazetteerPlace place, ReadOnlySpan<char> namesCell)
+    {
         _places.Add(place);
-        AddToGroup(firstName, place);
+        var bar = namesCell.IndexOf('|');
+        AddToGroup(place.NameAr, place);
         while (bar >= 0)
         {
             namesCell = namesCell[(bar + 1)..];
