@@ -15,7 +15,7 @@ namespace Rasid.Places;
 /// <remarks>
 /// One dictionary holds every key a lookup can meet: whole names (with their group), the proper word prefixes of
 /// multi-word names, and the first words of the small lexicon's phrases (<see cref="MarkFirstKey"/>). Each key is
-/// looked up once per step; <see cref="MayStart"/> rejects most tokens with one lookup per clitic reading.
+/// looked up once per step; <see cref="Starts"/> rejects most tokens with one lookup per clitic reading.
 /// </remarks>
 internal sealed class NameIndex
 {
@@ -32,6 +32,12 @@ internal sealed class NameIndex
 
     private readonly Dictionary<string, int> _keys;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    /// <summary>
+    /// A one-hash Bloom filter over every key (2^21 bits, 256 KB): most words are no key, and this rejects them
+    /// without touching the dictionary's larger, cache-unfriendly arrays.
+    /// </summary>
+    private readonly ulong[] _filter = new ulong[1 << 15];
 
     public NameIndex(int capacity = 0)
     {
@@ -59,6 +65,7 @@ internal sealed class NameIndex
             return -1;
         }
 
+        AddToFilter(key);
         ref var value = ref nameString is not null && key.Length == nameString.Length
             ? ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, nameString, out _)
             : ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, key, out _);
@@ -71,6 +78,7 @@ internal sealed class NameIndex
         for (var i = key.IndexOf(' '); i > 0; i = NextSpace(key, i + 1))
         {
             // every proper word prefix of a multi-word name
+            AddToFilter(key[..i]);
             CollectionsMarshal.GetValueRefOrAddDefault(_lookup, key[..i], out _) |= PrefixFlag;
         }
 
@@ -84,24 +92,55 @@ internal sealed class NameIndex
     }
 
     /// <summary>Marks <paramref name="key"/> (an article-free first word of the small lexicon) as able to start a phrase.</summary>
-    public void MarkFirstKey(string key) => CollectionsMarshal.GetValueRefOrAddDefault(_keys, key, out _) |= FirstKeyFlag;
-
-    /// <summary>
-    /// False when no clitic reading of <paramref name="word"/> is a key of the index (a name, a name's first words,
-    /// or a first word of the small lexicon): then neither the index nor the small lexicon can match at this token.
-    /// </summary>
-    public bool MayStart(string word)
+    public void MarkFirstKey(string key)
     {
-        var span = word.AsSpan();
-        if (Has(ArticleFree(span)))
+        AddToFilter(key);
+        CollectionsMarshal.GetValueRefOrAddDefault(_keys, key, out _) |= FirstKeyFlag;
+    }
+
+    private void AddToFilter(ReadOnlySpan<char> key)
+    {
+        var h = FilterHash(key);
+        _filter[h >> 6] |= 1UL << (int)(h & 63);
+    }
+
+    private bool MayContain(ReadOnlySpan<char> key)
+    {
+        var h = FilterHash(key);
+        return (_filter[h >> 6] & (1UL << (int)(h & 63))) != 0;
+    }
+
+    /// <summary>FNV-1a over the characters, mixed by a multiplication, top 21 bits.</summary>
+    private static uint FilterHash(ReadOnlySpan<char> key)
+    {
+        var h = 2166136261u;
+        foreach (var c in key)
         {
-            return true;
+            h = (h ^ c) * 16777619u;
         }
 
+        return (h * 0x9E3779B1u) >> 11;
+    }
+
+    /// <summary>Flag of <see cref="Starts"/>: a clitic reading is a name or the first word(s) of one (<see cref="TryMatchAt"/> may match).</summary>
+    public const int StartsName = 1;
+
+    /// <summary>Flag of <see cref="Starts"/>: a clitic reading is the first word of a small-lexicon phrase (<see cref="Gazetteer.FirstKeys"/>).</summary>
+    public const int StartsPhrase = 2;
+
+    /// <summary>
+    /// What the clitic readings of <paramref name="word"/> (those of <see cref="TryMatchAt"/>) can start:
+    /// <see cref="StartsName"/>, <see cref="StartsPhrase"/>, both or neither (0: no lexicon can match at this token).
+    /// One lookup per reading.
+    /// </summary>
+    public int Starts(string word)
+    {
+        var span = word.AsSpan();
+        var flags = Flags(ArticleFree(span));
         var conjunction = span.Length > CliticSegmenter.MinimumStemLength + 1 && span[0] is 'و' or 'ف' ? 1 : 0;
-        if (conjunction == 1 && Has(ArticleFree(span[1..])))
+        if (conjunction == 1)
         {
-            return true;
+            flags |= Flags(ArticleFree(span[1..]));
         }
 
         for (var c = 0; c <= conjunction; c++)
@@ -114,21 +153,26 @@ internal sealed class NameIndex
 
             if (rest[0] == 'ل' && rest[1] == 'ل' && rest.Length > CliticSegmenter.MinimumStemLength + 2)
             {
-                if (Has(rest[2..]))
-                {
-                    return true;
-                }
+                flags |= Flags(rest[2..]);
             }
-            else if (rest[0] is 'ب' or 'ل' or 'ك' && Has(ArticleFree(rest[1..])))
+            else if (rest[0] is 'ب' or 'ل' or 'ك')
             {
-                return true;
+                flags |= Flags(ArticleFree(rest[1..]));
             }
         }
 
-        return false;
+        return flags;
     }
 
-    private bool Has(ReadOnlySpan<char> key) => _lookup.ContainsKey(key);
+    private int Flags(ReadOnlySpan<char> key)
+    {
+        if (!MayContain(key) || !_lookup.TryGetValue(key, out var value))
+        {
+            return 0;
+        }
+
+        return ((value & PrefixFlag) != 0 || value >> GroupShift > 0 ? StartsName : 0) | ((value & FirstKeyFlag) != 0 ? StartsPhrase : 0);
+    }
 
     /// <summary>The longest name starting at token <paramref name="t"/>: its group, end token and proclitic length.</summary>
     /// <remarks>

@@ -36,13 +36,11 @@ public sealed class PlaceResolver
 
     private readonly Gazetteer _gazetteer;
 
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstKeys;
     private readonly Func<int, double> _groupWeight;
 
     private PlaceResolver(Gazetteer gazetteer)
     {
         _gazetteer = gazetteer;
-        _firstKeys = gazetteer.FirstKeys.GetAlternateLookup<ReadOnlySpan<char>>();
         _groupWeight = gazetteer.GroupWeight;
     }
 
@@ -105,11 +103,11 @@ public sealed class PlaceResolver
             var hasCue = false;
             PhraseMatch<IReadOnlyList<int>> place = default;
             PhraseMatch<IReadOnlyList<PlaceCue>> cue = default;
-            // One lookup per clitic reading rejects most words before either lexicon is tried.
-            var candidate = _gazetteer.Index.MayStart(tokens[t].Text);
-            var small = candidate && MayStartPhrase(tokens[t].Text) && _gazetteer.Matcher.TryMatchAt(tokens, keys, t, tokens.Count, out match);
+            // One lookup per clitic reading tells which lexicon can match here (most words: neither).
+            var starts = _gazetteer.Index.Starts(tokens[t].Text);
+            var small = (starts & NameIndex.StartsPhrase) != 0 && _gazetteer.Matcher.TryMatchAt(tokens, keys, t, tokens.Count, out match);
             int group = -1, bigEnd = -1, bigPrefix = 0;
-            var big = candidate && _gazetteer.Index.TryMatchAt(tokens, t, _groupWeight, out group, out bigEnd, out bigPrefix);
+            var big = (starts & NameIndex.StartsName) != 0 && _gazetteer.Index.TryMatchAt(tokens, t, _groupWeight, out group, out bigEnd, out bigPrefix);
             if (small && big && bigEnd > match.EndToken)
             {
                 small = false;
@@ -122,8 +120,10 @@ public sealed class PlaceResolver
                 List<PlaceCue>? cues = null;
                 if (small)
                 {
-                    foreach (var e in match.Value)
+                    var entries = match.Value;
+                    for (var k = 0; k < entries.Count; k++)
                     {
+                        var e = entries[k];
                         switch (e.Kind)
                         {
                             case LexKind.Place:
@@ -219,51 +219,6 @@ public sealed class PlaceResolver
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Allocation-free test whether any clitic reading of <paramref name="word"/> can start a lexicon phrase
-    /// (the same readings as <see cref="Clitics.CliticSegmenter.StemCandidates"/>).
-    /// </summary>
-    private bool MayStartPhrase(string word)
-    {
-        var lookup = _firstKeys;
-        var span = word.AsSpan();
-        if (lookup.Contains(Key(span)))
-        {
-            return true;
-        }
-
-        var conjunction = span.Length > 3 && span[0] is 'و' or 'ف' ? 1 : 0;
-        if (conjunction == 1 && lookup.Contains(Key(span[1..])))
-        {
-            return true;
-        }
-
-        for (var c = 0; c <= conjunction; c++)
-        {
-            var rest = span[c..];
-            if (rest.Length <= 3)
-            {
-                continue;
-            }
-
-            if (rest[0] == 'ل' && rest[1] == 'ل' && rest.Length > 4)
-            {
-                if (lookup.Contains(rest[2..]))
-                {
-                    return true;
-                }
-            }
-            else if (rest[0] is 'ب' or 'ل' or 'ك' && lookup.Contains(Key(rest[1..])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-
-        static ReadOnlySpan<char> Key(ReadOnlySpan<char> w) => w.Length >= 4 && w[0] == 'ا' && w[1] == 'ل' ? w[2..] : w;
     }
 
     private PlaceMention? MakeMention(AnalyzedText text, PhraseMatch<IReadOnlyList<int>> place, List<PhraseMatch<IReadOnlyList<PlaceCue>>> chain)
@@ -368,17 +323,36 @@ public sealed class PlaceResolver
         }
 
         var firstLineEnd = text.Normalized.Text.IndexOf('\n', StringComparison.Ordinal);
+        var countries = new List<string>();
         foreach (var m in mentions)
         {
             var weight = firstLineEnd >= 0 && m.NameSpan.Start < firstLineEnd ? 2.0 : 1.0;
-            var strong = m.Places.Where(p => p.FeatureType is not ("village" or "neighbourhood" or "other")).ToList();
-            if (m.Places.Any(p => p.FeatureType == "country"))
+            GazetteerPlace? country = null;
+            foreach (var p in m.Places)
             {
-                Vote(m.Places.First(p => p.FeatureType == "country").Country, 2.0 * weight);
+                if (p.FeatureType == "country")
+                {
+                    country = p;
+                    break;
+                }
+            }
+
+            if (country is not null)
+            {
+                Vote(country.Country, 2.0 * weight);
                 continue;
             }
 
-            var countries = strong.Select(p => p.Country).Distinct(StringComparer.Ordinal).ToList();
+            // The distinct countries of the candidates other than villages, neighbourhoods and minor features, in order.
+            countries.Clear();
+            foreach (var p in m.Places)
+            {
+                if (p.FeatureType is not ("village" or "neighbourhood" or "other") && !countries.Contains(p.Country))
+                {
+                    countries.Add(p.Country);
+                }
+            }
+
             if (countries.Count == 1)
             {
                 Vote(countries[0], weight);
