@@ -93,6 +93,12 @@ public sealed class PhraseMatcher<T>
     public bool TryMatchAt(IReadOnlyList<Token> tokens, int t, int endToken, out PhraseMatch<IReadOnlyList<T>> match)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        return TryMatchAt(tokens, TokenKeys.Of(tokens), t, endToken, out match);
+    }
+
+    /// <summary>As <see cref="TryMatchAt(IReadOnlyList{Token}, int, int, out PhraseMatch{IReadOnlyList{T}})"/>, with the keys of <paramref name="tokens"/> already fetched (a scan calls it per token).</summary>
+    internal bool TryMatchAt(IReadOnlyList<Token> tokens, TokenKeys keys, int t, int endToken, out PhraseMatch<IReadOnlyList<T>> match)
+    {
         match = default;
         var first = tokens[t];
         if (first.Kind is not (TokenKind.Word or TokenKind.Latin or TokenKind.Number) || _root.Children is null)
@@ -100,7 +106,6 @@ public sealed class PhraseMatcher<T>
             return false;
         }
 
-        var keys = TokenKeys.Of(tokens);
         var bestEnd = -1;
         var bestPrefix = 0;
         List<T>? bestValues = null;

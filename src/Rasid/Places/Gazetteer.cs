@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Rasid.Lexicons;
 using Rasid.Normalization;
@@ -58,8 +60,13 @@ public sealed class GazetteerPlace
     /// <summary>Gazetteer code of the third-level unit, or null.</summary>
     public string? Admin3Code { get; }
 
+    private double _prior = double.NaN;
+
     /// <summary>Feature prior: larger for places that news more often means (country, province, city before villages).</summary>
-    internal double Prior => FeatureType switch
+    /// <remarks>Computed on first use and kept: scoring asks for it for every candidate of every mention.</remarks>
+    internal double Prior => double.IsNaN(_prior) ? _prior = ComputePrior() : _prior;
+
+    private double ComputePrior() => FeatureType switch
     {
         "country" => 3.0,
         "city" => 3.0,
@@ -124,15 +131,20 @@ public sealed record CountryInfo(string Iso2, string NameEn);
 /// </summary>
 public sealed class Gazetteer
 {
-    private readonly List<GazetteerPlace> _places = [];
+    private readonly List<GazetteerPlace> _places = new(65_536);
     private readonly Dictionary<string, AdminUnit> _admins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CountryInfo> _countries = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Level, string Code), GazetteerPlace> _adminPlaces = [];
     private readonly Dictionary<string, GazetteerPlace> _countryPlaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
 
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopWords;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _internedLookup;
+
     private Gazetteer()
     {
+        _stopWords = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _internedLookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>One matcher for place names, cue words and country adjectives, so each token is looked up once.</summary>
@@ -156,7 +168,7 @@ public sealed class Gazetteer
     }
 
     /// <summary>Index of the gazetteer's place names (payload: a name group, see <see cref="AddGroupMembers"/>).</summary>
-    internal NameIndex Index { get; } = new();
+    internal NameIndex Index { get; } = new(80_000);
 
     /// <summary>Article-free keys of the first word of every phrase: a cheap test before a token is looked up.</summary>
     internal HashSet<string> FirstKeys { get; } = new(StringComparer.Ordinal);
@@ -193,7 +205,11 @@ public sealed class Gazetteer
     {
         ArgumentNullException.ThrowIfNull(data);
         var g = new Gazetteer();
-        g.LoadAdmins(data);
+
+        // The admin units depend on nothing else and nothing else reads them while loading: they are parsed on a
+        // pool thread while the places load.
+        var adminFiles = ReadAdminFiles(data);
+        var admins = Task.Run(() => g.LoadAdmins(adminFiles));
         g.LoadCountries(data);
         g.LoadStopWords(data);
         g.LoadPlaces(data);
@@ -201,21 +217,37 @@ public sealed class Gazetteer
         g.LoadAliases(data);
         g.LoadCues(data);
         g.LoadContextWords(data);
+        admins.GetAwaiter().GetResult();
         return g;
     }
 
-    private void LoadAdmins(IDataSource data)
+    /// <summary>The text of admin.tsv and extra_admins.tsv, read on the calling thread (the data source need not be thread-safe).</summary>
+    private static List<(string Path, string Text)> ReadAdminFiles(IDataSource data)
     {
-        var rows = TsvReader.Read(data, "gazetteer/admin.tsv");
-        if (data.Exists("gazetteer/extra_admins.tsv"))
+        var files = new List<(string Path, string Text)>(2);
+        foreach (var path in (ReadOnlySpan<string>)["gazetteer/admin.tsv", "gazetteer/extra_admins.tsv"])
         {
-            rows = [.. rows, .. TsvReader.Read(data, "gazetteer/extra_admins.tsv")];
+            if (files.Count > 0 && !data.Exists(path))
+            {
+                continue;
+            }
+
+            using var reader = new StreamReader(data.Open(path), Encoding.UTF8);
+            files.Add((path, reader.ReadToEnd()));
         }
 
-        foreach (var row in rows)
+        return files;
+    }
+
+    private void LoadAdmins(List<(string Path, string Text)> files)
+    {
+        foreach (var (path, text) in files)
         {
-            var unit = new AdminUnit(row["code"], row["level"], row["country"], row["name_en"], row["name_ar"], row.Optional("iso3166_2"));
-            _admins[unit.Code] = unit;
+            foreach (var row in TsvReader.Read(new StringReader(text), path))
+            {
+                var unit = new AdminUnit(row["code"], row["level"], row["country"], row["name_en"], row["name_ar"], row.Optional("iso3166_2"));
+                _admins[unit.Code] = unit;
+            }
         }
     }
 
@@ -246,55 +278,188 @@ public sealed class Gazetteer
         }
     }
 
+    /// <summary>
+    /// Loads places.tsv.gz in two stages that overlap: a pool thread inflates and decodes the file, cuts it into
+    /// rows and makes each row's <see cref="GazetteerPlace"/> (<see cref="ReadPlaceRows"/>); this thread indexes the
+    /// names in file order (<see cref="IndexPlace"/>). They hand over blocks of whole lines.
+    /// </summary>
     private void LoadPlaces(IDataSource data)
     {
-        using var stream = new GZipStream(data.Open("gazetteer/places.tsv.gz"), CompressionMode.Decompress);
-        using var reader = new StreamReader(stream, Encoding.UTF8, false, 1 << 16);
-        _ = reader.ReadLine(); // header: names_ar name_en feature_type country population lat lon admin1 admin2 admin3
-        Span<Range> cells = stackalloc Range[11];
-        while (reader.ReadLine() is { } line)
+        var stream = data.Open("gazetteer/places.tsv.gz"); // opened here: the data source need not be thread-safe
+        using var blocks = new BlockingCollection<PlaceBlock>(boundedCapacity: 8);
+        var spare = new ConcurrentQueue<PlaceBlock>();
+        using var cancel = new CancellationTokenSource();
+        var firstId = _places.Count;
+        var reading = Task.Run(() => ReadPlaceRows(stream, firstId, blocks, spare, cancel.Token));
+        var done = false;
+        try
         {
-            var row = line.AsSpan();
-            if (row.Split(cells, '\t') < 10)
+            foreach (var block in blocks.GetConsumingEnumerable(cancel.Token))
             {
-                continue;
+                var chars = block.Chars.AsSpan();
+                for (var i = 0; i < block.Places.Count; i++)
+                {
+                    IndexPlace(block.Places[i], chars[block.Names[i]]);
+                }
+
+                block.Places.Clear();
+                block.Names.Clear();
+                spare.Enqueue(block);
             }
 
-            var namesCell = row[cells[0]];
-            var bar = namesCell.IndexOf('|');
-            var firstName = bar < 0 ? line[cells[0]] : namesCell[..bar].ToString();
-            var population = row[cells[4]];
-            var place = new GazetteerPlace(
-                _places.Count, firstName, line[cells[1]], Intern(row[cells[2]])!, Intern(row[cells[3]])!,
-                population.IsEmpty ? 0 : long.Parse(population, CultureInfo.InvariantCulture),
-                ParseDouble(row[cells[5]]), ParseDouble(row[cells[6]]),
-                Intern(row[cells[7]]), Intern(row[cells[8]]), Intern(row[cells[9]]));
-            _places.Add(place);
-            AddToGroup(firstName, place);
-            while (bar >= 0)
+            done = true;
+        }
+        finally
+        {
+            if (!done)
             {
-                namesCell = namesCell[(bar + 1)..];
-                bar = namesCell.IndexOf('|');
-                AddToGroup((bar < 0 ? namesCell : namesCell[..bar]).ToString(), place);
+                cancel.Cancel();
+                try
+                {
+                    reading.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // the reader was cancelled or failed too; the indexing error is the one thrown
+                }
             }
+        }
 
-            switch (place.FeatureType)
+        reading.GetAwaiter().GetResult(); // the reader's error, if any
+    }
+
+    /// <summary>A block of whole lines of places.tsv and the places made from them, with each one's names cell.</summary>
+    private sealed class PlaceBlock
+    {
+        /// <summary>32K characters (64 KB): below the large object heap threshold.</summary>
+        public char[] Chars = new char[1 << 15];
+
+        public readonly List<GazetteerPlace> Places = new(512);
+
+        public readonly List<Range> Names = new(512);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per load: no point in a slow first tier
+    private void ReadPlaceRows(Stream file, int firstId, BlockingCollection<PlaceBlock> blocks, ConcurrentQueue<PlaceBlock> spare, CancellationToken cancel)
+    {
+        try
+        {
+            using var stream = new GZipStream(file, CompressionMode.Decompress);
+            using var reader = new StreamReader(stream, Encoding.UTF8, false, 1 << 16);
+            var id = firstId;
+            var header = true; // names_ar name_en feature_type country population lat lon admin1 admin2 admin3
+            var block = new PlaceBlock();
+            var filled = 0;
+            while (true)
             {
-                case "country":
-                    _countryPlaces.TryAdd(place.Country, place);
+                var read = reader.Read(block.Chars, filled, block.Chars.Length - filled);
+                filled += read;
+                var end = read == 0 ? filled : block.Chars.AsSpan(0, filled).LastIndexOf('\n') + 1;
+                if (end == 0 && read > 0)
+                {
+                    if (filled == block.Chars.Length)
+                    {
+                        Array.Resize(ref block.Chars, block.Chars.Length * 2); // a line longer than the block
+                    }
+
+                    continue;
+                }
+
+                // Whole lines go to the indexer; the incomplete last line starts the next block.
+                var next = spare.TryDequeue(out var reused) ? reused : new PlaceBlock();
+                if (next.Chars.Length < filled - end)
+                {
+                    next.Chars = new char[block.Chars.Length];
+                }
+
+                block.Chars.AsSpan(end, filled - end).CopyTo(next.Chars);
+                var start = 0;
+                while (start < end)
+                {
+                    var newline = block.Chars.AsSpan(start, end - start).IndexOf('\n');
+                    var length = newline < 0 ? end - start : newline;
+                    var line = block.Chars.AsSpan(start, length);
+                    if (header)
+                    {
+                        header = false;
+                    }
+                    else if (MakePlace(line.EndsWith('\r') ? line[..^1] : line, id) is { } place)
+                    {
+                        id++;
+                        block.Places.Add(place);
+                        var names = line.IndexOf('\t'); // MakePlace found at least ten cells
+                        block.Names.Add(new Range(start, start + names));
+                    }
+
+                    start += length + 1;
+                }
+
+                blocks.Add(block, cancel);
+                if (read == 0)
+                {
                     break;
-                case "admin1" when place.Admin1Code is not null:
-                    _adminPlaces.TryAdd(("admin1", place.Admin1Code), place);
-                    break;
-                case "admin2" when place.Admin2Code is not null:
-                    _adminPlaces.TryAdd(("admin2", place.Admin2Code), place);
-                    break;
-                case "admin3" when place.Admin3Code is not null:
-                    _adminPlaces.TryAdd(("admin3", place.Admin3Code), place);
-                    break;
-                default:
-                    break;
+                }
+
+                filled -= end;
+                block = next;
             }
+        }
+        finally
+        {
+            blocks.CompleteAdding();
+        }
+    }
+
+    /// <summary>The place of one row of places.tsv with id <paramref name="id"/>, or null for a row with fewer than ten cells.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private GazetteerPlace? MakePlace(ReadOnlySpan<char> row, int id)
+    {
+        Span<Range> cells = stackalloc Range[11];
+        if (SplitTabs(row, cells) < 10)
+        {
+            return null;
+        }
+
+        var namesCell = row[cells[0]];
+        var bar = namesCell.IndexOf('|');
+        var population = row[cells[4]];
+        return new GazetteerPlace(
+            id, (bar < 0 ? namesCell : namesCell[..bar]).ToString(), row[cells[1]].ToString(), Intern(row[cells[2]])!, Intern(row[cells[3]])!,
+            population.IsEmpty ? 0 : long.Parse(population, CultureInfo.InvariantCulture),
+            ParseDouble(row[cells[5]]), ParseDouble(row[cells[6]]),
+            Intern(row[cells[7]]), Intern(row[cells[8]]), Intern(row[cells[9]]));
+    }
+
+    /// <summary>Adds a place of places.tsv and indexes its names (<paramref name="namesCell"/>: '|'-separated, the first is <see cref="GazetteerPlace.NameAr"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void IndexPlace(GazetteerPlace place, ReadOnlySpan<char> namesCell)
+    {
+        _places.Add(place);
+        var bar = namesCell.IndexOf('|');
+        AddToGroup(place.NameAr, place);
+        while (bar >= 0)
+        {
+            namesCell = namesCell[(bar + 1)..];
+            bar = namesCell.IndexOf('|');
+            AddToGroup(bar < 0 ? namesCell : namesCell[..bar], place);
+        }
+
+        switch (place.FeatureType)
+        {
+            case "country":
+                _countryPlaces.TryAdd(place.Country, place);
+                break;
+            case "admin1" when place.Admin1Code is not null:
+                _adminPlaces.TryAdd(("admin1", place.Admin1Code), place);
+                break;
+            case "admin2" when place.Admin2Code is not null:
+                _adminPlaces.TryAdd(("admin2", place.Admin2Code), place);
+                break;
+            case "admin3" when place.Admin3Code is not null:
+                _adminPlaces.TryAdd(("admin3", place.Admin3Code), place);
+                break;
+            default:
+                break;
         }
     }
 
@@ -326,14 +491,17 @@ public sealed class Gazetteer
 
     }
 
-    private void AddToGroup(string name, GazetteerPlace place)
+    private void AddToGroup(string name, GazetteerPlace place) => AddToGroup(name, place, name);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddToGroup(ReadOnlySpan<char> name, GazetteerPlace place, string? nameString = null)
     {
-        if (StopWords.Contains(name) && place.FeatureType is not ("admin1" or "admin2" or "admin3"))
+        if (_stopWords.Contains(name) && place.FeatureType is not ("admin1" or "admin2" or "admin3"))
         {
             return; // never recognised on its own (see stopwords.txt)
         }
 
-        var group = Index.GetOrAdd(name, _groupHead.Count);
+        var group = Index.GetOrAdd(name, _groupHead.Count, nameString);
         if (group < 0)
         {
             return;
@@ -379,7 +547,9 @@ public sealed class Gazetteer
         }
 
         var space = key.IndexOf(' ', StringComparison.Ordinal);
-        FirstKeys.Add(Clitics.CliticSegmenter.ArticleFreeKey(space < 0 ? key : key[..space]));
+        var firstKey = Clitics.CliticSegmenter.ArticleFreeKey(space < 0 ? key : key[..space]);
+        FirstKeys.Add(firstKey);
+        Index.MarkFirstKey(firstKey);
     }
 
     private void LoadAliases(IDataSource data)
@@ -444,6 +614,31 @@ public sealed class Gazetteer
         }
     }
 
+    /// <summary>
+    /// Splits <paramref name="row"/> at tabs into <paramref name="cells"/> like
+    /// <see cref="MemoryExtensions.Split(ReadOnlySpan{char}, Span{Range}, char, StringSplitOptions)"/>: the last cell
+    /// takes the rest of the row when there are more tabs than cells. Returns the number of cells written.
+    /// </summary>
+    private static int SplitTabs(ReadOnlySpan<char> row, Span<Range> cells)
+    {
+        var count = 0;
+        var start = 0;
+        while (count < cells.Length - 1)
+        {
+            var tab = row[start..].IndexOf('\t');
+            if (tab < 0)
+            {
+                break;
+            }
+
+            cells[count++] = new Range(start, start + tab);
+            start += tab + 1;
+        }
+
+        cells[count++] = new Range(start, row.Length);
+        return count;
+    }
+
     private string? Intern(ReadOnlySpan<char> s)
     {
         if (s.IsEmpty)
@@ -451,7 +646,7 @@ public sealed class Gazetteer
             return null;
         }
 
-        var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _internedLookup;
         if (lookup.TryGetValue(s, out var known))
         {
             return known;
@@ -464,5 +659,53 @@ public sealed class Gazetteer
 
     private string Intern(string s) => Intern(s.AsSpan())!;
 
-    private static double ParseDouble(ReadOnlySpan<char> s) => s.IsEmpty ? 0 : double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static readonly double[] s_powersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+    /// <summary>
+    /// Parses a coordinate. Plain decimals ("-12.3456") take a fast path: an integer of at most 15 digits divided by
+    /// an exact power of ten is one correctly rounded IEEE division, so the result is the same double that
+    /// <see cref="double.Parse(ReadOnlySpan{char}, NumberStyles, IFormatProvider)"/> returns. Anything else goes to double.Parse.
+    /// </summary>
+    private static double ParseDouble(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty)
+        {
+            return 0;
+        }
+
+        var negative = s[0] == '-';
+        long mantissa = 0;
+        var digits = 0;
+        var decimals = -1;
+        for (var i = negative ? 1 : 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsAsciiDigit(c))
+            {
+                mantissa = (mantissa * 10) + (c - '0');
+                digits++;
+                if (decimals >= 0)
+                {
+                    decimals++;
+                }
+            }
+            else if (c == '.' && decimals < 0)
+            {
+                decimals = 0;
+            }
+            else
+            {
+                digits = 0; // not a plain decimal
+                break;
+            }
+        }
+
+        if (digits == 0 || digits > 15)
+        {
+            return double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
+        var value = decimals > 0 ? mantissa / s_powersOfTen[decimals] : mantissa;
+        return negative ? -value : value;
+    }
 }

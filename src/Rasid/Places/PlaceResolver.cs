@@ -14,20 +14,13 @@ namespace Rasid.Places;
 /// </summary>
 public sealed class PlaceResolver
 {
-    private static readonly HashSet<string> s_distanceFillers = new(StringComparer.Ordinal)
-    {
-        "كم", "كلم", "كيلو", "كيلومتر", "كيلومترات", "كيلومترا", "ميل", "اميال", "متر", "مترا", "من", "نحو", "حوالي",
-    };
-
     private readonly Gazetteer _gazetteer;
 
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstKeys;
     private readonly Func<int, double> _groupWeight;
 
     private PlaceResolver(Gazetteer gazetteer)
     {
         _gazetteer = gazetteer;
-        _firstKeys = gazetteer.FirstKeys.GetAlternateLookup<ReadOnlySpan<char>>();
         _groupWeight = gazetteer.GroupWeight;
     }
 
@@ -64,6 +57,9 @@ public sealed class PlaceResolver
         var tokens = text.Tokens;
         var mentions = new List<PlaceMention>();
         var cueChain = new List<PhraseMatch<IReadOnlyList<PlaceCue>>>();
+        var noChain = new List<PhraseMatch<IReadOnlyList<PlaceCue>>>(0); // never added to
+        var ids = new List<int>(); // place ids of the current token's match; MakeMention copies what it keeps
+        var keys = TokenKeys.Of(tokens);
         var chainEnd = -1;
         var t = 0;
         PhraseMatch<IReadOnlyList<LexEntry>> match = default;
@@ -73,7 +69,7 @@ public sealed class PlaceResolver
             if (kind != TokenKind.Word)
             {
                 if (chainEnd == t && cueChain.Count > 0
-                    && ((kind == TokenKind.Number && cueChain[^1].Value.Any(c => c.Value == "distance"))
+                    && ((kind == TokenKind.Number && IsDistance(cueChain[^1].Value))
                         || (kind == TokenKind.Punctuation && IsQuote(tokens[t].Text))))
                 {
                     chainEnd = t + 1; // "على بعد 10 كم من X", "مدينة "لودر""
@@ -87,8 +83,11 @@ public sealed class PlaceResolver
             var hasCue = false;
             PhraseMatch<IReadOnlyList<int>> place = default;
             PhraseMatch<IReadOnlyList<PlaceCue>> cue = default;
-            var small = MayStartPhrase(tokens[t].Text) && _gazetteer.Matcher.TryMatchAt(tokens, t, tokens.Count, out match);
-            var big = _gazetteer.Index.TryMatchAt(tokens, t, _groupWeight, out var group, out var bigEnd, out var bigPrefix);
+            // One lookup per clitic reading tells which lexicon can match here (most words: neither).
+            var starts = _gazetteer.Index.Starts(tokens[t].Text);
+            var small = (starts & NameIndex.StartsPhrase) != 0 && _gazetteer.Matcher.TryMatchAt(tokens, keys, t, tokens.Count, out match);
+            int group = -1, bigEnd = -1, bigPrefix = 0;
+            var big = (starts & NameIndex.StartsName) != 0 && _gazetteer.Index.TryMatchAt(tokens, t, _groupWeight, out group, out bigEnd, out bigPrefix);
             if (small && big && bigEnd > match.EndToken)
             {
                 small = false;
@@ -96,16 +95,20 @@ public sealed class PlaceResolver
 
             if (small || big)
             {
-                List<int>? ids = null;
+                ids.Clear();
+                var hasIds = false;
                 List<PlaceCue>? cues = null;
                 if (small)
                 {
-                    foreach (var e in match.Value)
+                    var entries = match.Value;
+                    for (var k = 0; k < entries.Count; k++)
                     {
+                        var e = entries[k];
                         switch (e.Kind)
                         {
                             case LexKind.Place:
-                                (ids ??= []).Add(e.Index);
+                                ids.Add(e.Index);
+                                hasIds = true;
                                 break;
                             case LexKind.Cue:
                                 (cues ??= []).Add(_gazetteer.CueList[e.Index]);
@@ -120,7 +123,8 @@ public sealed class PlaceResolver
 
                 if (big && (!small || bigEnd == match.EndToken))
                 {
-                    _gazetteer.AddGroupMembers(group, ids ??= []);
+                    _gazetteer.AddGroupMembers(group, ids);
+                    hasIds = true;
                     if (!small)
                     {
                         var first = tokens[t];
@@ -129,10 +133,10 @@ public sealed class PlaceResolver
                 }
 
                 hasCue = cues is not null;
-                hasPlace = ids is not null && !hasCue;
+                hasPlace = hasIds && !hasCue;
                 if (hasPlace)
                 {
-                    place = new PhraseMatch<IReadOnlyList<int>>(match.FirstToken, match.EndToken, match.Span, match.PrefixLength, ids!);
+                    place = new PhraseMatch<IReadOnlyList<int>>(match.FirstToken, match.EndToken, match.Span, match.PrefixLength, ids);
                 }
                 else if (hasCue)
                 {
@@ -160,8 +164,8 @@ public sealed class PlaceResolver
 
             if (!hasPlace)
             {
-                if (chainEnd == t && cueChain.Count > 0 && cueChain[^1].Value.Any(c => c.Value == "distance")
-                    && s_distanceFillers.Contains(tokens[t].Text))
+                if (chainEnd == t && cueChain.Count > 0 && IsDistance(cueChain[^1].Value)
+                    && _gazetteer.Context("distance").Contains(tokens[t].Text))
                 {
                     chainEnd = t + 1;
                 }
@@ -170,14 +174,14 @@ public sealed class PlaceResolver
                 continue;
             }
 
-            var chain = chainEnd == t ? cueChain : [];
+            var chain = chainEnd == t ? cueChain : noChain;
             var mention = MakeMention(text, place, chain);
             if (mention is not null && (!IsBareSmallPlace(mention) || AdjacentToPrevious(mentions, place.FirstToken)))
             {
                 mentions.Add(mention);
             }
 
-            cueChain = [];
+            cueChain.Clear(); // MakeMention keeps no reference to the chain
             chainEnd = -1;
             t = place.EndToken;
         }
@@ -185,49 +189,17 @@ public sealed class PlaceResolver
         return mentions;
     }
 
-    /// <summary>
-    /// Allocation-free test whether any clitic reading of <paramref name="word"/> can start a lexicon phrase
-    /// (the same readings as <see cref="Clitics.CliticSegmenter.StemCandidates"/>).
-    /// </summary>
-    private bool MayStartPhrase(string word)
+    private static bool IsDistance(IReadOnlyList<PlaceCue> cues)
     {
-        var lookup = _firstKeys;
-        var span = word.AsSpan();
-        if (lookup.Contains(Key(span)))
+        for (var i = 0; i < cues.Count; i++)
         {
-            return true;
-        }
-
-        var conjunction = span.Length > 3 && span[0] is 'و' or 'ف' ? 1 : 0;
-        if (conjunction == 1 && lookup.Contains(Key(span[1..])))
-        {
-            return true;
-        }
-
-        for (var c = 0; c <= conjunction; c++)
-        {
-            var rest = span[c..];
-            if (rest.Length <= 3)
-            {
-                continue;
-            }
-
-            if (rest[0] == 'ل' && rest[1] == 'ل' && rest.Length > 4)
-            {
-                if (lookup.Contains(rest[2..]))
-                {
-                    return true;
-                }
-            }
-            else if (rest[0] is 'ب' or 'ل' or 'ك' && lookup.Contains(Key(rest[1..])))
+            if (cues[i].Value == "distance")
             {
                 return true;
             }
         }
 
         return false;
-
-        static ReadOnlySpan<char> Key(ReadOnlySpan<char> w) => w.Length >= 4 && w[0] == 'ا' && w[1] == 'ل' ? w[2..] : w;
     }
 
     private PlaceMention? MakeMention(AnalyzedText text, PhraseMatch<IReadOnlyList<int>> place, List<PhraseMatch<IReadOnlyList<PlaceCue>>> chain)
@@ -275,7 +247,12 @@ public sealed class PlaceResolver
                 .FirstOrDefault(c => c.Kind == "type")?.Value;
         }
 
-        var places = place.Value.Select(i => _gazetteer.Places[i]).ToList();
+        var places = new List<GazetteerPlace>(place.Value.Count);
+        foreach (var i in place.Value)
+        {
+            places.Add(_gazetteer.Places[i]);
+        }
+
         // "مديرية X" names a district; "المديرية X" (the cue with the article) is "the district" followed by any word.
         var definiteCue = chain.Count > 0 && tokens[chain[^1].FirstToken].Text.AsSpan(chain[^1].PrefixLength).StartsWith("ال", StringComparison.Ordinal);
         if (_gazetteer.StopWords.Contains(name)
@@ -316,7 +293,7 @@ public sealed class PlaceResolver
         var preposition = prefix.EndsWith('ب') || prefix.EndsWith('ل') || modifier is not null
                           || _gazetteer.Context("preposition").Contains(before)
                           || (chain.Count > 0 && _gazetteer.Context("stretch").Contains(before))
-                          || chain.Any(c => c.Value.Any(v => v.Kind == "link"));
+                          || HasLinkCue(chain);
         var reporting = false;
         for (var k = firstTokenIndex - 1; k >= 0 && k >= firstTokenIndex - 6 && tokens[k].Kind == TokenKind.Word; k--)
         {
@@ -357,17 +334,36 @@ public sealed class PlaceResolver
         }
 
         var firstLineEnd = text.Normalized.Text.IndexOf('\n', StringComparison.Ordinal);
+        var countries = new List<string>();
         foreach (var m in mentions)
         {
             var weight = firstLineEnd >= 0 && m.NameSpan.Start < firstLineEnd ? 2.0 : 1.0;
-            var strong = m.Places.Where(p => p.FeatureType is not ("village" or "neighbourhood" or "other")).ToList();
-            if (m.Places.Any(p => p.FeatureType == "country"))
+            GazetteerPlace? country = null;
+            foreach (var p in m.Places)
             {
-                Vote(m.Places.First(p => p.FeatureType == "country").Country, 2.0 * weight);
+                if (p.FeatureType == "country")
+                {
+                    country = p;
+                    break;
+                }
+            }
+
+            if (country is not null)
+            {
+                Vote(country.Country, 2.0 * weight);
                 continue;
             }
 
-            var countries = strong.Select(p => p.Country).Distinct(StringComparer.Ordinal).ToList();
+            // The distinct countries of the candidates other than villages, neighbourhoods and minor features, in order.
+            countries.Clear();
+            foreach (var p in m.Places)
+            {
+                if (p.FeatureType is not ("village" or "neighbourhood" or "other") && !countries.Contains(p.Country))
+                {
+                    countries.Add(p.Country);
+                }
+            }
+
             if (countries.Count == 1)
             {
                 Vote(countries[0], weight);
@@ -384,17 +380,44 @@ public sealed class PlaceResolver
         return votes;
     }
 
+    private static bool HasLinkCue(List<PhraseMatch<IReadOnlyList<PlaceCue>>> chain)
+    {
+        foreach (var c in chain)
+        {
+            foreach (var v in c.Value)
+            {
+                if (v.Kind == "link")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the name sits in a dateline: a short line where a dash separates the outlet from the place ("بلدي نيوز - إدلب").</summary>
     private static bool IsDateline(string text, int position)
     {
-        var lineStart = position > 0 ? text.LastIndexOf('\n', position - 1) + 1 : 0;
-        var lineEnd = text.IndexOf('\n', position);
-        if (lineEnd < 0)
+        // Only lines of at most 80 characters count, so neither search looks further than 81 characters.
+        const int MaxLine = 80;
+        var lo = Math.Max(0, position - (MaxLine + 1));
+        var before = text.AsSpan(lo, position - lo).LastIndexOf('\n');
+        if (before < 0 && lo > 0)
         {
-            lineEnd = text.Length;
+            return false; // the line starts more than 80 characters back
         }
 
-        if (lineEnd - lineStart > 80)
+        var lineStart = before < 0 ? 0 : lo + before + 1;
+        var hi = Math.Min(text.Length, lineStart + MaxLine + 1);
+        var after = hi > position ? text.AsSpan(position, hi - position).IndexOf('\n') : -1;
+        if (after < 0 && hi < text.Length)
+        {
+            return false; // the line ends more than 80 characters after its start
+        }
+
+        var lineEnd = after < 0 ? text.Length : position + after;
+        if (lineEnd - lineStart > MaxLine)
         {
             return false;
         }
