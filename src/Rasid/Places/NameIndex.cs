@@ -155,7 +155,7 @@ internal sealed class NameIndex
             {
                 flags |= Flags(rest[2..]);
             }
-            else if (rest[0] is 'ب' or 'ل' or 'ك')
+            else if (rest[0] is 'ب' or 'ل')
             {
                 flags |= Flags(ArticleFree(rest[1..]));
             }
@@ -198,12 +198,13 @@ internal sealed class NameIndex
                 continue;
             }
 
+            // ك ("like") is not read off a place name: "كبيرة" is not ك + بيرة, and news never places an event "كX".
             if (rest[0] == 'ل' && rest[1] == 'ل' && rest.Length > CliticSegmenter.MinimumStemLength + 2)
             {
                 // لل + name: the article's alef is dropped in writing; the article-free key is what follows.
                 Try(rest[2..], c + 2, tokens, t, ref best, articleFree: true);
             }
-            else if (rest[0] is 'ب' or 'ل' or 'ك')
+            else if (rest[0] is 'ب' or 'ل')
             {
                 Try(rest[1..], c + 1, tokens, t, ref best);
             }

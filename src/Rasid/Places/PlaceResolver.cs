@@ -290,10 +290,11 @@ public sealed class PlaceResolver
         var reference = (before == "من" && _gazetteer.Context("origin").Contains(beforeThat))
                         || (before == "علي" && _gazetteer.Context("landmark").Contains(beforeThat))
                         || (prefix.EndsWith('ل') && _gazetteer.Context("landmark").Contains(before));
-        var preposition = prefix.EndsWith('ب') || prefix.EndsWith('ل') || modifier is not null
+        var separatePreposition = modifier is not null
                           || _gazetteer.Context("preposition").Contains(before)
                           || (chain.Count > 0 && _gazetteer.Context("stretch").Contains(before))
                           || HasLinkCue(chain);
+        var preposition = separatePreposition || prefix.EndsWith('ب') || prefix.EndsWith('ل');
         var reporting = false;
         for (var k = firstTokenIndex - 1; k >= 0 && k >= firstTokenIndex - 6 && tokens[k].Kind == TokenKind.Word; k--)
         {
@@ -310,6 +311,7 @@ public sealed class PlaceResolver
             TypeCue = typeCue,
             Modifier = modifier,
             HasPreposition = preposition,
+            PrepositionIsClitic = preposition && !separatePreposition,
             CueSpan = new TextSpan(cueStart, place.Span.Start),
             IsDestination = _gazetteer.Context("destination").Contains(before),
             IsReferencePoint = reference,
@@ -434,7 +436,8 @@ public sealed class PlaceResolver
     /// </summary>
     private static bool IsBareSmallPlace(PlaceMention m)
     {
-        if (m.TypeCue is not null || m.HasPreposition)
+        // An attached ب/ل is not enough for a village: "بسيطة" (simple) is not ب + the village سيطة.
+        if (m.TypeCue is not null || (m.HasPreposition && !m.PrepositionIsClitic))
         {
             return false;
         }
@@ -674,6 +677,11 @@ public sealed class PlaceResolver
             s += p.Country == documentCountry ? 4.0 : -1.0;
         }
 
+        if (p.FeatureType is "village" or "neighbourhood" or "other" && HasCountryCandidate(m))
+        {
+            s -= 6.0; // "السعودية" is the kingdom, not a Syrian village of that name
+        }
+
         if (hints.Count > 0 && hints.Contains(p.Country, StringComparer.Ordinal))
         {
             s += 1.0;
@@ -708,6 +716,19 @@ public sealed class PlaceResolver
         }
 
         return s;
+    }
+
+    private static bool HasCountryCandidate(PlaceMention m)
+    {
+        foreach (var q in m.Places)
+        {
+            if (q.FeatureType == "country")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when <paramref name="outer"/> is an admin unit (or country) that holds <paramref name="inner"/>.</summary>
