@@ -1147,6 +1147,14 @@ internal sealed class EventExtractor
             return ActorsOverlapOrMissing(a, b);
         }
 
+        // "سيطرت القوات على X عقب اشتباكات مع الحوثيين": the clash of the same sentence is how the territory was taken
+        // (each side may be named as the first actor of its own clause).
+        if (sameSentence && a.EventType == EventTypes.Battles && b.EventType == EventTypes.Battles
+            && (a.SubEventType == "Armed clash") != (b.SubEventType == "Armed clash"))
+        {
+            return true;
+        }
+
         // A generic attack/killing word restates a specific event of the same place.
         if (IsGeneric(a) || IsGeneric(b))
         {

@@ -100,7 +100,8 @@ public sealed record AdminUnit(string Code, string Level, string Country, string
 /// <param name="Kind">type, near, part or link.</param>
 /// <param name="Value">For type cues the feature type it announces; for others a label.</param>
 /// <param name="Keep">True when the cue stays part of the Arabic location (ريف حماة, مخيم اليرموك).</param>
-public sealed record PlaceCue(string Kind, string Value, bool Keep);
+/// <param name="Plural">True for dual and plural cues (منطقتي، قرى), which cover every name joined by و after them.</param>
+public sealed record PlaceCue(string Kind, string Value, bool Keep, bool Plural = false);
 
 /// <summary>What a lexicon entry of the gazetteer's matcher is.</summary>
 internal enum LexKind : byte
@@ -496,11 +497,6 @@ public sealed class Gazetteer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddToGroup(ReadOnlySpan<char> name, GazetteerPlace place, string? nameString = null)
     {
-        if (_stopWords.Contains(name) && place.FeatureType is not ("admin1" or "admin2" or "admin3"))
-        {
-            return; // never recognised on its own (see stopwords.txt)
-        }
-
         var group = Index.GetOrAdd(name, _groupHead.Count, nameString);
         if (group < 0)
         {
@@ -610,7 +606,7 @@ public sealed class Gazetteer
         foreach (var row in TsvReader.Read(data, "gazetteer/cues.tsv"))
         {
             AddPhrase(row["cue"], new LexEntry(LexKind.Cue, CueList.Count));
-            CueList.Add(new PlaceCue(row["kind"], row["value"], row["keep"] == "1"));
+            CueList.Add(new PlaceCue(row["kind"], row["value"], row["keep"] == "1", row["plural"] == "1"));
         }
     }
 

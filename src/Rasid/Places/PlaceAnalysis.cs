@@ -68,7 +68,7 @@ public sealed class PlaceAnalysis
         var specific = inScope.Where(m => m.Chosen!.FeatureType != "country" && !m.IsReportingSource).ToList();
         if (specific.Count > 0)
         {
-            var best = specific.MinBy(m => Cost(m, anchor))!;
+            var best = Anchored(specific.MinBy(m => Cost(m, anchor))!, specific);
             var chosen = MostSpecific(best, specific);
             return With(chosen, chosen == best
                 ? $"in the event's sentence, nearest the trigger ({chosen.Resolved!.Reason})"
@@ -288,6 +288,28 @@ public sealed class PlaceAnalysis
         }
 
         return d - (m.HasPreposition ? 25 : 0) + (m.IsDestination || m.IsReferencePoint ? 60 : 0);
+    }
+
+    /// <summary>
+    /// In "الغوطة الشرقية، قرب دمشق" or "الحوطة إلى الشمال من عدن" the place named first is where it happened; the place
+    /// after the direction or proximity word only locates it. Returns that first place when <paramref name="m"/> is such
+    /// an anchor right after it, else <paramref name="m"/>.
+    /// </summary>
+    private PlaceMention Anchored(PlaceMention m, List<PlaceMention> scope)
+    {
+        if (m.Modifier is null || _text is null)
+        {
+            return m;
+        }
+
+        var before = scope.LastOrDefault(o => o.NameSpan.End <= m.CueSpan.Start && o.Chosen!.FeatureType != "country");
+        if (before is null || before.Modifier is not null)
+        {
+            return m;
+        }
+
+        var gap = _text.Normalized.Text[before.NameSpan.End..m.CueSpan.Start].Trim().Trim('،', ',', '-').Trim();
+        return gap.Length == 0 || gap is "الواقعه" or "الواقع" or "الواقعتين" ? before : m;
     }
 
     /// <summary>The innermost place of the containment chain of <paramref name="m"/> ("المحفد" for "مديرية المحفد محافظة أبين").</summary>

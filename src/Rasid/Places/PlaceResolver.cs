@@ -61,6 +61,8 @@ public sealed class PlaceResolver
         var ids = new List<int>(); // place ids of the current token's match; MakeMention copies what it keeps
         var keys = TokenKeys.Of(tokens);
         var chainEnd = -1;
+        string? pluralCue = null; // the feature type a dual or plural cue announced for the last name
+        var pluralEnd = -1; // token right after that name
         var t = 0;
         PhraseMatch<IReadOnlyList<LexEntry>> match = default;
         while (t < tokens.Count)
@@ -97,6 +99,7 @@ public sealed class PlaceResolver
             {
                 ids.Clear();
                 var hasIds = false;
+                var hasAdjective = false;
                 List<PlaceCue>? cues = null;
                 if (small)
                 {
@@ -114,6 +117,7 @@ public sealed class PlaceResolver
                                 (cues ??= []).Add(_gazetteer.CueList[e.Index]);
                                 break;
                             default:
+                                hasAdjective = true;
                                 // Each listing is half a vote; right after a place name ("سنجار العراقية") it describes the place: two votes.
                                 adjectives.AddRange(Enumerable.Repeat(_gazetteer.AdjectiveList[e.Index], AdjacentToPrevious(mentions, t) ? 4 : 1));
                                 break;
@@ -121,7 +125,8 @@ public sealed class PlaceResolver
                     }
                 }
 
-                if (big && (!small || bigEnd == match.EndToken))
+                // "محافظة يمنية": a nationality adjective is not the village that shares its spelling.
+                if (big && (!small || (bigEnd == match.EndToken && !hasAdjective)))
                 {
                     _gazetteer.AddGroupMembers(group, ids);
                     hasIds = true;
@@ -175,10 +180,23 @@ public sealed class PlaceResolver
             }
 
             var chain = chainEnd == t ? cueChain : noChain;
-            var mention = MakeMention(text, place, chain);
+            // "منطقتي الوهط وصبر": a dual or plural cue covers every name joined to its first by و.
+            var coordinated = chain.Count == 0 && pluralEnd == t && place.PrefixLength > 0 && tokens[t].Text[0] == 'و';
+            var plural = coordinated || (chain.Count > 0 && IsPlural(chain[^1].Value));
+            var mention = MakeMention(text, place, chain, coordinated, coordinated ? pluralCue : null);
             if (mention is not null && (!IsBareSmallPlace(mention) || AdjacentToPrevious(mentions, place.FirstToken)))
             {
                 mentions.Add(mention);
+            }
+
+            if (plural && mention is not null)
+            {
+                pluralCue = coordinated ? pluralCue : mention.TypeCue;
+                pluralEnd = place.EndToken;
+            }
+            else
+            {
+                pluralEnd = -1;
             }
 
             cueChain.Clear(); // MakeMention keeps no reference to the chain
@@ -187,6 +205,19 @@ public sealed class PlaceResolver
         }
 
         return mentions;
+    }
+
+    private static bool IsPlural(IReadOnlyList<PlaceCue> cues)
+    {
+        for (var i = 0; i < cues.Count; i++)
+        {
+            if (cues[i].Plural)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDistance(IReadOnlyList<PlaceCue> cues)
@@ -202,12 +233,13 @@ public sealed class PlaceResolver
         return false;
     }
 
-    private PlaceMention? MakeMention(AnalyzedText text, PhraseMatch<IReadOnlyList<int>> place, List<PhraseMatch<IReadOnlyList<PlaceCue>>> chain)
+    private PlaceMention? MakeMention(AnalyzedText text, PhraseMatch<IReadOnlyList<int>> place, List<PhraseMatch<IReadOnlyList<PlaceCue>>> chain, bool coordinated,
+        string? inheritedCue)
     {
         var norm = text.Normalized.Text;
         var tokens = text.Tokens;
         var name = norm[place.Span.Start..place.Span.End];
-        string? typeCue = null;
+        string? typeCue = inheritedCue;
         string? modifier = null;
         var spanStart = place.Span.Start;
         var keepContiguous = true;
@@ -255,8 +287,10 @@ public sealed class PlaceResolver
 
         // "مديرية X" names a district; "المديرية X" (the cue with the article) is "the district" followed by any word.
         var definiteCue = chain.Count > 0 && tokens[chain[^1].FirstToken].Text.AsSpan(chain[^1].PrefixLength).StartsWith("ال", StringComparison.Ordinal);
+        // A stop-listed name is a place only after an admin cue ("محافظة X"), or when it is joined by و to a place a
+        // dual or plural cue announced ("منطقتي الوهط وصبر"; the first name must be a place in its own right).
         if (_gazetteer.StopWords.Contains(name)
-            && (definiteCue || typeCue is not ("admin1" or "admin2" or "admin3")))
+            && (definiteCue || (typeCue is not ("admin1" or "admin2" or "admin3") && !(coordinated && typeCue is not null))))
         {
             return null;
         }
