@@ -195,6 +195,12 @@ public sealed class Gazetteer
     /// <summary>The admin unit with gazetteer code <paramref name="code"/>, or null.</summary>
     public AdminUnit? Admin(string? code) => code is not null && _admins.TryGetValue(code, out var a) ? a : null;
 
+    private readonly Dictionary<string, string> _theatres = new(StringComparer.Ordinal);
+
+    /// <summary>True when two countries are one theatre of news (countries.tsv, column theatre), or the same country.</summary>
+    public bool SameTheatre(string iso2, string? other) =>
+        other is not null && (iso2 == other || (_theatres.TryGetValue(iso2, out var a) && _theatres.TryGetValue(other, out var b) && a == b));
+
     /// <summary>The country with ISO2 <paramref name="iso2"/>, or null.</summary>
     public CountryInfo? CountryOf(string iso2) => _countries.GetValueOrDefault(iso2);
 
@@ -258,6 +264,11 @@ public sealed class Gazetteer
         {
             var iso = row["iso2"];
             _countries[iso] = new CountryInfo(iso, row["name_en"]);
+            if (row.Optional("theatre") is { } theatre)
+            {
+                _theatres[iso] = theatre;
+            }
+
             foreach (var adjective in row.List("adjectives"))
             {
                 AddPhrase(adjective, new LexEntry(LexKind.Adjective, AdjectiveList.Count));

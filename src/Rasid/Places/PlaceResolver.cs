@@ -664,10 +664,10 @@ public sealed class PlaceResolver
                    : ", only candidate");
     }
 
-    private static bool Accept(PlaceMention m, string? documentCountry, HashSet<string>? supported = null)
+    private bool Accept(PlaceMention m, string? documentCountry, HashSet<string>? supported = null)
     {
         var c = m.Chosen!;
-        var inCountry = documentCountry is null || c.Country == documentCountry;
+        var inCountry = documentCountry is null || _gazetteer.SameTheatre(c.Country, documentCountry);
         var linked = m.Container is not null || m.Contained is not null || m.LinkedToPrevious;
         if (m.Text.Length <= 2)
         {
@@ -702,13 +702,13 @@ public sealed class PlaceResolver
         };
     }
 
-    private static double Score(GazetteerPlace p, PlaceMention m, List<PlaceMention> neighbours, string? documentCountry,
+    private double Score(GazetteerPlace p, PlaceMention m, List<PlaceMention> neighbours, string? documentCountry,
         IReadOnlyList<string> hints, Dictionary<string, double>? admin1Votes)
     {
         var s = p.Prior;
         if (documentCountry is not null)
         {
-            s += p.Country == documentCountry ? 4.0 : -1.0;
+            s += p.Country == documentCountry ? 4.0 : _gazetteer.SameTheatre(p.Country, documentCountry) ? 3.5 : -1.0;
         }
 
         if (p.FeatureType is "village" or "neighbourhood" or "other" && HasCountryCandidate(m))
