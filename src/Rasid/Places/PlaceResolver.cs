@@ -14,6 +14,12 @@ namespace Rasid.Places;
 /// </summary>
 public sealed class PlaceResolver
 {
+    /// <summary>How close (characters) another place must be to weigh as local context for a name's namesakes.</summary>
+    private const int LocalWindow = 250;
+
+    /// <summary>Score for a namesake in a province named within <see cref="LocalWindow"/>.</summary>
+    private const double LocalBonus = 1.5;
+
     private readonly Gazetteer _gazetteer;
 
     private readonly Func<int, double> _groupWeight;
@@ -541,12 +547,27 @@ public sealed class PlaceResolver
     {
         // Pass 1 without coherence, pass 2 rewards candidates in provinces other mentions point to.
         var admin1Votes = new Dictionary<string, double>(StringComparer.Ordinal);
+        var firstPass = new string?[mentions.Count]; // the province each mention settled on in pass 1 (larger places only)
+        var local = new List<string>(4);
         for (var pass = 0; pass < 2; pass++)
         {
             var nextVotes = new Dictionary<string, double>(StringComparer.Ordinal);
             for (var i = 0; i < mentions.Count; i++)
             {
                 var m = mentions[i];
+                local.Clear();
+                if (pass == 1)
+                {
+                    // "حي الروضة ... في تعز": a province named close by decides between namesakes.
+                    for (var j = 0; j < mentions.Count; j++)
+                    {
+                        if (j != i && firstPass[j] is { } code && Math.Abs(mentions[j].NameSpan.Start - m.NameSpan.Start) <= LocalWindow)
+                        {
+                            local.Add(code);
+                        }
+                    }
+                }
+
                 var neighbours = new List<PlaceMention>(2);
                 if (m.LinkedToPrevious && i > 0)
                 {
@@ -562,7 +583,8 @@ public sealed class PlaceResolver
                 for (var k = 0; k < scored.Length; k++)
                 {
                     var p = m.Places[k];
-                    scored[k] = new PlaceCandidate(p, Score(p, m, neighbours, documentCountry, hints, pass == 0 ? null : admin1Votes));
+                    var near = p.Admin1Code is not null && p.FeatureType != "village" && local.Contains(p.Admin1Code) ? LocalBonus : 0;
+                    scored[k] = new PlaceCandidate(p, near + Score(p, m, neighbours, documentCountry, hints, pass == 0 ? null : admin1Votes));
                 }
 
                 Array.Sort(scored, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Place.Id.CompareTo(b.Place.Id));
@@ -571,6 +593,10 @@ public sealed class PlaceResolver
                 if (m.Chosen?.Admin1Code is { } a1 && Accept(m, documentCountry))
                 {
                     nextVotes[a1] = nextVotes.GetValueOrDefault(a1) + (m.Chosen.FeatureType == "village" ? 0.5 : 1.0);
+                    if (pass == 0 && m.Chosen.FeatureType is not ("village" or "neighbourhood" or "other"))
+                    {
+                        firstPass[i] = a1;
+                    }
                 }
             }
 
