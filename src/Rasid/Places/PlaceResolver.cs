@@ -213,6 +213,24 @@ public sealed class PlaceResolver
         return mentions;
     }
 
+    /// <summary>
+    /// True when the "من" at <paramref name="fromIndex"/> ends a phrase of origin: an origin word up to five words
+    /// before it ("قادمة من X", "أطلق الحوثيون صاروخا من X").
+    /// </summary>
+    private bool LaunchedFrom(IReadOnlyList<Token> tokens, int fromIndex)
+    {
+        var origin = _gazetteer.Context("origin");
+        for (var k = fromIndex - 1; k >= 0 && k >= fromIndex - 5 && tokens[k].Kind == TokenKind.Word; k--)
+        {
+            if (origin.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsPlural(IReadOnlyList<PlaceCue> cues)
     {
         for (var i = 0; i < cues.Count; i++)
@@ -327,7 +345,7 @@ public sealed class PlaceResolver
         }
 
         // "قادمة من X", "المطلة على X", "المحاذية لـ X": where something came from, or a landmark, not where it happened.
-        var reference = (before == "من" && _gazetteer.Context("origin").Contains(beforeThat))
+        var reference = (before == "من" && LaunchedFrom(tokens, beforeIndex))
                         || (before == "علي" && _gazetteer.Context("landmark").Contains(beforeThat))
                         || (prefix.EndsWith('ل') && _gazetteer.Context("landmark").Contains(before));
         var separatePreposition = modifier is not null

@@ -68,4 +68,20 @@ public partial class EventExtractorTests
         Assert.Equal(["الجراحي", "التحيتا"], result.Events.Select(e => e.LocationAr!));
         Assert.All(result.Events, e => Assert.Equal("YE-HU", e.Admin1Code));
     }
+
+    [Fact]
+    public void A_missile_is_placed_where_it_fell_not_where_it_was_launched()
+    {
+        var e = SingleEvent("أطلق الحوثيون صاروخا باليستيا من محافظة صعدة على مدينة جازان السعودية.");
+
+        Assert.Equal("SA-09", e.Admin1Code);
+    }
+
+    [Fact]
+    public void The_disengagement_line_is_not_a_clash()
+    {
+        var result = TestPipeline.Extract("جددت الأمم المتحدة مهمة قوة مراقبة فض الاشتباك في هضبة الجولان لستة أشهر.");
+
+        Assert.Empty(result.Events);
+    }
 }
