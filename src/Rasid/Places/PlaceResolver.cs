@@ -310,7 +310,10 @@ public sealed class PlaceResolver
         }
 
         // "مديرية X" names a district; "المديرية X" (the cue with the article) is "the district" followed by any word.
-        var definiteCue = chain.Count > 0 && tokens[chain[^1].FirstToken].Text.AsSpan(chain[^1].PrefixLength).StartsWith("ال", StringComparison.Ordinal);
+        // لل + cue is the article too, its alef dropped ("للقضاء على": "to eliminate", not "the district").
+        var definiteCue = chain.Count > 0
+                          && (tokens[chain[^1].FirstToken].Text.AsSpan(chain[^1].PrefixLength).StartsWith("ال", StringComparison.Ordinal)
+                              || tokens[chain[^1].FirstToken].Text.AsSpan(0, chain[^1].PrefixLength).EndsWith("لل", StringComparison.Ordinal));
         // A stop-listed name is a place only after an admin cue ("محافظة X"), or when it is joined by و to a place a
         // dual or plural cue announced ("منطقتي الوهط وصبر"; the first name must be a place in its own right).
         if (_gazetteer.StopWords.Contains(name)
@@ -666,6 +669,22 @@ public sealed class PlaceResolver
             if (cur.Modifier is not null)
             {
                 continue; // "X شمال شرق Y": X is placed relative to Y, not inside it
+            }
+
+            if (cur.TypeCue is "admin1" or "admin2" or "city" && prev.Chosen.Admin1Code != cur.Chosen.Admin1Code
+                && prev.Chosen.FeatureType is "village" or "neighbourhood" or "other" or "town")
+            {
+                // "منطقة الحوبان بمدينة تعز": the text puts X inside Y, so a namesake of X elsewhere is wrong. Take X's
+                // namesake inside Y's province, or drop X and let Y stand for the place.
+                var inside = prev.Candidates.FirstOrDefault(c => c.Place.Admin1Code == cur.Chosen.Admin1Code).Place;
+                prev.Chosen = inside;
+                prev.Reason = inside is null
+                    ? $"rejected: no place of this name inside {cur.Text}, which the text puts it in"
+                    : $"{inside.FeatureType} in {inside.Country}, the namesake inside {cur.Text}";
+                if (inside is null)
+                {
+                    continue;
+                }
             }
 
             if (Contains(cur.Chosen, prev.Chosen))
