@@ -20,6 +20,9 @@ public sealed class PlaceResolver
     /// <summary>Score for a namesake in a province named within <see cref="LocalWindow"/>.</summary>
     private const double LocalBonus = 1.5;
 
+    /// <summary>A city this large is what its bare name means, whatever the document's country.</summary>
+    private const long MetropolisPopulation = 2_500_000;
+
     private readonly Gazetteer _gazetteer;
 
     private readonly Func<int, double> _groupWeight;
@@ -373,6 +376,7 @@ public sealed class PlaceResolver
             Modifier = modifier,
             HasPreposition = preposition,
             PrepositionIsClitic = preposition && !separatePreposition,
+            DativeOnly = !separatePreposition && prefix.EndsWith('ل'),
             CueSpan = new TextSpan(cueStart, place.Span.Start),
             IsDestination = _gazetteer.Context("destination").Contains(before),
             IsReferencePoint = reference,
@@ -749,7 +753,8 @@ public sealed class PlaceResolver
             return c.FeatureType switch
             {
                 "country" => true,
-                "admin1" or "city" or "region" => m.HasPreposition || m.TypeCue is not null,
+                // "الموالية لأنقرة": a foreign capital after ل is its government, not a place.
+                "admin1" or "city" or "region" => (m.HasPreposition && !m.DativeOnly) || m.TypeCue is not null,
                 "admin2" or "town" or "admin3" => m.TypeCue is not null && m.TypeCue != "area" && m.HasPreposition,
                 _ => false,
             };
@@ -772,6 +777,11 @@ public sealed class PlaceResolver
         if (documentCountry is not null)
         {
             s += p.Country == documentCountry ? 4.0 : _gazetteer.SameTheatre(p.Country, documentCountry) ? 3.5 : -1.0;
+        }
+
+        if (p.FeatureType == "city" && p.Population >= MetropolisPopulation && m.TypeCue is null && !HasCountryCandidate(m))
+        {
+            s += 5.0; // "القاهرة" is Cairo, even in a Yemeni article, unless a cue says "مديرية القاهرة"
         }
 
         if (p.FeatureType is "village" or "neighbourhood" or "other" && HasCountryCandidate(m))
