@@ -55,7 +55,7 @@ internal sealed class PlacesCommand : ICommand
             if (m.Resolved is { } r)
             {
                 await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{head} -> {r.Location} ({r.FeatureType}), {r.Admin2 ?? "-"}, {r.Admin1 ?? "-"} {r.Admin1Code ?? "-"}, {r.Country}; precision {r.GeoPrecision}; {r.Latitude:0.####},{r.Longitude:0.####}; {m.Reason}")).ConfigureAwait(false);
+                    $"{head} -> {r.Location} ({r.FeatureType}), {r.Admin2 ?? "-"}, {r.Admin1 ?? "-"} {r.Admin1Code ?? "-"}, {r.Country}; precision {r.GeoPrecision}; {r.Latitude:0.####},{r.Longitude:0.####}; {m.Reason}{Role(m)}")).ConfigureAwait(false);
             }
             else
             {
@@ -75,4 +75,11 @@ internal sealed class PlacesCommand : ICommand
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>How the mention relates to the reported act, when not simply "where" (event placing skips these).</summary>
+    private static string Role(PlaceMention m) =>
+        m.IsDestination ? "; a destination"
+        : m.IsReferencePoint ? "; an origin or landmark"
+        : m.IsReportingSource ? "; where it was reported"
+        : string.Empty;
 }

@@ -18,6 +18,17 @@ public class PlacesCommandTests
     }
 
     [Fact]
+    public async Task Places_command_says_when_a_place_is_an_origin_not_where_it_happened()
+    {
+        var output = new StringWriter();
+        var code = await CliApp.RunAsync(["places", "نصب مسلحون كمينا لقافلة قادمة من مدينة عدن في مديرية طور الباحة"],
+            new StringReader(string.Empty), output, new StringWriter());
+        Assert.Equal(0, code);
+        var aden = output.ToString().Split('\n').Single(l => l.Contains("عدن ->", StringComparison.Ordinal));
+        Assert.EndsWith("an origin or landmark", aden.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Places_command_without_text_is_a_usage_error()
     {
         var code = await CliApp.RunAsync(["places"], new StringReader(string.Empty), new StringWriter(), new StringWriter());
