@@ -296,6 +296,15 @@ public sealed class PlaceResolver
             keepContiguous = false;
         }
 
+        foreach (var idiom in _gazetteer.Context("idiom"))
+        {
+            // "مسقط رأسه" (his birthplace), "مفرق طرق": a place name that opens an idiom is a common word.
+            if (string.CompareOrdinal(norm, place.Span.Start, idiom, 0, idiom.Length) == 0)
+            {
+                return null;
+            }
+        }
+
         string? ownCue = null;
         if (typeCue is null && place.EndToken - place.FirstToken > 1
             && !tokens[place.FirstToken].Text.AsSpan(place.PrefixLength).StartsWith("ال", StringComparison.Ordinal)
