@@ -354,9 +354,9 @@ public sealed class PlaceResolver
 
         var before = beforeIndex >= 0 ? tokens[beforeIndex].Text : string.Empty;
         var beforeThat = beforeIndex >= 1 && tokens[beforeIndex - 1].Kind == TokenKind.Word ? tokens[beforeIndex - 1].Text : string.Empty;
-        if (chain.Count == 0 && prefix.Length == 0 && _gazetteer.Context("name_part").Contains(before))
+        if (chain.Count == 0 && prefix.Length == 0 && (_gazetteer.Context("name_part").Contains(before) || _gazetteer.Context("occasion").Contains(before)))
         {
-            return null; // "عبد الحسن", "أبو همدان": a person's name
+            return null; // "عبد الحسن", "أبو همدان": a person's name; "يوم القدس": an occasion
         }
 
         // "قادمة من X", "المطلة على X", "المحاذية لـ X": where something came from, or a landmark, not where it happened.
@@ -790,7 +790,7 @@ public sealed class PlaceResolver
 
         if (p.FeatureType == "city" && p.Population >= MetropolisPopulation && m.TypeCue is null && !HasCountryCandidate(m))
         {
-            s += 5.0; // "القاهرة" is Cairo, even in a Yemeni article, unless a cue says "مديرية القاهرة"
+            s += 5.5; // "القاهرة" is Cairo, even in a Yemeni article, unless a cue says "مديرية القاهرة"
         }
 
         if (p.FeatureType is "village" or "neighbourhood" or "other" && HasCountryCandidate(m))
