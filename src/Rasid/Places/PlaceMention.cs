@@ -50,6 +50,9 @@ public sealed class PlaceMention
     /// <summary>True when a preposition (في، ب، من، قرب...) introduces the mention.</summary>
     public bool HasPreposition { get; internal set; }
 
+    /// <summary>True for a capital that news uses for its government (context_words.tsv, kind metonym).</summary>
+    internal bool IsMetonym { get; set; }
+
     /// <summary>True when the only preposition is a proclitic ل ("الموالية لأنقرة"): to or for, not in.</summary>
     internal bool DativeOnly { get; set; }
 

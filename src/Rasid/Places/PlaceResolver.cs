@@ -386,6 +386,7 @@ public sealed class PlaceResolver
             HasPreposition = preposition,
             PrepositionIsClitic = preposition && !separatePreposition,
             DativeOnly = !separatePreposition && prefix.EndsWith('ل'),
+            IsMetonym = _gazetteer.Context("metonym").Contains(name),
             CueSpan = new TextSpan(cueStart, place.Span.Start),
             IsDestination = _gazetteer.Context("destination").Contains(before),
             IsReferencePoint = reference,
@@ -721,6 +722,11 @@ public sealed class PlaceResolver
     private static string Why(PlaceMention m, string? documentCountry)
     {
         var c = m.Chosen!;
+        if (m.IsMetonym && m.TypeCue is null && (!m.HasPreposition || m.DativeOnly))
+        {
+            return "a capital that stands for its government here (no locative preposition or cue)";
+        }
+
         if (documentCountry is not null && c.Country != documentCountry)
         {
             return $"best candidate {c} is outside the document country {documentCountry} and has no cue";
@@ -743,6 +749,11 @@ public sealed class PlaceResolver
     private bool Accept(PlaceMention m, string? documentCountry, HashSet<string>? supported = null)
     {
         var c = m.Chosen!;
+        if (m.IsMetonym && m.TypeCue is null && (!m.HasPreposition || m.DativeOnly))
+        {
+            return false; // "بين تل أبيب والفصائل", "أعلنت واشنطن": the capital stands for its government
+        }
+
         var inCountry = documentCountry is null || _gazetteer.SameTheatre(c.Country, documentCountry);
         var linked = m.Container is not null || m.Contained is not null || m.LinkedToPrevious;
         if (m.Text.Length <= 2)
