@@ -50,6 +50,9 @@ public sealed class PlaceMention
     /// <summary>True when a preposition (في، ب، من، قرب...) introduces the mention.</summary>
     public bool HasPreposition { get; internal set; }
 
+    /// <summary>Whether a country is among the candidates (computed once, on first use).</summary>
+    internal bool? HasCountryCandidate { get; set; }
+
     /// <summary>True for a capital that news uses for its government (context_words.tsv, kind metonym).</summary>
     internal bool IsMetonym { get; set; }
 

@@ -27,9 +27,32 @@ public sealed class PlaceResolver
 
     private readonly Func<int, double> _groupWeight;
 
+    private readonly HashSet<string> _distanceWords;
+    private readonly HashSet<string> _originWords;
+    private readonly HashSet<string> _idiomWords;
+    private readonly HashSet<string> _occasionWords;
+    private readonly HashSet<string> _landmarkWords;
+    private readonly HashSet<string> _prepositionWords;
+    private readonly HashSet<string> _stretchWords;
+    private readonly HashSet<string> _sourceWords;
+    private readonly HashSet<string> _metonymWords;
+    private readonly HashSet<string> _destinationWords;
+    private readonly HashSet<string> _namePartWords;
+
     private PlaceResolver(Gazetteer gazetteer)
     {
         _gazetteer = gazetteer;
+        _distanceWords = gazetteer.Context("distance");
+        _originWords = gazetteer.Context("origin");
+        _idiomWords = gazetteer.Context("idiom");
+        _occasionWords = gazetteer.Context("occasion");
+        _landmarkWords = gazetteer.Context("landmark");
+        _prepositionWords = gazetteer.Context("preposition");
+        _stretchWords = gazetteer.Context("stretch");
+        _sourceWords = gazetteer.Context("source");
+        _metonymWords = gazetteer.Context("metonym");
+        _destinationWords = gazetteer.Context("destination");
+        _namePartWords = gazetteer.Context("name_part");
         _groupWeight = gazetteer.GroupWeight;
     }
 
@@ -179,7 +202,7 @@ public sealed class PlaceResolver
             if (!hasPlace)
             {
                 if (chainEnd == t && cueChain.Count > 0 && IsDistance(cueChain[^1].Value)
-                    && _gazetteer.Context("distance").Contains(tokens[t].Text))
+                    && _distanceWords.Contains(tokens[t].Text))
                 {
                     chainEnd = t + 1;
                 }
@@ -222,7 +245,7 @@ public sealed class PlaceResolver
     /// </summary>
     private bool LaunchedFrom(IReadOnlyList<Token> tokens, int fromIndex)
     {
-        var origin = _gazetteer.Context("origin");
+        var origin = _originWords;
         for (var k = fromIndex - 1; k >= 0 && k >= fromIndex - 5 && tokens[k].Kind == TokenKind.Word; k--)
         {
             if (origin.Contains(tokens[k].Text))
@@ -296,7 +319,7 @@ public sealed class PlaceResolver
             keepContiguous = false;
         }
 
-        foreach (var idiom in _gazetteer.Context("idiom"))
+        foreach (var idiom in _idiomWords)
         {
             // "مسقط رأسه" (his birthplace), "مفرق طرق": a place name that opens an idiom is a common word.
             if (string.CompareOrdinal(norm, place.Span.Start, idiom, 0, idiom.Length) == 0)
@@ -354,24 +377,24 @@ public sealed class PlaceResolver
 
         var before = beforeIndex >= 0 ? tokens[beforeIndex].Text : string.Empty;
         var beforeThat = beforeIndex >= 1 && tokens[beforeIndex - 1].Kind == TokenKind.Word ? tokens[beforeIndex - 1].Text : string.Empty;
-        if (chain.Count == 0 && prefix.Length == 0 && (_gazetteer.Context("name_part").Contains(before) || _gazetteer.Context("occasion").Contains(before)))
+        if (chain.Count == 0 && prefix.Length == 0 && (_namePartWords.Contains(before) || _occasionWords.Contains(before)))
         {
             return null; // "عبد الحسن", "أبو همدان": a person's name; "يوم القدس": an occasion
         }
 
         // "قادمة من X", "المطلة على X", "المحاذية لـ X": where something came from, or a landmark, not where it happened.
         var reference = (before == "من" && LaunchedFrom(tokens, beforeIndex))
-                        || (before == "علي" && _gazetteer.Context("landmark").Contains(beforeThat))
-                        || (prefix.EndsWith('ل') && _gazetteer.Context("landmark").Contains(before));
+                        || (before == "علي" && _landmarkWords.Contains(beforeThat))
+                        || (prefix.EndsWith('ل') && _landmarkWords.Contains(before));
         var separatePreposition = modifier is not null
-                          || _gazetteer.Context("preposition").Contains(before)
-                          || (chain.Count > 0 && _gazetteer.Context("stretch").Contains(before))
+                          || _prepositionWords.Contains(before)
+                          || (chain.Count > 0 && _stretchWords.Contains(before))
                           || HasLinkCue(chain);
         var preposition = separatePreposition || prefix.EndsWith('ب') || prefix.EndsWith('ل');
         var reporting = false;
         for (var k = firstTokenIndex - 1; k >= 0 && k >= firstTokenIndex - 6 && tokens[k].Kind == TokenKind.Word; k--)
         {
-            if (_gazetteer.Context("source").Contains(tokens[k].Text))
+            if (_sourceWords.Contains(tokens[k].Text))
             {
                 reporting = true;
                 break;
@@ -386,9 +409,9 @@ public sealed class PlaceResolver
             HasPreposition = preposition,
             PrepositionIsClitic = preposition && !separatePreposition,
             DativeOnly = !separatePreposition && prefix.EndsWith('ل'),
-            IsMetonym = _gazetteer.Context("metonym").Contains(name),
+            IsMetonym = _metonymWords.Contains(name),
             CueSpan = new TextSpan(cueStart, place.Span.Start),
-            IsDestination = _gazetteer.Context("destination").Contains(before),
+            IsDestination = _destinationWords.Contains(before),
             IsReferencePoint = reference,
             IsTopic = before is "وفي" or "ففي",
             IsReportingSource = reporting,
@@ -594,9 +617,18 @@ public sealed class PlaceResolver
                 if (pass == 1)
                 {
                     // "حي الروضة ... في تعز": a province named close by decides between namesakes.
-                    for (var j = 0; j < mentions.Count; j++)
+                    // Mentions are in text order: look outwards from i while within the window.
+                    for (var j = i - 1; j >= 0 && m.NameSpan.Start - mentions[j].NameSpan.Start <= LocalWindow; j--)
                     {
-                        if (j != i && firstPass[j] is { } code && Math.Abs(mentions[j].NameSpan.Start - m.NameSpan.Start) <= LocalWindow)
+                        if (firstPass[j] is { } code && !local.Contains(code))
+                        {
+                            local.Add(code);
+                        }
+                    }
+
+                    for (var j = i + 1; j < mentions.Count && mentions[j].NameSpan.Start - m.NameSpan.Start <= LocalWindow; j++)
+                    {
+                        if (firstPass[j] is { } code && !local.Contains(code))
                         {
                             local.Add(code);
                         }
@@ -618,7 +650,7 @@ public sealed class PlaceResolver
                 for (var k = 0; k < scored.Length; k++)
                 {
                     var p = m.Places[k];
-                    var near = p.Admin1Code is not null && p.FeatureType != "village" && local.Contains(p.Admin1Code) ? LocalBonus : 0;
+                    var near = local.Count > 0 && p.Admin1Code is not null && p.FeatureType != "village" && local.Contains(p.Admin1Code) ? LocalBonus : 0;
                     scored[k] = new PlaceCandidate(p, near + Score(p, m, neighbours, documentCountry, hints, pass == 0 ? null : admin1Votes));
                 }
 
@@ -847,15 +879,23 @@ public sealed class PlaceResolver
 
     private static bool HasCountryCandidate(PlaceMention m)
     {
+        if (m.HasCountryCandidate is { } known)
+        {
+            return known;
+        }
+
+        var found = false;
         foreach (var q in m.Places)
         {
             if (q.FeatureType == "country")
             {
-                return true;
+                found = true;
+                break;
             }
         }
 
-        return false;
+        m.HasCountryCandidate = found;
+        return found;
     }
 
     /// <summary>True when <paramref name="outer"/> is an admin unit (or country) that holds <paramref name="inner"/>.</summary>
