@@ -86,8 +86,18 @@ public sealed class PlaceMention
     /// <summary>The chosen place, or null when the mention was rejected.</summary>
     public ResolvedPlace? Resolved { get; internal set; }
 
+    private string? _reason;
+    private Func<string>? _reasonFactory;
+
     /// <summary>Why the mention was resolved or rejected.</summary>
-    public string Reason { get; internal set; } = string.Empty;
+    public string Reason
+    {
+        get => _reason ??= _reasonFactory?.Invoke() ?? string.Empty;
+        internal set => (_reason, _reasonFactory) = (value, null);
+    }
+
+    /// <summary>Sets a reason that is built on first read.</summary>
+    internal void SetReason(Func<string> factory) => (_reason, _reasonFactory) = (null, factory);
 
     /// <summary>The mention this one sits in, per the text ("المحفد" → "أبين" in "مديرية المحفد محافظة أبين").</summary>
     public PlaceMention? Container { get; internal set; }

@@ -215,6 +215,16 @@ public sealed class PlaceResolver
             // "منطقتي الوهط وصبر": a dual or plural cue covers every name joined to its first by و.
             var coordinated = chain.Count == 0 && pluralEnd == t && place.PrefixLength > 0 && tokens[t].Text[0] == 'و';
             var plural = coordinated || (chain.Count > 0 && IsPlural(chain[^1].Value));
+            if (chain.Count == 0 && !coordinated && place.EndToken - place.FirstToken == 1 && OnlySmallPlaces(place.Value)
+                && !AdjacentToPrevious(mentions, place.FirstToken) && !PrepositionBefore(tokens, place.FirstToken))
+            {
+                // A bare village name with no cue, no preposition word and no place before it is dropped anyway
+                // (IsBareSmallPlace): skip building its mention.
+                pluralEnd = -1;
+                t = place.EndToken;
+                continue;
+            }
+
             var mention = MakeMention(text, place, chain, coordinated, coordinated ? pluralCue : null);
             if (mention is not null && (!IsBareSmallPlace(mention) || AdjacentToPrevious(mentions, place.FirstToken)))
             {
@@ -255,6 +265,31 @@ public sealed class PlaceResolver
         }
 
         return false;
+    }
+
+    private bool OnlySmallPlaces(IReadOnlyList<int> ids)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (_gazetteer.Places[ids[i]].FeatureType is not ("village" or "neighbourhood" or "other"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the word before token <paramref name="t"/> (quotes skipped) is a preposition word.</summary>
+    private bool PrepositionBefore(IReadOnlyList<Token> tokens, int t)
+    {
+        var k = t - 1;
+        while (k >= 0 && tokens[k].Kind == TokenKind.Punctuation && IsQuote(tokens[k].Text))
+        {
+            k--;
+        }
+
+        return k >= 0 && _prepositionWords.Contains(tokens[k].Text);
     }
 
     private static bool IsPlural(IReadOnlyList<PlaceCue> cues)
@@ -685,7 +720,9 @@ public sealed class PlaceResolver
             if (m.Chosen is null || !Accept(m, documentCountry, supported))
             {
                 m.Resolved = null;
-                m.Reason = "rejected: " + (m.Chosen is null ? "no candidate" : Why(m, documentCountry));
+                // Built only when someone reads it (rasid places): most rejected names are never looked at.
+                var rejected = m.Chosen;
+                m.SetReason(() => "rejected: " + (rejected is null ? "no candidate" : Why(m, rejected, documentCountry)));
                 m.Chosen = null;
                 continue;
             }
@@ -751,9 +788,8 @@ public sealed class PlaceResolver
         }
     }
 
-    private static string Why(PlaceMention m, string? documentCountry)
+    private static string Why(PlaceMention m, GazetteerPlace c, string? documentCountry)
     {
-        var c = m.Chosen!;
         if (m.IsMetonym && m.TypeCue is null && (!m.HasPreposition || m.DativeOnly))
         {
             return "a capital that stands for its government here (no locative preposition or cue)";
