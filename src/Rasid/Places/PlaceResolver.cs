@@ -151,7 +151,12 @@ public sealed class PlaceResolver
                             default:
                                 hasAdjective = true;
                                 // Each listing is half a vote; right after a place name ("سنجار العراقية") it describes the place: two votes.
-                                adjectives.AddRange(Enumerable.Repeat(_gazetteer.AdjectiveList[e.Index], AdjacentToPrevious(mentions, t) ? 4 : 1));
+                                var iso = _gazetteer.AdjectiveList[e.Index];
+                                for (var times = AdjacentToPrevious(mentions, t) ? 4 : 1; times > 0; times--)
+                                {
+                                    adjectives.Add(iso);
+                                }
+
                                 break;
                         }
                     }
@@ -642,6 +647,7 @@ public sealed class PlaceResolver
         var admin1Votes = new Dictionary<string, double>(StringComparer.Ordinal);
         var firstPass = new string?[mentions.Count]; // the province each mention settled on in pass 1 (larger places only)
         var local = new List<string>(4);
+        var neighbours = new List<PlaceMention>(2);
         for (var pass = 0; pass < 2; pass++)
         {
             var nextVotes = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -670,7 +676,7 @@ public sealed class PlaceResolver
                     }
                 }
 
-                var neighbours = new List<PlaceMention>(2);
+                neighbours.Clear();
                 if (m.LinkedToPrevious && i > 0)
                 {
                     neighbours.Add(mentions[i - 1]);
@@ -895,13 +901,9 @@ public sealed class PlaceResolver
             _ => p.FeatureType == "country" ? -1 : 0.5,
         };
 
-        foreach (var n in neighbours)
+        if (neighbours.Count > 0 && TextContainment(p, neighbours))
         {
-            if (n.Places.Any(q => q.Id != p.Id && (Contains(q, p) || Contains(p, q) || SameDistrict(p, q))))
-            {
-                s += 5.0;
-                break;
-            }
+            s += 5.0;
         }
 
         if (admin1Votes is not null && p.Admin1Code is not null)
@@ -911,6 +913,25 @@ public sealed class PlaceResolver
         }
 
         return s;
+    }
+
+    /// <summary>True when some candidate of a linked neighbour holds <paramref name="p"/>, sits in it, or shares its district.</summary>
+    private static bool TextContainment(GazetteerPlace p, List<PlaceMention> neighbours)
+    {
+        foreach (var n in neighbours)
+        {
+            var places = n.Places;
+            for (var i = 0; i < places.Count; i++)
+            {
+                var q = places[i];
+                if (q.Id != p.Id && (Contains(q, p) || Contains(p, q) || SameDistrict(p, q)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool HasCountryCandidate(PlaceMention m)
