@@ -139,12 +139,10 @@ public sealed class Gazetteer
     private readonly Dictionary<string, GazetteerPlace> _countryPlaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
 
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopWords;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _internedLookup;
 
     private Gazetteer()
     {
-        _stopWords = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _internedLookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -170,9 +168,6 @@ public sealed class Gazetteer
 
     /// <summary>Index of the gazetteer's place names (payload: a name group, see <see cref="AddGroupMembers"/>).</summary>
     internal NameIndex Index { get; } = new(80_000);
-
-    /// <summary>Article-free keys of the first word of every phrase: a cheap test before a token is looked up.</summary>
-    internal HashSet<string> FirstKeys { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Cue words by <see cref="LexEntry.Index"/>.</summary>
     internal List<PlaceCue> CueList { get; } = [];
@@ -555,7 +550,6 @@ public sealed class Gazetteer
 
         var space = key.IndexOf(' ', StringComparison.Ordinal);
         var firstKey = Clitics.CliticSegmenter.ArticleFreeKey(space < 0 ? key : key[..space]);
-        FirstKeys.Add(firstKey);
         Index.MarkFirstKey(firstKey);
     }
 

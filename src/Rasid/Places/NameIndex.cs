@@ -24,7 +24,7 @@ internal sealed class NameIndex
     /// <summary>The key is a proper word prefix of a longer name.</summary>
     private const int PrefixFlag = 1;
 
-    /// <summary>The key is the first word of a phrase of the small lexicon (<see cref="Gazetteer.FirstKeys"/>).</summary>
+    /// <summary>The key is the first word of a phrase of the small lexicon.</summary>
     private const int FirstKeyFlag = 2;
 
     /// <summary>Bits above the flags hold the group + 1 (0: the key is not a whole name).</summary>
@@ -125,7 +125,7 @@ internal sealed class NameIndex
     /// <summary>Flag of <see cref="Starts"/>: a clitic reading is a name or the first word(s) of one (<see cref="TryMatchAt"/> may match).</summary>
     public const int StartsName = 1;
 
-    /// <summary>Flag of <see cref="Starts"/>: a clitic reading is the first word of a small-lexicon phrase (<see cref="Gazetteer.FirstKeys"/>).</summary>
+    /// <summary>Flag of <see cref="Starts"/>: a clitic reading is the first word of a small-lexicon phrase.</summary>
     public const int StartsPhrase = 2;
 
     /// <summary>

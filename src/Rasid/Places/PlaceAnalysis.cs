@@ -184,7 +184,7 @@ public sealed class PlaceAnalysis
             }
 
             var gap = _text.Normalized.Text[last.NameSpan.End..next.CueSpan.Start].Trim();
-            if (last.Container == next || (next.LinkedToPrevious && IsInside(last.Chosen!, next.Chosen!)))
+            if (last.Container == next || (next.LinkedToPrevious && IsInside(next.Chosen!, last.Chosen!)))
             {
                 last = next; // "ناحية كنعان في بعقوبة": the container of a member, not a member
                 continue;
@@ -221,13 +221,16 @@ public sealed class PlaceAnalysis
                 continue;
             }
 
-            return tokens[t].Text is "بين" or "وبين" or "مابين";
+            return _resolver!.Gazetteer.Context("stretch").Contains(tokens[t].Text);
         }
 
         return false;
     }
 
-    /// <summary>True when admin unit <paramref name="outer"/> holds <paramref name="inner"/> (same codes down to its level).</summary>
+    /// <summary>
+    /// True when admin unit <paramref name="outer"/> holds <paramref name="inner"/> (same codes down to its level). Unlike
+    /// <see cref="PlaceResolver.Contains"/>, a town does not hold the villages of its district: "الوهط وصبر" are two places.
+    /// </summary>
     private static bool IsInside(GazetteerPlace outer, GazetteerPlace inner) => outer.FeatureType switch
     {
         "country" => inner.Country == outer.Country,

@@ -21,6 +21,10 @@ public sealed class PlaceMention
         EndToken = endToken;
         Text = text;
         Places = places;
+        foreach (var p in places)
+        {
+            HasCountryCandidate |= p.FeatureType == "country";
+        }
     }
 
     /// <summary>Normalised span of the name itself (no proclitics, no cue words).</summary>
@@ -50,8 +54,8 @@ public sealed class PlaceMention
     /// <summary>True when a preposition (في، ب، من، قرب...) introduces the mention.</summary>
     public bool HasPreposition { get; internal set; }
 
-    /// <summary>Whether a country is among the candidates (computed once, on first use).</summary>
-    internal bool? HasCountryCandidate { get; set; }
+    /// <summary>Whether a country is among the candidates ("السعودية" the kingdom, beside villages of that name).</summary>
+    internal bool HasCountryCandidate { get; }
 
     /// <summary>True for a capital that news uses for its government (context_words.tsv, kind metonym).</summary>
     internal bool IsMetonym { get; set; }

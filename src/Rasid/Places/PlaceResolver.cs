@@ -873,12 +873,12 @@ public sealed class PlaceResolver
             s += p.Country == documentCountry ? 4.0 : _gazetteer.SameTheatre(p.Country, documentCountry) ? 3.5 : -1.0;
         }
 
-        if (p.FeatureType == "city" && p.Population >= MetropolisPopulation && m.TypeCue is null && !HasCountryCandidate(m))
+        if (p.FeatureType == "city" && p.Population >= MetropolisPopulation && m.TypeCue is null && !m.HasCountryCandidate)
         {
             s += 5.5; // "القاهرة" is Cairo, even in a Yemeni article, unless a cue says "مديرية القاهرة"
         }
 
-        if (p.FeatureType is "village" or "neighbourhood" or "other" && HasCountryCandidate(m))
+        if (p.FeatureType is "village" or "neighbourhood" or "other" && m.HasCountryCandidate)
         {
             s -= 6.0; // "السعودية" is the kingdom, not a Syrian village of that name
         }
@@ -934,29 +934,8 @@ public sealed class PlaceResolver
         return false;
     }
 
-    private static bool HasCountryCandidate(PlaceMention m)
-    {
-        if (m.HasCountryCandidate is { } known)
-        {
-            return known;
-        }
-
-        var found = false;
-        foreach (var q in m.Places)
-        {
-            if (q.FeatureType == "country")
-            {
-                found = true;
-                break;
-            }
-        }
-
-        m.HasCountryCandidate = found;
-        return found;
-    }
-
     /// <summary>True when <paramref name="outer"/> is an admin unit (or country) that holds <paramref name="inner"/>.</summary>
-    private static bool Contains(GazetteerPlace outer, GazetteerPlace inner) => outer.FeatureType switch
+    internal static bool Contains(GazetteerPlace outer, GazetteerPlace inner) => outer.FeatureType switch
     {
         "country" => inner.Country == outer.Country && inner.FeatureType != "country",
         "admin1" => inner.FeatureType != "admin1" && inner.Admin1Code is not null && inner.Admin1Code == outer.Admin1Code,
