@@ -81,7 +81,7 @@ public sealed class PlaceResolver
         Link(text, mentions);
         Resolve(text, mentions, documentCountry, countryHints);
         var resolved = mentions.Where(m => m.Resolved is not null).Select(m => m.Resolved!).ToList();
-        return new PlaceAnalysis(resolved, documentCountry, mentions, text, this);
+        return new PlaceAnalysis(resolved, documentCountry, mentions);
     }
 
     private List<PlaceMention> Recognize(AnalyzedText text, List<string> adjectives)
@@ -790,7 +790,7 @@ public sealed class PlaceResolver
 
         foreach (var m in mentions.Where(m => m.Chosen is not null))
         {
-            m.Resolved = ToResolved(text, m, m.Chosen!, m.Reason);
+            m.Resolved = PlaceOutput.ToResolved(_gazetteer, text, m, m.Chosen!, m.Reason);
         }
     }
 
@@ -948,48 +948,4 @@ public sealed class PlaceResolver
     private static bool SameDistrict(GazetteerPlace a, GazetteerPlace b) =>
         a.Id != b.Id && a.FeatureType is not ("admin1" or "country") && b.FeatureType is not ("admin1" or "country")
         && a.Admin2Code is not null && a.Admin2Code == b.Admin2Code;
-
-    internal ResolvedPlace ToResolved(AnalyzedText text, PlaceMention m, GazetteerPlace p, string reason)
-    {
-        var original = text.Normalized.ToOriginal(m.Span);
-        var locationAr = text.Original[original.Start..original.End].Trim();
-        var precision = p.FeatureType switch
-        {
-            "country" or "admin1" => 3,
-            "region" => p.Admin2Code is null ? 3 : 2,
-            "admin2" or "admin3" => 2,
-            _ => 1,
-        };
-        if (m.Modifier is not null)
-        {
-            precision = Math.Max(precision, 2);
-        }
-
-        return MakeResolved(p, locationAr, precision, m.Span, reason);
-    }
-
-    internal ResolvedPlace MakeResolved(GazetteerPlace p, string locationAr, int precision, TextSpan span, string reason)
-    {
-        var a1 = _gazetteer.Admin(p.Admin1Code);
-        var a2 = _gazetteer.Admin(p.Admin2Code);
-        var a3 = _gazetteer.Admin(p.Admin3Code);
-        var iso = a1?.Iso ?? a2?.Iso; // the West Bank has no ISO code: use its governorate's
-        return new ResolvedPlace
-        {
-            Country = _gazetteer.CountryOf(p.Country)?.NameEn ?? _gazetteer.CountryPlace(p.Country)?.NameEn ?? p.Country,
-            Iso2 = p.Country,
-            Admin1 = a1?.NameEn,
-            Admin1Code = iso,
-            Admin2 = a2?.NameEn,
-            Admin3 = a3?.NameEn,
-            Location = p.NameEn,
-            LocationAr = locationAr,
-            Latitude = p.Latitude,
-            Longitude = p.Longitude,
-            GeoPrecision = precision,
-            FeatureType = p.FeatureType,
-            Span = span,
-            Reason = reason,
-        };
-    }
 }
