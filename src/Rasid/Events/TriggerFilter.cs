@@ -226,8 +226,9 @@ internal sealed class TriggerFilter
                 return Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Any(document.ActionVerbs.Contains)
                        || classesInSentence.Overlaps(["attack", "bombard", "air"]);
             case "kill":
-                // A killing with no armed actor named is ordinary crime or a summary, not a coded event.
-                return casualties.Any(c => c.Role == "killed") && armedActor;
+                // A killing with no armed actor named is ordinary crime or a summary, not a coded event, unless the
+                // article reports armed violence elsewhere (a victim killed at a named place, perpetrator unnamed).
+                return casualties.Any(c => c.Role == "killed") && (armedActor || ReportsArmedViolence(document));
             case "arrest":
                 return document.ArrestContext.Contains(scope.Index) || nonStateArmed;
             case "agreement":
@@ -255,6 +256,15 @@ internal sealed class TriggerFilter
                 return cls.Strong || armedActor || casualties.Count > 0;
         }
     }
+
+    private static readonly HashSet<string> ArmedViolenceClasses = new(StringComparer.Ordinal)
+    {
+        "clash", "air", "shelling", "bombard", "explosive", "suicide", "grenade", "assassination",
+    };
+
+    /// <summary>The document names a specific kind of armed violence somewhere (a clash, strike, shelling, bomb, assassination).</summary>
+    private static bool ReportsArmedViolence(EventDocument document) =>
+        document.TriggersBySentence.Any(ts => ts.Any(t => ArmedViolenceClasses.Contains(t.Value[0].Name)));
 
     private bool SentenceHas(IReadOnlyList<Token> tokens, Sentence sentence, string set)
     {

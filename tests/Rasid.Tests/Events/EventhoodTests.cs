@@ -25,4 +25,15 @@ public class EventhoodTests
 
         Assert.Equal(isTransfer, result.Events.Any(e => e.SubEventType == "Non-violent transfer of territory"));
     }
+
+    [Fact]
+    public void A_killing_without_a_named_perpetrator_counts_in_an_article_about_armed_violence_only()
+    {
+        const string Killing = "وقتل 19 شخصا في مقهى بمدينة بيدوا في 13 أغسطس 2017.";
+        var alone = TestPipeline.Extract(Killing);
+        var inConflictArticle = TestPipeline.Extract("انفجرت عبوة ناسفة في سوق بمدينة مقديشو. " + Killing);
+
+        Assert.DoesNotContain(alone.Events, e => e.Fatalities == 19);
+        Assert.Contains(inConflictArticle.Events, e => e.Fatalities == 19);
+    }
 }
