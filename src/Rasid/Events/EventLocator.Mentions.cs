@@ -86,7 +86,7 @@ internal sealed partial class EventLocator
 
     /// <summary>
     /// True when admin unit <paramref name="outer"/> holds <paramref name="inner"/> (same codes down to its level). Unlike
-    /// <see cref="PlaceResolver.Contains"/>, a town does not hold the villages of its district: "الوهط وصبر" are two places.
+    /// <see cref="PlaceContainment.Contains"/>, a town does not hold the villages of its district: "الوهط وصبر" are two places.
     /// </summary>
     private static bool IsInside(GazetteerPlace outer, GazetteerPlace inner) => outer.FeatureType switch
     {
