@@ -68,7 +68,7 @@ public abstract class SqlEventStore : IEventStore, IMergeStore
     }
 
     /// <inheritdoc />
-    public void WriteBatch(IReadOnlyList<StoredDocument> batch)
+    public IReadOnlyList<WriteOutcome> WriteBatch(IReadOnlyList<StoredDocument> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         using var transaction = BeginWrite();
@@ -80,12 +80,14 @@ public abstract class SqlEventStore : IEventStore, IMergeStore
                 _members.Clear();
             }
 
-            foreach (var doc in batch)
+            var outcomes = WriteDocuments(batch);
+            transaction.Commit();
+            if (_members.Count > MaxCachedEvents)
             {
-                WriteDocument(doc);
+                _members.Clear();
             }
 
-            transaction.Commit();
+            return outcomes;
         }
         catch
         {
@@ -97,11 +99,48 @@ public abstract class SqlEventStore : IEventStore, IMergeStore
         {
             _transaction = null;
         }
+    }
 
-        if (_members.Count > MaxCachedEvents)
+    /// <summary>
+    /// Runs <paramref name="work"/> inside a write transaction of this store (serialised like a batch), e.g. to write
+    /// a batch and the queue rows it came from atomically.
+    /// </summary>
+    protected T InWriteTransaction<T>(Func<DbTransaction, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var transaction = BeginWrite();
+        _transaction = transaction;
+        try
         {
             _members.Clear();
+            var result = work(transaction);
+            transaction.Commit();
+            return result;
         }
+        catch
+        {
+            _members.Clear();
+            throw;
+        }
+        finally
+        {
+            _transaction = null;
+        }
+    }
+
+    /// <summary>Writes a batch inside the current transaction (see <see cref="WriteBatch"/>).</summary>
+    protected IReadOnlyList<WriteOutcome> WriteDocuments(IReadOnlyList<StoredDocument> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var outcomes = new List<WriteOutcome>(batch.Count);
+        var pending = new Dictionary<long, StoredMention>();
+        foreach (var doc in batch)
+        {
+            outcomes.Add(WriteDocument(doc, pending));
+        }
+
+        _merger.AddAll([.. pending.Values]);
+        return outcomes;
     }
 
     /// <inheritdoc />
@@ -265,23 +304,13 @@ public abstract class SqlEventStore : IEventStore, IMergeStore
     /// <inheritdoc />
     public long CreateEvent(MergedEvent merged, IReadOnlyList<StoredMention> members)
     {
-        var id = SaveEvent(null, merged, members);
+        var id = SaveEvent(merged, members);
         foreach (var member in members)
         {
             LinkSource(id, member);
         }
 
         return id;
-    }
-
-    /// <inheritdoc />
-    public void UpdateEvent(long eventId, MergedEvent merged, IReadOnlyList<StoredMention> members, IReadOnlyList<StoredMention> added)
-    {
-        SaveEvent(eventId, merged, members);
-        foreach (var member in added)
-        {
-            LinkSource(eventId, member);
-        }
     }
 
     /// <inheritdoc />
@@ -352,15 +381,30 @@ public abstract class SqlEventStore : IEventStore, IMergeStore
     /// <summary>Formats a date as ISO yyyy-MM-dd (invariant culture), the stored form.</summary>
     protected static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private void WriteDocument(StoredDocument doc)
+    private WriteOutcome WriteDocument(StoredDocument doc, Dictionary<long, StoredMention> pending)
     {
         var source = doc.Source;
-        var exists = Convert.ToInt64(Prepared("SELECT COUNT(*) FROM documents WHERE id = @id", ("@id", source.Id)).ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
-        IReadOnlyList<StoredMention> requeue = [];
+        // Looked up again inside the write transaction: another writer may have stored it since the ingest loop asked.
+        var status = GetStatus(source.Id, doc.ContentHash);
+        if (status == DocumentStatus.SameContent || (status == DocumentStatus.SameId && !doc.Replace))
+        {
+            return status == DocumentStatus.SameId ? WriteOutcome.SkippedSameId : WriteOutcome.SkippedSameContent;
+        }
+
+        var exists = status == DocumentStatus.SameId;
         if (exists)
         {
             // Re-extraction: the document's old mentions leave their events; the other members of those events are merged again.
-            requeue = _merger.Detach(source.Id);
+            foreach (var m in _merger.Detach(source.Id))
+            {
+                pending[m.Id] = m;
+            }
+
+            foreach (var id in pending.Where(p => string.Equals(p.Value.Mention.DocumentId, source.Id, StringComparison.Ordinal)).Select(p => p.Key).ToList())
+            {
+                pending.Remove(id);
+            }
+
             Execute("DELETE FROM mentions WHERE document_id = @id", ("@id", source.Id));
         }
 
@@ -380,18 +424,16 @@ public abstract class SqlEventStore : IEventStore, IMergeStore
             ("@version", doc.ExtractorVersion),
             ("@count", doc.Result.Events.Count));
 
-        foreach (var member in requeue)
-        {
-            _merger.Add(member);
-        }
-
         for (var i = 0; i < doc.Result.Events.Count; i++)
         {
             var record = ControlCharacters.Strip(doc.Result.Events[i]);
             var mention = new DedupMention(
                 DedupMention.MakeKey(source.Id, i), source.Id, ControlCharacters.Strip(source.Publisher), ControlCharacters.Strip(source.Url), source.Published, record);
-            _merger.Add(new StoredMention(InsertMention(mention, i), mention));
+            var stored = new StoredMention(InsertMention(mention, i), mention);
+            pending[stored.Id] = stored;
         }
+
+        return exists ? WriteOutcome.Replaced : WriteOutcome.Stored;
     }
 
     private long InsertMention(DedupMention mention, int ordinal)
@@ -427,7 +469,7 @@ public abstract class SqlEventStore : IEventStore, IMergeStore
         return Convert.ToInt64(id, CultureInfo.InvariantCulture);
     }
 
-    private long SaveEvent(long? eventId, MergedEvent merged, IReadOnlyList<StoredMention> members)
+    private long SaveEvent(MergedEvent merged, IReadOnlyList<StoredMention> members)
     {
         var r = merged.Record;
         var eventDate = EventMerger.ParseDate(r.Date) ?? merged.EarliestPublished;
@@ -437,11 +479,9 @@ public abstract class SqlEventStore : IEventStore, IMergeStore
             .SelectMany(a => new[] { a!.Name, a.NameAr })
             .Where(n => !string.IsNullOrEmpty(n))
             .Distinct(StringComparer.Ordinal);
-        var sql =
-            eventId is null
-                ? "INSERT INTO events(event_key, event_id_cnty, event_type, sub_event_type, event_date, date_lo, date_hi, iso2, admin1_code, admin2, location, actors, fatalities, injured, captured, released, fatalities_source, injured_source, captured_source, released_source, source_count, record_json, updated_at) "
-                  + "VALUES (@key, @idc, @type, @sub, @date, @lo, @hi, @iso2, @admin1, @admin2, @loc, @actors, @f, @i, @c, @r, @fs, @is, @cs, @rs, @n, @json, @now) RETURNING id"
-                : "UPDATE events SET event_key=@key, event_id_cnty=@idc, event_type=@type, sub_event_type=@sub, event_date=@date, date_lo=@lo, date_hi=@hi, iso2=@iso2, admin1_code=@admin1, admin2=@admin2, location=@loc, actors=@actors, fatalities=@f, injured=@i, captured=@c, released=@r, fatalities_source=@fs, injured_source=@is, captured_source=@cs, released_source=@rs, source_count=@n, record_json=@json, updated_at=@now WHERE id=@id RETURNING id";
+        const string sql =
+            "INSERT INTO events(event_key, event_id_cnty, event_type, sub_event_type, event_date, date_lo, date_hi, iso2, admin1_code, admin2, location, actors, fatalities, injured, captured, released, fatalities_source, injured_source, captured_source, released_source, source_count, record_json, updated_at) "
+            + "VALUES (@key, @idc, @type, @sub, @date, @lo, @hi, @iso2, @admin1, @admin2, @loc, @actors, @f, @i, @c, @r, @fs, @is, @cs, @rs, @n, @json, @now) RETURNING id";
         var parameters = new List<(string Name, object? Value)>
         {
             ("@key", merged.EventKey),
@@ -468,11 +508,6 @@ public abstract class SqlEventStore : IEventStore, IMergeStore
             ("@json", JsonSerializer.Serialize(r, RasidJson.Options)),
             ("@now", _time.GetUtcNow().ToUnixTimeSeconds()),
         };
-        if (eventId is { } existing)
-        {
-            parameters.Add(("@id", existing));
-        }
-
         var id = Prepared(sql, [.. parameters]).ExecuteScalar();
         var saved = Convert.ToInt64(id, CultureInfo.InvariantCulture);
         _members[saved] = [.. members];

@@ -1,9 +1,16 @@
 namespace Rasid.Dedup;
 
 /// <summary>
-/// The incremental cross-document merge over a store (<see cref="IMergeStore"/>): a new mention joins the first
-/// candidate event, in creation order, with all of whose members it is compatible (<see cref="EventMerger.CanJoin"/>),
-/// or starts a new event. Candidates are the events of its admin1 whose window may reach its own.
+/// The cross-document merge over a store (<see cref="IMergeStore"/>), independent of arrival order: the events of a set of
+/// mentions are always those of a sequential merge in <b>mention-key order</b> (each mention joins the first event, in
+/// creation order, with all of whose members it is compatible — <see cref="EventMerger.CanJoin"/> — or starts one).
+/// <para>
+/// Incrementally: mentions can only share an event when they are compatible, so that order-defined clustering splits into
+/// the connected parts of the "compatible" graph, and a new mention can change only its own part. <see cref="AddAll"/>
+/// finds the part of each new mention (its compatible mentions, their events, their compatible mentions, ...), merges the
+/// part again in key order, and rewrites only the events whose membership changed. Whatever the order in which batches,
+/// processes or workers bring the mentions, the stored events equal one sequential ingest of them all.
+/// </para>
 /// </summary>
 public sealed class CrossDocumentMerger
 {
@@ -21,22 +28,16 @@ public sealed class CrossDocumentMerger
         _options = options ?? DedupOptions.Default;
     }
 
-    /// <summary>The thresholds in use.</summary>
-    public DedupOptions Options => _options;
-
-    /// <summary>
-    /// The days an event's window must overlap for a mention with <paramref name="window"/> to find it: a day either side,
-    /// and early enough to reach an event whose window starts before the mention's.
-    /// </summary>
-    public DateWindow SearchRange(DateWindow window) =>
-        new(window.From.AddDays(-_options.MaxDayGap), window.To.AddDays(_options.MaxDayGap));
-
     /// <summary>How far before a search range an event window may start and still overlap it (for an index on the window start).</summary>
     public static int MaxWindowSpan => MaxWindowSpanDays;
 
+    /// <summary>The days an event's window must overlap to hold a mention compatible with one whose window is <paramref name="window"/>.</summary>
+    public DateWindow SearchRange(DateWindow window) =>
+        new(window.From.AddDays(-_options.MaxDayGap), window.To.AddDays(_options.MaxDayGap));
+
     /// <summary>
     /// Takes the mentions of <paramref name="documentId"/> out of their events before the document is replaced: those
-    /// events are deleted and their other members returned, ordered by key, to be merged again.
+    /// events are deleted and their other members returned, to be given to <see cref="AddAll"/> with the new mentions.
     /// </summary>
     public IReadOnlyList<StoredMention> Detach(string documentId)
     {
@@ -48,29 +49,118 @@ public sealed class CrossDocumentMerger
             _store.DeleteEvent(e.Id);
         }
 
-        requeue.Sort((a, b) => string.CompareOrdinal(a.Mention.Key, b.Mention.Key));
         return requeue;
     }
 
-    /// <summary>Puts a stored mention into the first compatible candidate event, or into a new event.</summary>
-    public void Add(StoredMention member)
+    /// <summary>Merges stored mentions that belong to no event yet (new, or returned by <see cref="Detach"/>).</summary>
+    public void AddAll(IReadOnlyList<StoredMention> mentions)
     {
-        ArgumentNullException.ThrowIfNull(member);
-        var mention = member.Mention;
-        var admin1 = mention.Record.Admin1Code?.ToUpperInvariant();
-        if (admin1 is not null && EventMerger.WindowOf(mention, _options) is { } window)
+        ArgumentNullException.ThrowIfNull(mentions);
+        var pending = new Dictionary<long, StoredMention>();
+        foreach (var m in mentions.OrderBy(m => m.Mention.Key, StringComparer.Ordinal))
         {
-            foreach (var candidate in _store.FindCandidates(admin1, SearchRange(window)))
+            if (Admin1(m) is null || EventMerger.WindowOf(m.Mention, _options) is null)
             {
-                if (EventMerger.CanJoin(candidate.Members.Select(m => m.Mention).ToList(), mention, _options))
+                // Never compatible with anything: an event of its own.
+                _store.CreateEvent(EventMerger.Merge([m.Mention], _options), [m]);
+            }
+            else
+            {
+                pending[m.Id] = m;
+            }
+        }
+
+        foreach (var start in pending.Values.OrderBy(m => m.Mention.Key, StringComparer.Ordinal).ToList())
+        {
+            if (pending.ContainsKey(start.Id))
+            {
+                Remerge(start, pending);
+            }
+        }
+    }
+
+    /// <summary>Finds the part of the compatible graph that holds <paramref name="start"/>, merges it again, writes the changes.</summary>
+    private void Remerge(StoredMention start, Dictionary<long, StoredMention> pending)
+    {
+        var admin1 = Admin1(start)!;
+        var part = new Dictionary<long, StoredMention>();
+        var events = new Dictionary<long, CandidateEvent>();
+        var queue = new Queue<StoredMention>();
+
+        void Take(StoredMention m)
+        {
+            if (part.TryAdd(m.Id, m))
+            {
+                pending.Remove(m.Id);
+                queue.Enqueue(m);
+            }
+        }
+
+        Take(start);
+        while (queue.Count > 0)
+        {
+            var x = queue.Dequeue();
+            var range = SearchRange(EventMerger.WindowOf(x.Mention, _options)!.Value);
+            foreach (var e in _store.FindCandidates(admin1, range))
+            {
+                if (!events.ContainsKey(e.Id) && e.Members.Any(y => EventMerger.AreCompatible(x.Mention, y.Mention, _options)))
                 {
-                    var members = candidate.Members.Append(member).OrderBy(m => m.Mention.Key, StringComparer.Ordinal).ToList();
-                    _store.UpdateEvent(candidate.Id, EventMerger.Merge(members.Select(m => m.Mention).ToList(), _options), members, [member]);
-                    return;
+                    events[e.Id] = e;
+                    foreach (var y in e.Members)
+                    {
+                        Take(y);
+                    }
+                }
+            }
+
+            foreach (var p in pending.Values.Where(p => string.Equals(Admin1(p), admin1, StringComparison.Ordinal)).ToList())
+            {
+                if (EventMerger.AreCompatible(x.Mention, p.Mention, _options))
+                {
+                    Take(p);
                 }
             }
         }
 
-        _store.CreateEvent(EventMerger.Merge([mention], _options), [member]);
+        // The part merged sequentially in key order: first compatible event in creation order, else a new one.
+        var groups = new List<List<StoredMention>>();
+        foreach (var m in part.Values.OrderBy(m => m.Mention.Key, StringComparer.Ordinal))
+        {
+            var home = groups.FirstOrDefault(g => EventMerger.CanJoin(g.Select(x => x.Mention).ToList(), m.Mention, _options));
+            if (home is null)
+            {
+                groups.Add([m]);
+            }
+            else
+            {
+                home.Add(m);
+            }
+        }
+
+        // Events whose membership is unchanged stay as they are; the others are deleted and the new groups created.
+        var unchanged = events.Values.ToDictionary(e => Membership(e.Members), e => e.Id, StringComparer.Ordinal);
+        var create = new List<List<StoredMention>>();
+        foreach (var g in groups)
+        {
+            if (!unchanged.Remove(Membership(g)))
+            {
+                create.Add(g);
+            }
+        }
+
+        foreach (var stale in unchanged.Values.Order())
+        {
+            _store.DeleteEvent(stale);
+        }
+
+        foreach (var g in create)
+        {
+            _store.CreateEvent(EventMerger.Merge(g.Select(m => m.Mention).ToList(), _options), g);
+        }
     }
+
+    private static string Membership(IEnumerable<StoredMention> members) =>
+        string.Join(",", members.Select(m => m.Id).Order());
+
+    private static string? Admin1(StoredMention m) => m.Mention.Record.Admin1Code?.ToUpperInvariant();
 }

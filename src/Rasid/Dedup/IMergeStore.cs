@@ -18,7 +18,7 @@ public interface IMergeStore
 {
     /// <summary>
     /// Events of <paramref name="admin1Code"/> whose merge window overlaps <paramref name="range"/> (event window
-    /// start ≤ range end and event window end ≥ range start), in creation order.
+    /// start ≤ range end and event window end ≥ range start).
     /// </summary>
     IReadOnlyList<CandidateEvent> FindCandidates(string admin1Code, DateWindow range);
 
@@ -27,9 +27,6 @@ public interface IMergeStore
 
     /// <summary>Stores a new event made of <paramref name="members"/>; returns its id.</summary>
     long CreateEvent(MergedEvent merged, IReadOnlyList<StoredMention> members);
-
-    /// <summary>Rewrites event <paramref name="eventId"/> with <paramref name="merged"/>; <paramref name="added"/> are its new members.</summary>
-    void UpdateEvent(long eventId, MergedEvent merged, IReadOnlyList<StoredMention> members, IReadOnlyList<StoredMention> added);
 
     /// <summary>Deletes event <paramref name="eventId"/> and its links to its members (the mentions stay).</summary>
     void DeleteEvent(long eventId);
