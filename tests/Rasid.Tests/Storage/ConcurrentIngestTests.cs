@@ -127,31 +127,6 @@ public partial class ConcurrentIngestTests
         Assert.Equal(Dump(inOrder), Dump(shuffledDb));
     }
 
-    /// <summary>Seeded pseudo-random reports over few places, days and actors, so that many can merge in more than one way.</summary>
-    internal static List<DocumentResult> RandomReports(int count, int seed)
-    {
-        var random = new Random(seed);
-        var admin1 = new[] { "YE-TA", "YE-HD", "YE-MA" };
-        var actors = new[] { "Houthis", "Military Forces of Yemen", "AQAP: Al Qaeda in the Arabian Peninsula", EventMerger.UnidentifiedActor };
-        var documents = new List<DocumentResult>();
-        for (var i = 0; i < count; i++)
-        {
-            var day = new DateOnly(2024, 3, 1).AddDays(random.Next(12));
-            var events = Enumerable.Range(0, random.Next(1, 3)).Select(_ => Clash(random.Next(0, 20), random.Next(5) == 0 ? null : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) with
-            {
-                EventType = random.Next(4) == 0 ? "Explosions/Remote violence" : "Battles",
-                Admin1Code = admin1[random.Next(admin1.Length)],
-                Admin2 = "District " + random.Next(3).ToString(CultureInfo.InvariantCulture),
-                Latitude = 13.5 + (random.Next(3) * 0.2),
-                Actor1 = Actor(actors[random.Next(actors.Length)], 2),
-                Actor2 = random.Next(2) == 0 ? null : Actor(actors[random.Next(actors.Length)], 1),
-            }).ToArray();
-            documents.Add(Document("d" + i.ToString("D3", CultureInfo.InvariantCulture), day.AddDays(random.Next(3)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), events));
-        }
-
-        return documents;
-    }
-
     /// <summary>
     /// Copies of the five seed documents (TestData/dev) as JSON Lines, each with its own id, a distinct last line and a
     /// publication date a few days apart, so that their events merge across copies in more than one way.

@@ -37,7 +37,7 @@ public class PostgresStoreTests
     {
         using var pg = new PostgresTestDatabase();
         using var temp = new TempFolder();
-        var documents = ConcurrentIngestTests.RandomReports(200, seed: 11);
+        var documents = RandomReports(200, seed: 11);
         using var sqlite = Open(temp.File("rasid.db"));
         using var postgres = PostgresEventStore.Open(pg.Connection);
         Ingest(sqlite, documents, batchSize: 9);
@@ -136,7 +136,7 @@ public class PostgresStoreTests
         using var pg = new PostgresTestDatabase();
         using var first = PostgresEventStore.Open(pg.Connection);
         using var second = PostgresEventStore.Open(pg.Connection);
-        var documents = ConcurrentIngestTests.RandomReports(20, seed: 3);
+        var documents = RandomReports(20, seed: 3);
         var batch = documents.Select(r => new StoredDocument(ToSource(r), ContentHashing.Sha256Hex(r.Text!), r.Text!, "test/1", r)).ToList();
 
         Assert.All(first.WriteClaimed(batch, []), o => Assert.Equal(WriteOutcome.Stored, o));
