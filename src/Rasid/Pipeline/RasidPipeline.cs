@@ -31,7 +31,7 @@ public sealed class RasidPipeline
         _numbers = numbers;
         _dates = dates;
         _places = places;
-        _events = new EventExtractor(events, clauses);
+        _events = new EventExtractor(events, clauses, places.Gazetteer);
     }
 
     /// <summary>Version of the extractor, stored with results so re-extraction can be detected.</summary>
