@@ -93,11 +93,12 @@ make_input "$tput_copies" "$work/tput.jsonl" >/dev/null
 for workers in 1 2 4; do
   t=$(db "rasid_t$workers"); rasid enqueue "$work/tput.jsonl" --pg "$t" >/dev/null
   start=$(date +%s.%N)
-  for i in $(seq 1 "$workers"); do dotnet "$work/cli/Rasid.Cli.dll" worker --pg "$t" --exit-when-empty >/dev/null 2>&1 & done
+  for i in $(seq 1 "$workers"); do dotnet "$work/cli/Rasid.Cli.dll" worker --pg "$t" --exit-when-empty --name "t$workers.$i" >"$work/t$workers.$i.out" 2>/dev/null & done
   wait
   secs=$(echo "$(date +%s.%N) - $start" | bc)
   docs=$(q "$t" "SELECT count(*) FROM documents")
   echo "throughput, $workers worker(s): $docs documents in $(printf %.1f "$secs") s = $(echo "$docs / $secs" | bc) docs/s (load average $(cut -d' ' -f1 /proc/loadavg))"
+  sed 's/^/    /' "$work"/t"$workers".*.out
 done
 fi
 exit $status

@@ -37,7 +37,9 @@ public sealed record WorkerOptions
 /// <param name="Failed">Failures recorded (retried later or set aside).</param>
 /// <param name="Mentions">Mentions stored.</param>
 /// <param name="Elapsed">Wall time.</param>
-public sealed record WorkerSummary(long Claimed, long Stored, long Skipped, long Failed, long Mentions, TimeSpan Elapsed);
+/// <param name="Extracting">Time spent extracting (in parallel with other workers).</param>
+/// <param name="Storing">Time spent in write transactions, waiting for the store's lock included.</param>
+public sealed record WorkerSummary(long Claimed, long Stored, long Skipped, long Failed, long Mentions, TimeSpan Elapsed, TimeSpan Extracting, TimeSpan Storing);
 
 /// <summary>
 /// One queue worker: claims a batch (<see cref="DocumentQueue.Claim"/>), extracts each document, then stores the batch and
@@ -72,8 +74,10 @@ public sealed class QueueWorker
     public WorkerSummary Run(CancellationToken cancel = default, Action<WorkerSummary>? progress = null)
     {
         var clock = Stopwatch.StartNew();
+        var extracting = new Stopwatch();
+        var storing = new Stopwatch();
         long claimed = 0, stored = 0, skipped = 0, failed = 0, mentions = 0;
-        WorkerSummary Summary() => new(claimed, stored, skipped, failed, mentions, clock.Elapsed);
+        WorkerSummary Summary() => new(claimed, stored, skipped, failed, mentions, clock.Elapsed, extracting.Elapsed, storing.Elapsed);
         while (!cancel.IsCancellationRequested)
         {
             var batch = _queue.Claim(_options.Name, _options.BatchSize, _options.Lease, _options.MaxFailures + 2);
@@ -91,6 +95,7 @@ public sealed class QueueWorker
             claimed += batch.Count;
             var documents = new List<StoredDocument>(batch.Count);
             var ids = new List<long>(batch.Count);
+            extracting.Start();
             foreach (var item in batch)
             {
                 try
@@ -108,7 +113,11 @@ public sealed class QueueWorker
                 }
             }
 
-            foreach (var (outcomes, written) in Store(documents, ids, ref failed))
+            extracting.Stop();
+            storing.Start();
+            var results = Store(documents, ids, ref failed);
+            storing.Stop();
+            foreach (var (outcomes, written) in results)
             {
                 for (var i = 0; i < outcomes.Count; i++)
                 {

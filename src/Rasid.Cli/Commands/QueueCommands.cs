@@ -114,7 +114,8 @@ internal sealed class WorkerCommand : ICommand
                     $"worker {options.Name}: {p.Claimed} claimed, {p.Stored} stored, {p.Skipped} already stored, {p.Failed} failed, {(p.Elapsed.TotalSeconds > 0 ? p.Claimed / p.Elapsed.TotalSeconds : 0):F0} docs/s")));
                 await console.Out.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"worker {options.Name}: {summary.Claimed} claimed, {summary.Stored} stored ({summary.Mentions} mentions), {summary.Skipped} already stored, {summary.Failed} failed in {summary.Elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
+                    $"worker {options.Name}: {summary.Claimed} claimed, {summary.Stored} stored ({summary.Mentions} mentions), {summary.Skipped} already stored, {summary.Failed} failed in {summary.Elapsed.TotalSeconds:F1} s "
+                    + $"(extracting {summary.Extracting.TotalSeconds:F1} s, storing {summary.Storing.TotalSeconds:F1} s)")).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }).ConfigureAwait(false);
         }
