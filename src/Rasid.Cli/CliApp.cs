@@ -13,6 +13,9 @@ internal static class CliApp
         new IngestCommand(),
         new EventsCommand(),
         new ExportCommand(),
+        new EnqueueCommand(),
+        new WorkerCommand(),
+        new QueueCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
