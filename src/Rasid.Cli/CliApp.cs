@@ -13,6 +13,7 @@ internal static class CliApp
         new IngestCommand(),
         new EventsCommand(),
         new ExportCommand(),
+        new ServeCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
