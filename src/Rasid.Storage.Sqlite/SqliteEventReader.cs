@@ -79,7 +79,7 @@ public sealed class SqliteEventReader
         using (var cmd = connection.CreateCommand())
         {
             cmd.CommandText = "SELECT es.event_id, json_extract(m.record_json, '$.evidence.text') FROM event_sources es "
-                + "JOIN mentions m ON m.id = es.mention_id ORDER BY es.event_id, m.mention_key";
+                + "JOIN mentions m ON m.id = es.mention_id ORDER BY es.event_id";
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
             {

@@ -74,6 +74,44 @@ internal static class ServeLatency
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database {database}: {counts.Documents:N0} documents, {counts.Mentions:N0} mentions, {counts.Events:N0} events, {new FileInfo(database).Length / 1e6:F0} MB"));
         }
 
+        var read = Stopwatch.StartNew();
+        var rows = new SqliteEventReader(database).ReadSummaries().Count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SqliteEventReader.ReadSummaries: {rows:N0} rows in {read.Elapsed.TotalMilliseconds:F0} ms"));
+
+        {
+            // In process, without HTTP: the index's own cost per call (CPU time of this thread).
+            var catalog = new Rasid.Web.Events.EventCatalog(Path.GetFullPath(database));
+            var load = Stopwatch.StartNew();
+            _ = catalog.Events.Count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"EventCatalog first load: {load.Elapsed.TotalMilliseconds:F0} ms"));
+            var filters = new (string Name, Rasid.Web.Events.EventFilter Filter)[]
+            {
+                ("query: no filter", new()),
+                ("query: country+type", new() { Countries = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "YE" }, Types = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Battles" } }),
+                ("query: text", new() { Text = Rasid.Web.Events.EventFilter.Fold("اشتباكات") }),
+                ("query: sort fatalities", new() { Sort = Rasid.Web.Events.EventSortKey.Fatalities }),
+            };
+            foreach (var (name, filter) in filters)
+            {
+                var t = Stopwatch.StartNew();
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                for (var n = 0; n < 20; n++)
+                {
+                    _ = catalog.Query(filter);
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {t.Elapsed.TotalMilliseconds / 20:F1} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / 20:F1} ms CPU"));
+                t.Restart();
+                cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+                for (var n = 0; n < 20; n++)
+                {
+                    _ = catalog.Stats(filter);
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  stats: {t.Elapsed.TotalMilliseconds / 20:F1} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / 20:F1} ms CPU"));
+            }
+        }
+
         var app = RasidServer.Build(["--Rasid:Database=" + database, "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync();
         try
@@ -84,8 +122,8 @@ internal static class ServeLatency
             (await http.GetAsync("/api/info")).EnsureSuccessStatusCode();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first request (loads the in-memory index): {clock.Elapsed.TotalMilliseconds:F0} ms; working set {Environment.WorkingSet / 1e6:F0} MB"));
             Console.WriteLine();
-            Console.WriteLine($"| request | total | p50 ms | p95 ms | max ms |");
-            Console.WriteLine($"|---|---:|---:|---:|---:|");
+            Console.WriteLine($"| request | total | p50 ms | p95 ms | max ms | CPU ms/request | GCs gen0 / gen2 |");
+            Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|");
             foreach (var (name, path) in s_requests)
             {
                 for (var w = 0; w < 10; w++)
@@ -94,6 +132,8 @@ internal static class ServeLatency
                 }
 
                 var times = new List<double>(iterations);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var (gen0, gen2) = (GC.CollectionCount(0), GC.CollectionCount(2));
                 long bytes = 0;
                 string total = "";
                 for (var n = 0; n < iterations; n++)
@@ -111,9 +151,10 @@ internal static class ServeLatency
                     }
                 }
 
+                var cpuPerRequest = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / iterations;
                 times.Sort();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} ({bytes / 1024.0:F0} KB) | {total} | {Percentile(times, 0.50):F1} | {Percentile(times, 0.95):F1} | {times[^1]:F1} |"));
+                    $"| {name} ({bytes / 1024.0:F0} KB) | {total} | {Percentile(times, 0.50):F1} | {Percentile(times, 0.95):F1} | {times[^1]:F1} | {cpuPerRequest:F1} | {GC.CollectionCount(0) - gen0} / {GC.CollectionCount(2) - gen2} |"));
             }
         }
         finally

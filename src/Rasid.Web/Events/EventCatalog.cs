@@ -3,28 +3,39 @@ using Rasid.Storage.Sqlite;
 
 namespace Rasid.Web.Events;
 
-/// <summary>One event of the in-memory index: its stored row plus precomputed keys for filtering and sorting.</summary>
+/// <summary>One event of the in-memory index: its stored row plus the folded text that search reads.</summary>
 internal sealed class IndexedEvent
 {
     public required EventSummaryRow Row { get; init; }
 
-    /// <summary>Days since 0001-01-01 of the event date; -1 when undated.</summary>
-    public required int DateKey { get; init; }
-
-    /// <summary>Folded evidence sentences and notes, for text search.</summary>
+    /// <summary>Folded evidence sentences and notes (<see cref="EventFilter.Fold"/>), for text search.</summary>
     public required string SearchText { get; init; }
 
     /// <summary>Folded actor names, '|' separated.</summary>
     public required string ActorText { get; init; }
+}
 
-    /// <summary>Ranks of the string sort keys (type, country, admin1, location) in ordinal order.</summary>
-    public int TypeRank { get; set; }
+/// <summary>
+/// The filterable and sortable fields of one event as numbers, kept in one contiguous array parallel to the events: a
+/// scan of 100,000 events then reads a few megabytes sequentially instead of chasing pointers through the heap.
+/// </summary>
+internal struct EventKeys
+{
+    /// <summary><see cref="DateOnly.DayNumber"/> of the event date; -1 when undated.</summary>
+    public int Day;
+    public int Type;
+    public int SubType;
+    public int Country;
+    public int Admin1;
+    public int Location;
 
-    public int CountryRank { get; set; }
+    /// <summary>Fatalities; -1 when not stated.</summary>
+    public int Fatalities;
+    public int Sources;
 
-    public int Admin1Rank { get; set; }
-
-    public int LocationRank { get; set; }
+    /// <summary>Coordinates; NaN when unknown.</summary>
+    public double Latitude;
+    public double Longitude;
 }
 
 /// <summary>A page of events and the number of events the filters match.</summary>
@@ -48,8 +59,8 @@ internal sealed record EventStats(
 
 /// <summary>
 /// All events of the database as an immutable in-memory index (a snapshot), rebuilt when the database changes. Filtering,
-/// sorting, paging and statistics run over the snapshot, so list and stats requests cost a scan of flat objects rather than
-/// a query per event. Reads of whole events (detail, export) go to <see cref="SqliteEventReader"/>.
+/// sorting, paging and statistics run over the snapshot, so list and stats requests cost a scan of flat numbers rather
+/// than a query per event. Reads of whole events (detail, export) go to <see cref="SqliteEventReader"/>.
 /// </summary>
 internal sealed class EventCatalog(string databasePath)
 {
@@ -61,7 +72,7 @@ internal sealed class EventCatalog(string databasePath)
     /// <summary>The reader of the database, or null while the file does not exist.</summary>
     public SqliteEventReader? Reader => File.Exists(DatabasePath) ? new SqliteEventReader(DatabasePath) : null;
 
-    /// <summary>The current snapshot, reloaded first when the database file changed since the last load.</summary>
+    /// <summary>The current snapshot's events, in the default order (date descending, undated last, then id).</summary>
     public IReadOnlyList<IndexedEvent> Events => Current().Events;
 
     /// <summary>Forgets the snapshot (after this process wrote to the database), so the next request reloads.</summary>
@@ -76,163 +87,156 @@ internal sealed class EventCatalog(string databasePath)
     /// <summary>The events matching <paramref name="filter"/>, sorted, one page of them, and how many matched.</summary>
     public EventPage Query(EventFilter filter)
     {
-        var matches = Match(filter);
-        var total = matches.Count;
+        var snapshot = Current();
+        var compiled = new CompiledFilter(filter, snapshot);
         var skip = (long)(filter.Page - 1) * filter.PageSize;
-        var items = skip >= total ? [] : matches.GetRange((int)skip, (int)Math.Min(filter.PageSize, total - skip));
-        return new EventPage(total, filter.Page, filter.PageSize, items);
+        if (filter.Sort == EventSortKey.Date && filter.Descending)
+        {
+            // The snapshot's own order: count every match, keep only the page.
+            var page = new List<IndexedEvent>(Math.Min(filter.PageSize, 1024));
+            var count = 0;
+            for (var i = 0; i < snapshot.Keys.Length; i++)
+            {
+                if (compiled.Matches(i))
+                {
+                    if (count >= skip && page.Count < filter.PageSize)
+                    {
+                        page.Add(snapshot.Events[i]);
+                    }
+
+                    count++;
+                }
+            }
+
+            return new EventPage(count, filter.Page, filter.PageSize, page);
+        }
+
+        var matches = Sorted(snapshot, compiled, filter);
+        var items = skip >= matches.Length ? [] : matches.AsSpan((int)skip, (int)Math.Min(filter.PageSize, matches.Length - skip)).ToArray();
+        return new EventPage(matches.Length, filter.Page, filter.PageSize, [.. items.Select(i => snapshot.Events[i])]);
     }
 
     /// <summary>Every event matching <paramref name="filter"/>, sorted (no paging).</summary>
-    public List<IndexedEvent> Match(EventFilter filter)
+    public IReadOnlyList<IndexedEvent> Match(EventFilter filter)
     {
-        var matches = new List<IndexedEvent>();
-        foreach (var e in Current().Events)
-        {
-            if (Matches(e, filter))
-            {
-                matches.Add(e);
-            }
-        }
-
-        // The snapshot is held in date-descending order (ties by id), so the default sort needs no work.
-        if (filter.Sort == EventSortKey.Date && filter.Descending)
-        {
-            return matches;
-        }
-
-        var keys = new long[matches.Count];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            var e = matches[i];
-            long key = filter.Sort switch
-            {
-                EventSortKey.Date => e.DateKey < 0 ? (filter.Descending ? -1 : int.MaxValue) : e.DateKey,
-                EventSortKey.Fatalities => e.Row.Record.Fatalities ?? -1,
-                EventSortKey.Type => e.TypeRank,
-                EventSortKey.Country => e.CountryRank,
-                EventSortKey.Admin1 => e.Admin1Rank,
-                EventSortKey.Location => e.LocationRank,
-                EventSortKey.Sources => e.Row.SourceCount,
-                _ => 0,
-            };
-
-            // Key in the high bits, snapshot position in the low bits: a stable sort with ties in date-descending order.
-            keys[i] = ((filter.Descending ? -key : key) << 24) | (uint)i;
-        }
-
-        var items = matches.ToArray();
-        Array.Sort(keys, items);
-        return [.. items];
+        var snapshot = Current();
+        return [.. Sorted(snapshot, new CompiledFilter(filter, snapshot), filter).Select(i => snapshot.Events[i])];
     }
 
     /// <summary>Counts and fatalities by day (and type), type, country and province of the events matching <paramref name="filter"/>.</summary>
     public EventStats Stats(EventFilter filter)
     {
+        var snapshot = Current();
+        var compiled = new CompiledFilter(filter, snapshot);
+        var typeCount = snapshot.Types.Keys.Length;
         int total = 0, fatalities = 0, undated = 0;
-        var days = new SortedDictionary<string, (int Count, int Fatalities, Dictionary<string, int> Types)>(StringComparer.Ordinal);
-        var types = new Dictionary<string, (string? Name, int Count, int Fatalities)>(StringComparer.Ordinal);
-        var countries = new Dictionary<string, (string? Name, int Count, int Fatalities)>(StringComparer.Ordinal);
-        var provinces = new Dictionary<string, (string? Name, int Count, int Fatalities)>(StringComparer.Ordinal);
-        static void Add(Dictionary<string, (string? Name, int Count, int Fatalities)> into, string key, string? name, int dead)
+        var byType = new int[typeCount * 2];
+        var byCountry = new int[snapshot.Countries.Keys.Length * 2];
+        var byAdmin1 = new int[snapshot.Admin1s.Keys.Length * 2];
+        var span = snapshot.LastDay - snapshot.FirstDay + 1;
+        var dayCount = new int[Math.Max(0, span)];
+        var dayDead = new int[dayCount.Length];
+        var dayType = new int[dayCount.Length * typeCount];
+        var keys = snapshot.Keys;
+        for (var i = 0; i < keys.Length; i++)
         {
-            into[key] = into.TryGetValue(key, out var b) ? (b.Name ?? name, b.Count + 1, b.Fatalities + dead) : (name, 1, dead);
-        }
-
-        foreach (var e in Current().Events)
-        {
-            if (!Matches(e, filter))
+            if (!compiled.Matches(i))
             {
                 continue;
             }
 
-            var r = e.Row.Record;
-            var dead = r.Fatalities ?? 0;
+            ref readonly var k = ref keys[i];
+            var dead = Math.Max(0, k.Fatalities);
             total++;
             fatalities += dead;
-            if (e.Row.EventDate is { } date)
-            {
-                if (!days.TryGetValue(date, out var day))
-                {
-                    day = (0, 0, new Dictionary<string, int>(StringComparer.Ordinal));
-                }
-
-                day.Types[r.EventType] = day.Types.GetValueOrDefault(r.EventType) + 1;
-                days[date] = (day.Count + 1, day.Fatalities + dead, day.Types);
-            }
-            else
+            byType[2 * k.Type]++;
+            byType[(2 * k.Type) + 1] += dead;
+            byCountry[2 * k.Country]++;
+            byCountry[(2 * k.Country) + 1] += dead;
+            byAdmin1[2 * k.Admin1]++;
+            byAdmin1[(2 * k.Admin1) + 1] += dead;
+            if (k.Day < 0)
             {
                 undated++;
+                continue;
             }
 
-            Add(types, r.EventType, null, dead);
-            Add(countries, r.Iso2?.ToUpperInvariant() ?? "", r.Country, dead);
-            Add(provinces, r.Admin1Code?.ToUpperInvariant() ?? "", r.Admin1, dead);
+            var d = k.Day - snapshot.FirstDay;
+            dayCount[d]++;
+            dayDead[d] += dead;
+            dayType[(d * typeCount) + k.Type]++;
         }
 
-        static List<StatBucket> Buckets(Dictionary<string, (string? Name, int Count, int Fatalities)> from) =>
-            [.. from.Select(kv => new StatBucket(kv.Key, kv.Value.Name, kv.Value.Count, kv.Value.Fatalities))
+        static List<StatBucket> Buckets(StatKeys keys, int[] counts) =>
+            [.. Enumerable.Range(0, keys.Keys.Length).Where(i => counts[2 * i] > 0)
+                .Select(i => new StatBucket(keys.Keys[i], keys.Names[i], counts[2 * i], counts[(2 * i) + 1]))
                 .OrderByDescending(b => b.Count).ThenBy(b => b.Key, StringComparer.Ordinal)];
 
+        var days = new List<DayBucket>();
+        for (var d = 0; d < dayCount.Length; d++)
+        {
+            if (dayCount[d] == 0)
+            {
+                continue;
+            }
+
+            var types = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var t = 0; t < typeCount; t++)
+            {
+                if (dayType[(d * typeCount) + t] > 0)
+                {
+                    types[snapshot.Types.Keys[t]] = dayType[(d * typeCount) + t];
+                }
+            }
+
+            days.Add(new DayBucket(
+                DateOnly.FromDayNumber(snapshot.FirstDay + d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dayCount[d], dayDead[d], types));
+        }
+
         return new EventStats(
-            total,
-            fatalities,
-            undated,
-            [.. days.Select(kv => new DayBucket(kv.Key, kv.Value.Count, kv.Value.Fatalities, kv.Value.Types))],
-            Buckets(types),
-            Buckets(countries),
-            Buckets(provinces));
+            total, fatalities, undated, days, Buckets(snapshot.Types, byType), Buckets(snapshot.Countries, byCountry), Buckets(snapshot.Admin1s, byAdmin1));
     }
 
-    private static bool Matches(IndexedEvent e, EventFilter f)
+    /// <summary>Positions of the matching events, sorted by the filter's key (ties keep the default order).</summary>
+    private static int[] Sorted(Snapshot snapshot, CompiledFilter compiled, EventFilter filter)
     {
-        var r = e.Row.Record;
-        if (f.Countries.Count > 0 && (r.Iso2 is null || !f.Countries.Contains(r.Iso2)))
+        var positions = new List<int>();
+        for (var i = 0; i < snapshot.Keys.Length; i++)
         {
-            return false;
+            if (compiled.Matches(i))
+            {
+                positions.Add(i);
+            }
         }
 
-        if (f.Admin1Codes.Count > 0 && (r.Admin1Code is null || !f.Admin1Codes.Contains(r.Admin1Code)))
+        var result = positions.ToArray();
+        if (filter.Sort == EventSortKey.Date && filter.Descending)
         {
-            return false;
+            return result;
         }
 
-        if (f.Types.Count > 0 && !f.Types.Contains(r.EventType))
+        var sortKeys = new long[result.Length];
+        for (var n = 0; n < result.Length; n++)
         {
-            return false;
+            ref readonly var k = ref snapshot.Keys[result[n]];
+            long key = filter.Sort switch
+            {
+                EventSortKey.Date => k.Day < 0 ? (filter.Descending ? -1 : int.MaxValue) : k.Day,
+                EventSortKey.Fatalities => k.Fatalities,
+                EventSortKey.Type => snapshot.Types.Rank[k.Type],
+                EventSortKey.Country => snapshot.Countries.Rank[k.Country],
+                EventSortKey.Admin1 => snapshot.Admin1s.Rank[k.Admin1],
+                EventSortKey.Location => snapshot.Locations.Rank[k.Location],
+                EventSortKey.Sources => k.Sources,
+                _ => 0,
+            };
+
+            // Key in the high bits, snapshot position in the low bits: a stable sort with ties in the default order.
+            sortKeys[n] = ((filter.Descending ? -key : key) << 24) | (uint)result[n];
         }
 
-        if (f.SubTypes.Count > 0 && !f.SubTypes.Contains(r.SubEventType))
-        {
-            return false;
-        }
-
-        if (f.From is { } from && (e.DateKey < 0 || e.DateKey < from.DayNumber))
-        {
-            return false;
-        }
-
-        if (f.To is { } to && (e.DateKey < 0 || e.DateKey > to.DayNumber))
-        {
-            return false;
-        }
-
-        if (f.MinFatalities is { } min && (r.Fatalities ?? 0) < min)
-        {
-            return false;
-        }
-
-        if (f.Box is { } box && (r.Latitude is not { } lat || r.Longitude is not { } lon || !box.Contains(lat, lon)))
-        {
-            return false;
-        }
-
-        if (f.Actor is { } actor && !e.ActorText.Contains(actor, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return f.Text is not { } text || e.SearchText.Contains(text, StringComparison.Ordinal);
+        Array.Sort(sortKeys, result);
+        return result;
     }
 
     private Snapshot Current()
@@ -258,52 +262,191 @@ internal sealed class EventCatalog(string databasePath)
 
     private static Snapshot Build(IReadOnlyList<EventSummaryRow> rows, string token)
     {
-        var events = new List<IndexedEvent>(rows.Count);
-        foreach (var row in rows)
+        var ordered = rows.Select(row => (Row: row, Day: ParseDay(row.EventDate)))
+            .OrderByDescending(x => x.Day < 0 ? int.MinValue : x.Day)
+            .ThenBy(x => x.Row.EventIdCnty, StringComparer.Ordinal)
+            .ToArray();
+        var events = new IndexedEvent[ordered.Length];
+        var keys = new EventKeys[ordered.Length];
+        var types = new StatKeysBuilder();
+        var subTypes = new StatKeysBuilder();
+        var countries = new StatKeysBuilder();
+        var admin1s = new StatKeysBuilder();
+        var locations = new StatKeysBuilder();
+        int firstDay = int.MaxValue, lastDay = int.MinValue;
+        for (var i = 0; i < ordered.Length; i++)
         {
+            var (row, day) = ordered[i];
             var r = row.Record;
-            var dateKey = row.EventDate is { } d && DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? date.DayNumber
-                : -1;
-            events.Add(new IndexedEvent
+            events[i] = new IndexedEvent
             {
                 Row = row,
-                DateKey = dateKey,
                 SearchText = EventFilter.Fold(string.Join('\n', row.EvidenceTexts.Append(r.Notes ?? string.Empty))),
                 ActorText = EventFilter.Fold(string.Join('|', row.Actors)),
-            });
+            };
+            keys[i] = new EventKeys
+            {
+                Day = day,
+                Type = types.Id(r.EventType, null),
+                SubType = subTypes.Id(r.SubEventType, null),
+                Country = countries.Id(r.Iso2?.ToUpperInvariant() ?? string.Empty, r.Country),
+                Admin1 = admin1s.Id(r.Admin1Code?.ToUpperInvariant() ?? string.Empty, r.Admin1),
+                Location = locations.Id(r.Location ?? r.LocationAr ?? string.Empty, null),
+                Fatalities = r.Fatalities ?? -1,
+                Sources = row.SourceCount,
+                Latitude = r.Latitude ?? double.NaN,
+                Longitude = r.Longitude ?? double.NaN,
+            };
+            if (day >= 0)
+            {
+                firstDay = Math.Min(firstDay, day);
+                lastDay = Math.Max(lastDay, day);
+            }
         }
 
-        // Date descending, undated last, then id: the default order of the list.
-        events.Sort((a, b) =>
-        {
-            var byDate = (b.DateKey < 0 ? int.MinValue : b.DateKey).CompareTo(a.DateKey < 0 ? int.MinValue : a.DateKey);
-            return byDate != 0 ? byDate : string.CompareOrdinal(a.Row.EventIdCnty, b.Row.EventIdCnty);
-        });
-        Rank(events, e => e.Row.Record.EventType, (e, rank) => e.TypeRank = rank);
-        Rank(events, e => e.Row.Record.Country ?? string.Empty, (e, rank) => e.CountryRank = rank);
-        Rank(events, e => e.Row.Record.Admin1 ?? string.Empty, (e, rank) => e.Admin1Rank = rank);
-        Rank(events, e => e.Row.Record.Location ?? e.Row.Record.LocationAr ?? string.Empty, (e, rank) => e.LocationRank = rank);
-        return new Snapshot(events, token);
+        // Sort ranks: types, countries, provinces and places by their display names.
+        return new Snapshot(
+            events, keys, token, types.Build(byName: false), subTypes.Build(byName: false), countries.Build(byName: true), admin1s.Build(byName: true),
+            locations.Build(byName: false), firstDay == int.MaxValue ? 0 : firstDay, lastDay == int.MinValue ? -1 : lastDay);
     }
 
-    private static void Rank(List<IndexedEvent> events, Func<IndexedEvent, string> key, Action<IndexedEvent, int> set)
+    private static int ParseDay(string? date) =>
+        date is not null && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.DayNumber : -1;
+
+    /// <summary>A filter turned into lookups over the snapshot's ids: sets become flag arrays, the box and dates numbers.</summary>
+    private readonly struct CompiledFilter
     {
-        var values = events.Select(key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var ranks = new Dictionary<string, int>(values.Count, StringComparer.Ordinal);
-        for (var i = 0; i < values.Count; i++)
+        private readonly EventKeys[] _keys;
+        private readonly IndexedEvent[] _events;
+        private readonly bool[]? _types;
+        private readonly bool[]? _subTypes;
+        private readonly bool[]? _countries;
+        private readonly bool[]? _admin1s;
+        private readonly int _from;
+        private readonly int _to;
+        private readonly int _minFatalities;
+        private readonly BoundingBox? _box;
+        private readonly string? _actor;
+        private readonly string? _text;
+
+        public CompiledFilter(EventFilter filter, Snapshot snapshot)
         {
-            ranks[values[i]] = i;
+            _keys = snapshot.Keys;
+            _events = snapshot.Events;
+            _types = Flags(filter.Types, snapshot.Types);
+            _subTypes = Flags(filter.SubTypes, snapshot.SubTypes);
+            _countries = Flags(filter.Countries, snapshot.Countries);
+            _admin1s = Flags(filter.Admin1Codes, snapshot.Admin1s);
+            _from = filter.From?.DayNumber ?? int.MinValue;
+            _to = filter.To?.DayNumber ?? int.MaxValue;
+            _minFatalities = filter.MinFatalities ?? int.MinValue;
+            _box = filter.Box;
+            _actor = filter.Actor;
+            _text = filter.Text;
         }
 
-        foreach (var e in events)
+        public bool Matches(int i)
         {
-            set(e, ranks[key(e)]);
+            ref readonly var k = ref _keys[i];
+            if ((_types is not null && !_types[k.Type]) || (_subTypes is not null && !_subTypes[k.SubType])
+                || (_countries is not null && !_countries[k.Country]) || (_admin1s is not null && !_admin1s[k.Admin1]))
+            {
+                return false;
+            }
+
+            if ((_from != int.MinValue || _to != int.MaxValue) && (k.Day < 0 || k.Day < _from || k.Day > _to))
+            {
+                return false;
+            }
+
+            if (_minFatalities != int.MinValue && Math.Max(0, k.Fatalities) < _minFatalities)
+            {
+                return false;
+            }
+
+            // NaN coordinates fail every comparison, so events without a place drop out of a box.
+            if (_box is { } box && !box.Contains(k.Latitude, k.Longitude))
+            {
+                return false;
+            }
+
+            if (_actor is not null && !_events[i].ActorText.Contains(_actor, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            return _text is null || _events[i].SearchText.Contains(_text, StringComparison.Ordinal);
+        }
+
+        private static bool[]? Flags(IReadOnlySet<string> wanted, StatKeys keys)
+        {
+            if (wanted.Count == 0)
+            {
+                return null;
+            }
+
+            var flags = new bool[keys.Keys.Length];
+            for (var i = 0; i < flags.Length; i++)
+            {
+                flags[i] = wanted.Contains(keys.Keys[i]);
+            }
+
+            return flags;
         }
     }
 
-    private sealed record Snapshot(IReadOnlyList<IndexedEvent> Events, string Token)
+    /// <summary>The distinct keys of one field, a display name for each, and each key's rank in sort order.</summary>
+    private sealed record StatKeys(string[] Keys, string?[] Names, int[] Rank);
+
+    private sealed class StatKeysBuilder
     {
-        public static Snapshot Empty { get; } = new([], string.Empty);
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly List<string> _keys = [];
+        private readonly List<string?> _names = [];
+
+        public int Id(string key, string? name)
+        {
+            if (!_ids.TryGetValue(key, out var id))
+            {
+                _ids[key] = id = _keys.Count;
+                _keys.Add(key);
+                _names.Add(name);
+            }
+            else if (_names[id] is null && name is not null)
+            {
+                _names[id] = name;
+            }
+
+            return id;
+        }
+
+        public StatKeys Build(bool byName)
+        {
+            var order = Enumerable.Range(0, _keys.Count).OrderBy(i => byName ? _names[i] ?? _keys[i] : _keys[i], StringComparer.Ordinal).ToArray();
+            var rank = new int[order.Length];
+            for (var r = 0; r < order.Length; r++)
+            {
+                rank[order[r]] = r;
+            }
+
+            return new StatKeys([.. _keys], [.. _names], rank);
+        }
+    }
+
+    private sealed record Snapshot(
+        IndexedEvent[] Events,
+        EventKeys[] Keys,
+        string Token,
+        StatKeys Types,
+        StatKeys SubTypes,
+        StatKeys Countries,
+        StatKeys Admin1s,
+        StatKeys Locations,
+        int FirstDay,
+        int LastDay)
+    {
+        public static Snapshot Empty { get; } = new([], [], string.Empty, Empty0(), Empty0(), Empty0(), Empty0(), Empty0(), 0, -1);
+
+        private static StatKeys Empty0() => new([], [], []);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Rasid.Normalization;
 using Rasid.Web.Api;
@@ -113,8 +114,46 @@ internal sealed record EventFilter
 
     public int PageSize { get; init; } = 100;
 
-    /// <summary>Folds text the way the search index is folded: Arabic normalisation, collapsed white space, lower case.</summary>
-    public static string Fold(string text) => ArabicNormalizer.NormalizeKey(text).ToLowerInvariant();
+    /// <summary>
+    /// Folds text for search, as the extractor's normaliser does (<see cref="ArabicNormalizer.IsRemoved"/> and
+    /// <see cref="ArabicNormalizer.FoldChar"/>; presentation forms expanded), with runs of white space made one space and
+    /// Latin letters lower-cased. One pass without an offset map: the index folds every evidence sentence with it.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var original in text)
+        {
+            var expanded = original is (>= '\uFB50' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFC')
+                ? original.ToString().Normalize(NormalizationForm.FormKC)
+                : null;
+            foreach (var c in expanded ?? (ReadOnlySpan<char>)[original])
+            {
+                if (ArabicNormalizer.IsRemoved(c))
+                {
+                    continue;
+                }
+
+                var f = ArabicNormalizer.FoldChar(c);
+                if (char.IsWhiteSpace(f))
+                {
+                    pendingSpace = folded.Length > 0;
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    folded.Append(' ');
+                    pendingSpace = false;
+                }
+
+                folded.Append(char.ToLowerInvariant(f));
+            }
+        }
+
+        return folded.ToString();
+    }
 
     /// <summary>Validates <paramref name="p"/>; throws <see cref="ApiParameterException"/> naming the first bad parameter.</summary>
     public static EventFilter Parse(EventQueryParameters p, int maxPageSize)
