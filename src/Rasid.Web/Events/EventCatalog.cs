@@ -13,6 +13,61 @@ internal sealed class IndexedEvent
 
     /// <summary>Folded actor names, '|' separated.</summary>
     public required string ActorText { get; init; }
+
+    /// <summary>Which characters and character pairs <see cref="SearchText"/> and <see cref="ActorText"/> contain (a pre-check).</summary>
+    public required TextSignature SearchSignature { get; init; }
+
+    public required TextSignature ActorSignature { get; init; }
+}
+
+/// <summary>
+/// 512 bits, one per hashed character and character pair of a text. A text can contain a query only when it has every bit
+/// of the query's signature, so most texts are ruled out by eight AND operations instead of a substring search.
+/// </summary>
+internal struct TextSignature
+{
+    private Bits _bits;
+
+    public static TextSignature Of(string text)
+    {
+        var signature = default(TextSignature);
+        for (var i = 0; i < text.Length; i++)
+        {
+            signature.Set(text[i] * 0x9E37);
+            if (i + 1 < text.Length)
+            {
+                signature.Set((text[i] * 0x2F1B) ^ (text[i + 1] * 0x9E37) ^ 0x5BD1);
+            }
+        }
+
+        return signature;
+    }
+
+    /// <summary>True when every bit of <paramref name="query"/> is set here.</summary>
+    public readonly bool Covers(in TextSignature query)
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            if ((_bits[i] & query._bits[i]) != query._bits[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Set(int hash)
+    {
+        var bit = (uint)hash % 512;
+        _bits[(int)(bit / 64)] |= 1UL << (int)(bit % 64);
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(8)]
+    private struct Bits
+    {
+        private ulong _element;
+    }
 }
 
 /// <summary>
@@ -90,37 +145,44 @@ internal sealed class EventCatalog(string databasePath)
         var snapshot = Current();
         var compiled = new CompiledFilter(filter, snapshot);
         var skip = (long)(filter.Page - 1) * filter.PageSize;
-        if (filter.Sort == EventSortKey.Date && filter.Descending)
+        // Walk the events in the requested order (computed once per snapshot and key): count every match, keep the page.
+        var order = snapshot.Order(filter.Sort, filter.Descending);
+        var page = new List<IndexedEvent>(Math.Min(filter.PageSize, 1024));
+        var count = 0;
+        for (var n = 0; n < snapshot.Keys.Length; n++)
         {
-            // The snapshot's own order: count every match, keep only the page.
-            var page = new List<IndexedEvent>(Math.Min(filter.PageSize, 1024));
-            var count = 0;
-            for (var i = 0; i < snapshot.Keys.Length; i++)
+            var i = order is null ? n : order[n];
+            if (compiled.Matches(i))
             {
-                if (compiled.Matches(i))
+                if (count >= skip && page.Count < filter.PageSize)
                 {
-                    if (count >= skip && page.Count < filter.PageSize)
-                    {
-                        page.Add(snapshot.Events[i]);
-                    }
-
-                    count++;
+                    page.Add(snapshot.Events[i]);
                 }
-            }
 
-            return new EventPage(count, filter.Page, filter.PageSize, page);
+                count++;
+            }
         }
 
-        var matches = Sorted(snapshot, compiled, filter);
-        var items = skip >= matches.Length ? [] : matches.AsSpan((int)skip, (int)Math.Min(filter.PageSize, matches.Length - skip)).ToArray();
-        return new EventPage(matches.Length, filter.Page, filter.PageSize, [.. items.Select(i => snapshot.Events[i])]);
+        return new EventPage(count, filter.Page, filter.PageSize, page);
     }
 
     /// <summary>Every event matching <paramref name="filter"/>, sorted (no paging).</summary>
     public IReadOnlyList<IndexedEvent> Match(EventFilter filter)
     {
         var snapshot = Current();
-        return [.. Sorted(snapshot, new CompiledFilter(filter, snapshot), filter).Select(i => snapshot.Events[i])];
+        var compiled = new CompiledFilter(filter, snapshot);
+        var order = snapshot.Order(filter.Sort, filter.Descending);
+        var matches = new List<IndexedEvent>();
+        for (var n = 0; n < snapshot.Keys.Length; n++)
+        {
+            var i = order is null ? n : order[n];
+            if (compiled.Matches(i))
+            {
+                matches.Add(snapshot.Events[i]);
+            }
+        }
+
+        return matches;
     }
 
     /// <summary>Counts and fatalities by day (and type), type, country and province of the events matching <paramref name="filter"/>.</summary>
@@ -197,31 +259,17 @@ internal sealed class EventCatalog(string databasePath)
             total, fatalities, undated, days, Buckets(snapshot.Types, byType), Buckets(snapshot.Countries, byCountry), Buckets(snapshot.Admin1s, byAdmin1));
     }
 
-    /// <summary>Positions of the matching events, sorted by the filter's key (ties keep the default order).</summary>
-    private static int[] Sorted(Snapshot snapshot, CompiledFilter compiled, EventFilter filter)
+    /// <summary>Every position of the snapshot sorted by <paramref name="sort"/> (ties keep the default order).</summary>
+    private static int[] SortOrder(Snapshot snapshot, EventSortKey sort, bool descending)
     {
-        var positions = new List<int>();
-        for (var i = 0; i < snapshot.Keys.Length; i++)
+        var positions = new int[snapshot.Keys.Length];
+        var sortKeys = new long[positions.Length];
+        for (var n = 0; n < positions.Length; n++)
         {
-            if (compiled.Matches(i))
+            ref readonly var k = ref snapshot.Keys[n];
+            long key = sort switch
             {
-                positions.Add(i);
-            }
-        }
-
-        var result = positions.ToArray();
-        if (filter.Sort == EventSortKey.Date && filter.Descending)
-        {
-            return result;
-        }
-
-        var sortKeys = new long[result.Length];
-        for (var n = 0; n < result.Length; n++)
-        {
-            ref readonly var k = ref snapshot.Keys[result[n]];
-            long key = filter.Sort switch
-            {
-                EventSortKey.Date => k.Day < 0 ? (filter.Descending ? -1 : int.MaxValue) : k.Day,
+                EventSortKey.Date => k.Day < 0 ? (descending ? -1 : int.MaxValue) : k.Day,
                 EventSortKey.Fatalities => k.Fatalities,
                 EventSortKey.Type => snapshot.Types.Rank[k.Type],
                 EventSortKey.Country => snapshot.Countries.Rank[k.Country],
@@ -232,11 +280,12 @@ internal sealed class EventCatalog(string databasePath)
             };
 
             // Key in the high bits, snapshot position in the low bits: a stable sort with ties in the default order.
-            sortKeys[n] = ((filter.Descending ? -key : key) << 24) | (uint)result[n];
+            positions[n] = n;
+            sortKeys[n] = ((descending ? -key : key) << 24) | (uint)n;
         }
 
-        Array.Sort(sortKeys, result);
-        return result;
+        Array.Sort(sortKeys, positions);
+        return positions;
     }
 
     private Snapshot Current()
@@ -278,11 +327,15 @@ internal sealed class EventCatalog(string databasePath)
         {
             var (row, day) = ordered[i];
             var r = row.Record;
+            var searchText = EventFilter.Fold(string.Join('\n', row.EvidenceTexts.Append(r.Notes ?? string.Empty)));
+            var actorText = EventFilter.Fold(string.Join('|', row.Actors));
             events[i] = new IndexedEvent
             {
                 Row = row,
-                SearchText = EventFilter.Fold(string.Join('\n', row.EvidenceTexts.Append(r.Notes ?? string.Empty))),
-                ActorText = EventFilter.Fold(string.Join('|', row.Actors)),
+                SearchText = searchText,
+                ActorText = actorText,
+                SearchSignature = TextSignature.Of(searchText),
+                ActorSignature = TextSignature.Of(actorText),
             };
             keys[i] = new EventKeys
             {
@@ -328,6 +381,8 @@ internal sealed class EventCatalog(string databasePath)
         private readonly BoundingBox? _box;
         private readonly string? _actor;
         private readonly string? _text;
+        private readonly TextSignature _actorSignature;
+        private readonly TextSignature _textSignature;
 
         public CompiledFilter(EventFilter filter, Snapshot snapshot)
         {
@@ -343,6 +398,8 @@ internal sealed class EventCatalog(string databasePath)
             _box = filter.Box;
             _actor = filter.Actor;
             _text = filter.Text;
+            _actorSignature = TextSignature.Of(filter.Actor ?? string.Empty);
+            _textSignature = TextSignature.Of(filter.Text ?? string.Empty);
         }
 
         public bool Matches(int i)
@@ -370,12 +427,12 @@ internal sealed class EventCatalog(string databasePath)
                 return false;
             }
 
-            if (_actor is not null && !_events[i].ActorText.Contains(_actor, StringComparison.Ordinal))
+            if (_actor is not null && !(_events[i].ActorSignature.Covers(_actorSignature) && _events[i].ActorText.Contains(_actor, StringComparison.Ordinal)))
             {
                 return false;
             }
 
-            return _text is null || _events[i].SearchText.Contains(_text, StringComparison.Ordinal);
+            return _text is null || (_events[i].SearchSignature.Covers(_textSignature) && _events[i].SearchText.Contains(_text, StringComparison.Ordinal));
         }
 
         private static bool[]? Flags(IReadOnlySet<string> wanted, StatKeys keys)
@@ -445,6 +502,12 @@ internal sealed class EventCatalog(string databasePath)
         int FirstDay,
         int LastDay)
     {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(EventSortKey, bool), int[]> _orders = new();
+
+        /// <summary>Positions in <paramref name="sort"/> order; null for the default order (date descending), which is the snapshot's own.</summary>
+        public int[]? Order(EventSortKey sort, bool descending) =>
+            sort == EventSortKey.Date && descending ? null : _orders.GetOrAdd((sort, descending), key => SortOrder(this, key.Item1, key.Item2));
+
         public static Snapshot Empty { get; } = new([], [], string.Empty, Empty0(), Empty0(), Empty0(), Empty0(), Empty0(), 0, -1);
 
         private static StatKeys Empty0() => new([], [], []);
