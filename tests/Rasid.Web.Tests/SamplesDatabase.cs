@@ -20,6 +20,16 @@ public static class SamplesDatabase
 
     public static string Path => s_path.Value;
 
+    /// <summary>
+    /// The store's own answer for <paramref name="query"/> (SqliteEventStore.QueryEvents, which the CLI uses): expected
+    /// values come from here rather than from numbers that change whenever the extractor improves.
+    /// </summary>
+    public static IReadOnlyList<StoredEvent> StoreEvents(EventQuery? query = null)
+    {
+        using var store = SqliteEventStore.Open(Path);
+        return store.QueryEvents(query ?? new EventQuery());
+    }
+
     /// <summary>A copy of the database in a fresh folder, for tests that write to it.</summary>
     public static string CopyToTemp()
     {

@@ -13,11 +13,6 @@ internal sealed class IndexedEvent
 
     /// <summary>Folded actor names, '|' separated.</summary>
     public required string ActorText { get; init; }
-
-    /// <summary>Which characters and character pairs <see cref="SearchText"/> and <see cref="ActorText"/> contain (a pre-check).</summary>
-    public required TextSignature SearchSignature { get; init; }
-
-    public required TextSignature ActorSignature { get; init; }
 }
 
 /// <summary>
@@ -317,6 +312,8 @@ internal sealed class EventCatalog(string databasePath)
             .ToArray();
         var events = new IndexedEvent[ordered.Length];
         var keys = new EventKeys[ordered.Length];
+        var searchSignatures = new TextSignature[ordered.Length];
+        var actorSignatures = new TextSignature[ordered.Length];
         var types = new StatKeysBuilder();
         var subTypes = new StatKeysBuilder();
         var countries = new StatKeysBuilder();
@@ -334,9 +331,9 @@ internal sealed class EventCatalog(string databasePath)
                 Row = row,
                 SearchText = searchText,
                 ActorText = actorText,
-                SearchSignature = TextSignature.Of(searchText),
-                ActorSignature = TextSignature.Of(actorText),
             };
+            searchSignatures[i] = TextSignature.Of(searchText);
+            actorSignatures[i] = TextSignature.Of(actorText);
             keys[i] = new EventKeys
             {
                 Day = day,
@@ -359,7 +356,7 @@ internal sealed class EventCatalog(string databasePath)
 
         // Sort ranks: types, countries, provinces and places by their display names.
         return new Snapshot(
-            events, keys, token, types.Build(byName: false), subTypes.Build(byName: false), countries.Build(byName: true), admin1s.Build(byName: true),
+            events, keys, searchSignatures, actorSignatures, token, types.Build(byName: false), subTypes.Build(byName: false), countries.Build(byName: true), admin1s.Build(byName: true),
             locations.Build(byName: false), firstDay == int.MaxValue ? 0 : firstDay, lastDay == int.MinValue ? -1 : lastDay);
     }
 
@@ -371,6 +368,8 @@ internal sealed class EventCatalog(string databasePath)
     {
         private readonly EventKeys[] _keys;
         private readonly IndexedEvent[] _events;
+        private readonly TextSignature[] _searchSignatures;
+        private readonly TextSignature[] _actorSignatures;
         private readonly bool[]? _types;
         private readonly bool[]? _subTypes;
         private readonly bool[]? _countries;
@@ -388,6 +387,8 @@ internal sealed class EventCatalog(string databasePath)
         {
             _keys = snapshot.Keys;
             _events = snapshot.Events;
+            _searchSignatures = snapshot.SearchSignatures;
+            _actorSignatures = snapshot.ActorSignatures;
             _types = Flags(filter.Types, snapshot.Types);
             _subTypes = Flags(filter.SubTypes, snapshot.SubTypes);
             _countries = Flags(filter.Countries, snapshot.Countries);
@@ -427,12 +428,12 @@ internal sealed class EventCatalog(string databasePath)
                 return false;
             }
 
-            if (_actor is not null && !(_events[i].ActorSignature.Covers(_actorSignature) && _events[i].ActorText.Contains(_actor, StringComparison.Ordinal)))
+            if (_actor is not null && !(_actorSignatures[i].Covers(in _actorSignature) && _events[i].ActorText.Contains(_actor, StringComparison.Ordinal)))
             {
                 return false;
             }
 
-            return _text is null || (_events[i].SearchSignature.Covers(_textSignature) && _events[i].SearchText.Contains(_text, StringComparison.Ordinal));
+            return _text is null || (_searchSignatures[i].Covers(in _textSignature) && _events[i].SearchText.Contains(_text, StringComparison.Ordinal));
         }
 
         private static bool[]? Flags(IReadOnlySet<string> wanted, StatKeys keys)
@@ -493,6 +494,8 @@ internal sealed class EventCatalog(string databasePath)
     private sealed record Snapshot(
         IndexedEvent[] Events,
         EventKeys[] Keys,
+        TextSignature[] SearchSignatures,
+        TextSignature[] ActorSignatures,
         string Token,
         StatKeys Types,
         StatKeys SubTypes,
@@ -508,7 +511,7 @@ internal sealed class EventCatalog(string databasePath)
         public int[]? Order(EventSortKey sort, bool descending) =>
             sort == EventSortKey.Date && descending ? null : _orders.GetOrAdd((sort, descending), key => SortOrder(this, key.Item1, key.Item2));
 
-        public static Snapshot Empty { get; } = new([], [], string.Empty, Empty0(), Empty0(), Empty0(), Empty0(), Empty0(), 0, -1);
+        public static Snapshot Empty { get; } = new([], [], [], [], string.Empty, Empty0(), Empty0(), Empty0(), Empty0(), Empty0(), 0, -1);
 
         private static StatKeys Empty0() => new([], [], []);
     }

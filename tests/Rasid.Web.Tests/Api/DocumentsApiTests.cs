@@ -88,7 +88,8 @@ public sealed class DocumentsApiTests(RasidWebFactory factory) : IClassFixture<R
         var database = SamplesDatabase.CopyToTemp();
         await using var app = new RasidWebFactory(database, apiKey: "s3cret");
         using var client = app.CreateClient();
-        Assert.Equal(23, (await Json(await client.GetAsync("/api/events"))).GetProperty("total").GetInt32());
+        var before = SamplesDatabase.StoreEvents().Count;
+        Assert.Equal(before, (await Json(await client.GetAsync("/api/events"))).GetProperty("total").GetInt32());
 
         using (var noKey = await client.PostAsync("/api/documents", new StringContent(Article, Encoding.UTF8, "text/plain")))
         {
@@ -113,6 +114,6 @@ public sealed class DocumentsApiTests(RasidWebFactory factory) : IClassFixture<R
         var detail = await Json(await client.GetAsync("/api/events/" + item.GetProperty("id").GetString()));
         var source = Assert.Single(detail.GetProperty("sources").EnumerateArray());
         Assert.Equal("مثال", source.GetProperty("publisher").GetString());
-        Assert.Equal(24, (await Json(await client.GetAsync("/api/events"))).GetProperty("total").GetInt32());
+        Assert.Equal(before + 1, (await Json(await client.GetAsync("/api/events"))).GetProperty("total").GetInt32());
     }
 }

@@ -28,20 +28,24 @@ public sealed class EventsApiTests(RasidWebFactory factory) : IClassFixture<Rasi
     [Fact]
     public async Task Lists_every_event_of_the_samples_with_the_total()
     {
+        var expected = SamplesDatabase.StoreEvents().Count;
+        Assert.InRange(expected, 15, 100);
         var page = await GetJson("/api/events?page_size=500");
-        Assert.Equal(23, page.GetProperty("total").GetInt32());
-        Assert.Equal(23, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(expected, page.GetProperty("total").GetInt32());
+        Assert.Equal(expected, page.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
     public async Task Pages_keep_the_total_and_do_not_overlap()
     {
+        var total = SamplesDatabase.StoreEvents().Count;
+        Assert.InRange(total, 21, 30); // three pages of 10, the last one partly filled
         var first = await GetJson("/api/events?page_size=10&page=1");
         var third = await GetJson("/api/events?page_size=10&page=3");
-        Assert.Equal(23, first.GetProperty("total").GetInt32());
-        Assert.Equal(23, third.GetProperty("total").GetInt32());
+        Assert.Equal(total, first.GetProperty("total").GetInt32());
+        Assert.Equal(total, third.GetProperty("total").GetInt32());
         Assert.Equal(10, first.GetProperty("items").GetArrayLength());
-        Assert.Equal(3, third.GetProperty("items").GetArrayLength());
+        Assert.Equal(total - 20, third.GetProperty("items").GetArrayLength());
         var firstIds = first.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToHashSet();
         Assert.DoesNotContain(third.GetProperty("items").EnumerateArray(), e => firstIds.Contains(e.GetProperty("id").GetString()));
     }
@@ -216,7 +220,7 @@ public sealed class EventsApiTests(RasidWebFactory factory) : IClassFixture<Rasi
     public async Task Stats_count_by_day_type_country_and_province_for_the_filters()
     {
         var all = await GetJson("/api/stats");
-        Assert.Equal(23, all.GetProperty("total").GetInt32());
+        Assert.Equal(SamplesDatabase.StoreEvents().Count, all.GetProperty("total").GetInt32());
         Assert.Equal(
             all.GetProperty("total").GetInt32(),
             all.GetProperty("by_type").EnumerateArray().Sum(b => b.GetProperty("count").GetInt32()));
@@ -226,12 +230,11 @@ public sealed class EventsApiTests(RasidWebFactory factory) : IClassFixture<Rasi
         Assert.Equal(
             all.GetProperty("total").GetInt32() - all.GetProperty("undated").GetInt32(),
             all.GetProperty("by_day").EnumerateArray().Sum(b => b.GetProperty("count").GetInt32()));
-        var day = Assert.Single(all.GetProperty("by_day").EnumerateArray());
-        Assert.Equal("2022-05-11", day.GetProperty("date").GetString());
-        Assert.Equal(1, day.GetProperty("by_type").GetProperty("Battles").GetInt32());
+        var day = all.GetProperty("by_day").EnumerateArray().Single(d => d.GetProperty("date").GetString() == "2022-05-11");
+        Assert.True(day.GetProperty("by_type").GetProperty("Battles").GetInt32() >= 1); // the Ataq clash
 
         var syria = await GetJson("/api/stats?country=SY");
-        Assert.Equal(1, syria.GetProperty("total").GetInt32());
+        Assert.Equal(SamplesDatabase.StoreEvents(new Rasid.Storage.EventQuery { Country = "SY" }).Count, syria.GetProperty("total").GetInt32());
         Assert.Equal("SY", Assert.Single(syria.GetProperty("by_country").EnumerateArray()).GetProperty("key").GetString());
         Assert.Equal("SY-HM", Assert.Single(syria.GetProperty("by_admin1").EnumerateArray()).GetProperty("key").GetString());
     }
@@ -244,19 +247,20 @@ public sealed class EventsApiTests(RasidWebFactory factory) : IClassFixture<Rasi
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("event_id_cnty,event_date,year", lines[0], StringComparison.Ordinal);
-        Assert.Equal(1 + 6, lines.Length);
+        Assert.Equal(1 + SamplesDatabase.StoreEvents(new Rasid.Storage.EventQuery { Type = "Battles" }).Count(e => e.Event.Record.EventType == "Battles"), lines.Length);
         Assert.All(lines.Skip(1), l => Assert.Contains(",Battles,", l, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Export_as_geojson_and_jsonl_holds_the_same_events()
     {
+        var yemen = SamplesDatabase.StoreEvents(new Rasid.Storage.EventQuery { Country = "YE" }).Count;
         var geo = await GetJson("/api/export?format=geojson&country=YE");
         Assert.Equal("FeatureCollection", geo.GetProperty("type").GetString());
-        Assert.Equal(22, geo.GetProperty("features").GetArrayLength());
+        Assert.Equal(yemen, geo.GetProperty("features").GetArrayLength());
         using var response = await _client.GetAsync("/api/export?format=jsonl&country=YE");
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(22, lines.Length);
+        Assert.Equal(yemen, lines.Length);
         Assert.All(lines, l => Assert.Equal("Yemen", JsonDocument.Parse(l).RootElement.GetProperty("country").GetString()));
     }
 
