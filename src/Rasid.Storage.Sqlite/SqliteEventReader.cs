@@ -33,7 +33,7 @@ public sealed record EventSummaryRow(
 /// Read-only queries over a Rasid SQLite database for the web host: every event as a flat row, one event with its members
 /// and source documents, and a change counter. Each call opens its own pooled connection in read-only mode, so readers never
 /// block the single writer (<see cref="SqliteEventStore"/>, WAL journal) and may run on many threads at once. The merge
-/// logic is the store's: an event read here is the same <see cref="StoredEvent"/> that <see cref="SqliteEventStore.QueryEvents"/>
+/// logic is the store's: an event read here is the same <see cref="StoredEvent"/> that <c>SqliteEventStore.QueryEvents</c>
 /// returns.
 /// </summary>
 public sealed class SqliteEventReader

@@ -32,7 +32,13 @@ internal sealed class ServeCommand : ICommand
             throw new UsageException($"unexpected argument '{reader.Positional[0]}'");
         }
 
-        var database = StoreCli.Database(reader);
+        var location = StoreCli.Location(reader);
+        if (location.IsPostgres)
+        {
+            throw new UsageException("rasid serve reads an SQLite database (--db FILE); serving from PostgreSQL is not implemented yet");
+        }
+
+        var database = location.SqlitePath!;
         if (!File.Exists(database) && reader.Value("--db") is null && Directory.Exists("samples"))
         {
             // A fresh clone: serve the samples rather than an empty map.
