@@ -48,10 +48,12 @@ internal sealed class EventExtractor
 
         var text = context.Text;
         var tokens = text.Tokens;
-        if (tokens.Count == 0 || _filter.IsSportOrCulture(tokens))
+        if (tokens.Count == 0)
         {
             return [];
         }
+
+        var sport = _filter.SportOrCultureSentences(text);
 
         var document = EventDocument.Build(context, _lexicon);
         var locator = new EventLocator(context.Places, text, _gazetteer);
@@ -73,6 +75,12 @@ internal sealed class EventExtractor
             foreach (var trigger in inSentence)
             {
                 var first = tokens[trigger.FirstToken].Text;
+                if (sport is not null && sport[s] && !scope.Casualties.Any(c => c.Role is "killed" or "injured"))
+                {
+                    Debug($"s{s} «{first}»: figurative here (sport, culture or technology context, no one killed or injured)");
+                    continue;
+                }
+
                 if (_filter.Rejection(scope, trigger, ref previousWasIrrealis) is { } reason)
                 {
                     Debug($"s{s} «{first}»: {reason}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rasid.Documents;
 using Rasid.Lexicons;
 using Rasid.Sentences;
 using Rasid.Tokenization;
@@ -50,11 +51,39 @@ internal sealed class TriggerFilter
         return null;
     }
 
-    /// <summary>True when the document is dense in sport, culture or technology words (war words are figurative there).</summary>
-    public bool IsSportOrCulture(IReadOnlyList<Token> tokens)
+    /// <summary>
+    /// The sentences where war words are figurative: in a document dense in sport, culture or technology words (three
+    /// distinct ones), a sentence that has such a word or stands next to one. Null when the document is not such a one.
+    /// The decision is per sentence, so a car bomb at a stadium or an attack in a sports-heavy page is still read.
+    /// </summary>
+    public bool[]? SportOrCultureSentences(AnalyzedText text)
     {
-        var distinct = _lexicon.SportContext.FindAll(tokens).Select(m => m.Value[0]).ToHashSet(StringComparer.Ordinal);
-        return distinct.Count >= 3;
+        var matches = _lexicon.SportContext.FindAll(text.Tokens);
+        if (matches.Select(m => m.Value[0]).Distinct(StringComparer.Ordinal).Count() < 3)
+        {
+            return null;
+        }
+
+        var sentences = text.Sentences;
+        var has = new bool[sentences.Count];
+        var s = 0;
+        foreach (var m in matches)
+        {
+            while (s < sentences.Count - 1 && m.FirstToken >= sentences[s].EndToken)
+            {
+                s++;
+            }
+
+            has[s] = true;
+        }
+
+        var near = new bool[sentences.Count];
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            near[i] = has[i] || i > 0 && has[i - 1] || i + 1 < sentences.Count && has[i + 1];
+        }
+
+        return near;
     }
 
     private bool IsModal(IReadOnlyList<Token> tokens, IReadOnlyList<PhraseMatch<IReadOnlyList<ModalityCue>>> modality, int trigger, Sentence sentence)
