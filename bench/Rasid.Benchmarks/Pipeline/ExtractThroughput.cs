@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Rasid.Actors;
 using Rasid.Cleaning;
+using Rasid.Data;
 using Rasid.Dates;
-using Rasid.Documents;
 using Rasid.Events;
-using Rasid.Lexicons;
+using Rasid.Ingestion;
 using Rasid.Numbers;
 using Rasid.Pipeline;
 using Rasid.Places;
+using Rasid.Text;
 
 namespace Rasid.Benchmarks.Pipeline;
 
@@ -128,7 +129,7 @@ public static class ExtractThroughput
         var dates = DateResolver.Load(data);
         var places = PlaceResolver.Load(data);
         var lexicon = EventLexicon.Load(data);
-        var extractor = new EventExtractor(lexicon, Rasid.Sentences.ClauseSplitter.Load(data), places.Gazetteer);
+        var extractor = new EventExtractor(lexicon, Rasid.Text.ClauseSplitter.Load(data), places.Gazetteer);
         long scanTicks = 0;
         var stages = new[] { "clean", "analyse (normalise+tokenise+sentences)", "actors", "places", "dates", "numbers", "events", "records" };
         var ticks = new long[stages.Length];
@@ -157,11 +158,11 @@ public static class ExtractThroughput
             Lap(3);
             var country = placeAnalysis.DocumentCountry ?? hints.FirstOrDefault();
             var actorMentions = found.Select(m => m with { Actor = actors.Resolve(m, country, document.Published) }).ToList();
-            var titleEndNormalized = titleEnd == 0 ? 0 : Rasid.Normalization.ArabicNormalizer.Normalize(text[..titleEnd]).Length;
+            var titleEndNormalized = titleEnd == 0 ? 0 : Rasid.Text.ArabicNormalizer.Normalize(text[..titleEnd]).Length;
             Lap(2);
             var dateMentions = dates.Find(analyzed, document.Published);
             Lap(4);
-            var numberMentions = numbers.Find(analyzed, dateMentions);
+            var numberMentions = numbers.Find(analyzed, dateMentions.TokenRanges());
             Lap(5);
             var context = new DocumentContext(analyzed, actorMentions, numberMentions, dateMentions, placeAnalysis, document.Published, titleEndNormalized);
             var candidates = extractor.Extract(context);

@@ -3,11 +3,11 @@ using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Rasid.Cli.Input;
 using Rasid.Cli.Storage;
+using Rasid.Data;
 using Rasid.Ingestion;
-using Rasid.Lexicons;
 using Rasid.Pipeline;
-using Rasid.Storage;
 using Rasid.Storage.Sqlite;
+using Rasid.Storage;
 
 namespace Rasid.Cli.Commands;
 

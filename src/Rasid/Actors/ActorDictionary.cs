@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Rasid.Clitics;
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Normalization;
+using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Actors;
 

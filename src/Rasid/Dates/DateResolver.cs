@@ -1,7 +1,6 @@
 using System.Globalization;
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Tokenization;
+using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Dates;
 

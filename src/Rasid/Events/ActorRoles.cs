@@ -1,6 +1,5 @@
 using Rasid.Actors;
-using Rasid.Sentences;
-using Rasid.Tokenization;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -98,8 +97,8 @@ internal sealed class ActorRoles
         foreach (var m in actors)
         {
             var role = 0;
-            var before = m.FirstToken > sentence.FirstToken ? Clitics.CliticSegmenter.ArticleFreeKey(tokens[m.FirstToken - 1].Text) : string.Empty;
-            var before2 = m.FirstToken - 1 > sentence.FirstToken ? Clitics.CliticSegmenter.ArticleFreeKey(tokens[m.FirstToken - 2].Text) : string.Empty;
+            var before = m.FirstToken > sentence.FirstToken ? CliticSegmenter.ArticleFreeKey(tokens[m.FirstToken - 1].Text) : string.Empty;
+            var before2 = m.FirstToken - 1 > sentence.FirstToken ? CliticSegmenter.ArticleFreeKey(tokens[m.FirstToken - 2].Text) : string.Empty;
             var firstWord = tokens[m.FirstToken].Text;
             if (m.FirstToken <= triggerFirst && m.EndToken > triggerFirst)
             {

@@ -1,6 +1,5 @@
-using Rasid.Documents;
 using Rasid.Numbers;
-using Rasid.Tokenization;
+using Rasid.Text;
 
 namespace Rasid.Events;
 

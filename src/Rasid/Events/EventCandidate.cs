@@ -1,7 +1,7 @@
 using Rasid.Actors;
 using Rasid.Dates;
-using Rasid.Documents;
 using Rasid.Places;
+using Rasid.Text;
 
 namespace Rasid.Events;
 

@@ -1,5 +1,5 @@
-using Rasid.Sentences;
-using Rasid.Tokenization;
+using Rasid.Text;
+
 
 namespace Rasid.Events;
 

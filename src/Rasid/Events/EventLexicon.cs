@@ -1,6 +1,6 @@
 using System.Globalization;
-using Rasid.Lexicons;
-using Rasid.Normalization;
+using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -74,7 +74,7 @@ public sealed class EventLexicon
     public static string Key(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        return Clitics.CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ف' ? word[1..] : word);
+        return CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ف' ? word[1..] : word);
     }
 
     /// <summary>Person nouns by normalised, article-free form.</summary>
@@ -153,14 +153,14 @@ public sealed class EventLexicon
             }
 
             var word = ArabicNormalizer.NormalizeKey(row["word"]);
-            set.Add(row["set"] == "not_future_prefix" ? word : Clitics.CliticSegmenter.ArticleFreeKey(word));
+            set.Add(row["set"] == "not_future_prefix" ? word : CliticSegmenter.ArticleFreeKey(word));
         }
 
         lexicon.CueWords = cues;
         var nouns = new Dictionary<string, PersonNoun>(StringComparer.Ordinal);
         foreach (var row in TsvReader.Read(data, "events/person_nouns.tsv"))
         {
-            var key = Clitics.CliticSegmenter.ArticleFreeKey(ArabicNormalizer.NormalizeKey(row["form"]));
+            var key = CliticSegmenter.ArticleFreeKey(ArabicNormalizer.NormalizeKey(row["form"]));
             nouns[key] = new PersonNoun(int.Parse(row["count"], CultureInfo.InvariantCulture), row["civilian"] == "yes", row["armed"] == "yes");
         }
 
@@ -171,9 +171,9 @@ public sealed class EventLexicon
     /// <summary>The person noun a token stands for (with proclitics stripped), or null.</summary>
     public PersonNoun? PersonNounOf(string tokenText)
     {
-        foreach (var c in Clitics.CliticSegmenter.StemCandidates(tokenText))
+        foreach (var c in CliticSegmenter.StemCandidates(tokenText))
         {
-            if (PersonNouns.TryGetValue(Clitics.CliticSegmenter.ArticleFreeKey(c.Stem), out var noun))
+            if (PersonNouns.TryGetValue(CliticSegmenter.ArticleFreeKey(c.Stem), out var noun))
             {
                 return noun;
             }

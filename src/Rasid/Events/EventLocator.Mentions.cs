@@ -1,5 +1,5 @@
-using Rasid.Documents;
 using Rasid.Places;
+using Rasid.Text;
 
 namespace Rasid.Events;
 

@@ -1,8 +1,5 @@
-using Rasid.Documents;
-using Rasid.Lexicons;
 using Rasid.Places;
-using Rasid.Sentences;
-using Rasid.Tokenization;
+using Rasid.Text;
 
 namespace Rasid.Events;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Rasid.Lexicons;
-using Rasid.Sentences;
-using Rasid.Tokenization;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -269,7 +267,7 @@ internal sealed class TriggerFilter
     /// <summary>Verbal nouns of derived forms (اعتقال، اختطاف، استهداف، اغتيال) have a long a before the last letter.</summary>
     internal static bool IsMasdar(string word)
     {
-        var w = Clitics.CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ب' or 'ل' ? word[1..] : word);
+        var w = CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ب' or 'ل' ? word[1..] : word);
         return w.Length >= 4 && w[^2] == 'ا' || w.StartsWith('م');
     }
 }

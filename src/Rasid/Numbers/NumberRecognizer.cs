@@ -1,9 +1,6 @@
 using System.Globalization;
-using Rasid.Dates;
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Numbers.Internal;
-using Rasid.Tokenization;
+using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Numbers;
 
@@ -16,7 +13,7 @@ namespace Rasid.Numbers;
 /// </summary>
 /// <remarks>
 /// Numbers that are not counts are <b>left out</b> of the result rather than flagged: digits inside a date expression
-/// found by <see cref="DateResolver"/> ("11 مايو 2022", "2022-05-11"), years ("عام 2019", "2022م", any 4-digit
+/// the caller passes as token ranges to skip (the date stage's mentions: "11 مايو 2022", "2022-05-11"), years ("عام 2019", "2022م", any 4-digit
 /// 1900-2100 next to a month), times ("الساعة 10"), percentages ("10%", "10 بالمئة") and numbers after words such as
 /// "رقم" (data/numbers/excluded-context.tsv).
 /// </remarks>
@@ -31,7 +28,6 @@ public sealed class NumberRecognizer
     private readonly WordSequenceLexicon<bool> _excludedAfter;
     private readonly HashSet<string> _rangeLinks;
     private readonly HashSet<string> _rangeOpeners;
-    private readonly DateResolver _dates;
 
     private NumberRecognizer(
         Dictionary<string, (long, Role)> cardinals,
@@ -41,8 +37,7 @@ public sealed class NumberRecognizer
         WordSequenceLexicon<bool> excludedBefore,
         WordSequenceLexicon<bool> excludedAfter,
         HashSet<string> rangeLinks,
-        HashSet<string> rangeOpeners,
-        DateResolver dates)
+        HashSet<string> rangeOpeners)
     {
         _cardinals = cardinals;
         _cardinalsBySpan = cardinals.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -53,7 +48,6 @@ public sealed class NumberRecognizer
         _excludedAfter = excludedAfter;
         _rangeLinks = rangeLinks;
         _rangeOpeners = rangeOpeners;
-        _dates = dates;
     }
 
     private enum Role
@@ -67,7 +61,7 @@ public sealed class NumberRecognizer
         ScalePlural,
     }
 
-    /// <summary>Loads the number word lists (data/numbers/) and the calendar lists used to skip dates (data/calendar/).</summary>
+    /// <summary>Loads the number word lists (data/numbers/).</summary>
     public static NumberRecognizer Load(IDataSource data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -85,7 +79,7 @@ public sealed class NumberRecognizer
                 "scaleplural" => Role.ScalePlural,
                 _ => throw new InvalidDataException($"{row.Location}: unknown role '{row["role"]}'"),
             };
-            cardinals[Normalization.ArabicNormalizer.NormalizeKey(row["word"])] = (ParseLong(row, "value"), role);
+            cardinals[ArabicNormalizer.NormalizeKey(row["word"])] = (ParseLong(row, "value"), role);
         }
 
         var vague = new WordSequenceLexicon<(long, bool)>();
@@ -93,7 +87,7 @@ public sealed class NumberRecognizer
         {
             var value = (ParseLong(row, "value"), string.Equals(row["alone_only"], "1", StringComparison.Ordinal));
             vague.Add(row["phrase"], value);
-            var key = Normalization.ArabicNormalizer.NormalizeKey(row["phrase"]);
+            var key = ArabicNormalizer.NormalizeKey(row["phrase"]);
             if (!key.StartsWith("ال", StringComparison.Ordinal))
             {
                 vague.Add("ال" + key, value); // العشرات، المئات
@@ -119,7 +113,7 @@ public sealed class NumberRecognizer
         var openers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in TsvReader.Read(data, "numbers/range-links.tsv"))
         {
-            var word = Normalization.ArabicNormalizer.NormalizeKey(row["word"]);
+            var word = ArabicNormalizer.NormalizeKey(row["word"]);
             if (string.Equals(row["kind"], "link", StringComparison.Ordinal))
             {
                 links.Add(word);
@@ -130,28 +124,21 @@ public sealed class NumberRecognizer
             }
         }
 
-        return new NumberRecognizer(cardinals, vague, before, after, excludedBefore, excludedAfter, links, openers, DateResolver.Load(data));
-    }
-
-    /// <summary>All counts in <paramref name="text"/>, in order, never overlapping (see the class remarks for what is left out).</summary>
-    public IReadOnlyList<NumberMention> Find(AnalyzedText text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return Find(text, _dates.Find(text, null));
+        return new NumberRecognizer(cardinals, vague, before, after, excludedBefore, excludedAfter, links, openers);
     }
 
     /// <summary>
-    /// As <see cref="Find(AnalyzedText)"/>, reusing date mentions the caller already has from <see cref="DateResolver.Find"/>
-    /// on the same text (the publication date does not matter here), so dates are not searched twice.
+    /// All counts in <paramref name="text"/>, in order, never overlapping (see the class remarks for what is left out);
+    /// tokens inside <paramref name="skip"/> (the document's date expressions) are never read as counts.
     /// </summary>
-    public IReadOnlyList<NumberMention> Find(AnalyzedText text, IReadOnlyList<DateMention> dates)
+    public IReadOnlyList<NumberMention> Find(AnalyzedText text, IEnumerable<TokenRange> skip)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(dates);
+        ArgumentNullException.ThrowIfNull(skip);
         var tokens = text.Tokens;
         var n = tokens.Count;
         var inDate = new bool[n];
-        foreach (var d in dates)
+        foreach (var d in skip)
         {
             for (var k = d.FirstToken; k < d.EndToken && k < n; k++)
             {

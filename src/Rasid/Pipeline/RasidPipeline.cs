@@ -1,13 +1,14 @@
 using System.Globalization;
 using Rasid.Actors;
 using Rasid.Cleaning;
+using Rasid.Data;
 using Rasid.Dates;
-using Rasid.Documents;
 using Rasid.Events;
-using Rasid.Lexicons;
+using Rasid.Ingestion;
 using Rasid.Numbers;
-using Rasid.Output;
 using Rasid.Places;
+using Rasid.Records;
+using Rasid.Text;
 
 namespace Rasid.Pipeline;
 
@@ -24,7 +25,7 @@ public sealed class RasidPipeline
     private readonly PlaceResolver _places;
     private readonly EventExtractor _events;
 
-    private RasidPipeline(BoilerplateRemover cleaner, ActorDictionary actors, NumberRecognizer numbers, DateResolver dates, PlaceResolver places, EventLexicon events, Sentences.ClauseSplitter clauses)
+    private RasidPipeline(BoilerplateRemover cleaner, ActorDictionary actors, NumberRecognizer numbers, DateResolver dates, PlaceResolver places, EventLexicon events, ClauseSplitter clauses)
     {
         _cleaner = cleaner;
         _actors = actors;
@@ -48,7 +49,7 @@ public sealed class RasidPipeline
             DateResolver.Load(data),
             PlaceResolver.Load(data),
             EventLexicon.Load(data),
-            Sentences.ClauseSplitter.Load(data));
+            ClauseSplitter.Load(data));
     }
 
     /// <summary>
@@ -91,9 +92,9 @@ public sealed class RasidPipeline
         var documentCountry = places.DocumentCountry ?? countryHints.FirstOrDefault();
         var actorMentions = found.Select(m => m with { Actor = _actors.Resolve(m, documentCountry, document.Published) }).ToList();
         // Normalisation is character-local, so the title's normalised length is where the body starts.
-        var titleEndNormalized = titleEnd == 0 ? 0 : Normalization.ArabicNormalizer.Normalize(text[..titleEnd]).Length;
+        var titleEndNormalized = titleEnd == 0 ? 0 : ArabicNormalizer.Normalize(text[..titleEnd]).Length;
         var dates = _dates.Find(analyzed, document.Published);
-        var context = new DocumentContext(analyzed, actorMentions, _numbers.Find(analyzed, dates), dates, places, document.Published, titleEndNormalized);
+        var context = new DocumentContext(analyzed, actorMentions, _numbers.Find(analyzed, dates.TokenRanges()), dates, places, document.Published, titleEndNormalized);
         var events = _events.Extract(context, trace).Select(c => EventRecordBuilder.Build(c, analyzed, titleEndNormalized)).ToList();
         var score = Math.Min(1.0, events.Count * 0.5 + actorMentions.Count(a => a.Actor.Inter is >= 1 and <= 4) * 0.05);
         return new DocumentResult

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Rasid.Lexicons;
-using Rasid.Normalization;
+using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Places;
 
@@ -549,7 +549,7 @@ public sealed class Gazetteer
         }
 
         var space = key.IndexOf(' ', StringComparison.Ordinal);
-        var firstKey = Clitics.CliticSegmenter.ArticleFreeKey(space < 0 ? key : key[..space]);
+        var firstKey = CliticSegmenter.ArticleFreeKey(space < 0 ? key : key[..space]);
         Index.MarkFirstKey(firstKey);
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Rasid.Documents;
+using Rasid.Text;
 
 namespace Rasid.Places;
 

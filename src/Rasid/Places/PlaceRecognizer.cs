@@ -1,6 +1,5 @@
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Tokenization;
+using Rasid.Text;
+
 
 namespace Rasid.Places;
 

@@ -1,5 +1,6 @@
-using Rasid.Documents;
-using Rasid.Lexicons;
+using Rasid.Data;
+using Rasid.Text;
+
 
 namespace Rasid.Places;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Rasid.Documents;
-using Rasid.Output;
-using Rasid.Storage;
+using Rasid.Ingestion;
+using Rasid.Records;
 using Rasid.Storage.Sqlite;
+using Rasid.Storage;
 
 namespace Rasid.Tests.Storage;
 
