@@ -88,10 +88,11 @@ internal sealed class EventExtractor
 
         // An event needs a place stated in its own sentence or the one before; a document-wide fallback is too weak.
         // A restatement is dropped when the article reports an event of its kind in the same province elsewhere (it repeats that one).
-        return events.Where(c => c.Place?.Admin1Code is not null && (c.PlaceInSentence || EventLocator.PlaceNearby(c, text))
-                                 && !(c.RestatementOnly && events.Any(o => o != c && !o.RestatementOnly && o.EventType == c.EventType
-                                                                           && o.Place?.Admin1Code == c.Place?.Admin1Code)))
+        var placed = events.Where(c => c.Place?.Admin1Code is not null && (c.PlaceInSentence || EventLocator.PlaceNearby(c, text))
+                                       && !(c.RestatementOnly && events.Any(o => o != c && !o.RestatementOnly && o.EventType == c.EventType
+                                                                                 && o.Place?.Admin1Code == c.Place?.Admin1Code)))
             .ToList();
+        return EventCoreference.Resolve(placed, trace);
     }
 
     /// <summary>The event one accepted trigger reports: its type, sides, class refinements, place, date.</summary>

@@ -191,7 +191,7 @@ internal static class EventMerging
     }
 
     /// <summary>Attack and killing words name no specific kind of violence; a specific trigger of the same event decides the type.</summary>
-    private static bool IsGeneric(EventCandidate c) => !c.HasSpecificTrigger;
+    internal static bool IsGeneric(EventCandidate c) => !c.HasSpecificTrigger;
 
     /// <summary>Both events have a perpetrator and each one's perpetrator takes part in the other.</summary>
     private static bool SameActors(EventCandidate a, EventCandidate b)
@@ -208,7 +208,7 @@ internal static class EventMerging
 
     private static bool IsAgreementFamily(EventCandidate c) => c.SubEventType is "Agreement" or "Non-violent transfer of territory";
 
-    private static bool PlacesCompatible(EventCandidate a, EventCandidate b)
+    internal static bool PlacesCompatible(EventCandidate a, EventCandidate b)
     {
         // A place that is only a fallback from earlier text does not separate events.
         if (a.Place is null || b.Place is null || !a.PlaceInSentence || !b.PlaceInSentence)
@@ -243,10 +243,10 @@ internal static class EventMerging
 
     private static bool ActorsOverlap(EventCandidate a, EventCandidate b) => ActorIds(a).Intersect(ActorIds(b), StringComparer.Ordinal).Any();
 
-    private static bool ActorsOverlapOrMissing(EventCandidate a, EventCandidate b) =>
+    internal static bool ActorsOverlapOrMissing(EventCandidate a, EventCandidate b) =>
         a.Actor1 is null || b.Actor1 is null || ActorsOverlap(a, b);
 
-    private static void Merge(EventCandidate into, EventCandidate from)
+    internal static void Merge(EventCandidate into, EventCandidate from)
     {
         if (IsGeneric(from) && !IsGeneric(into))
         {

@@ -224,18 +224,26 @@ internal sealed class TriggerFilter
                 return Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Any(document.ActionVerbs.Contains)
                        || classesInSentence.Overlaps(["attack", "bombard", "air"]);
             case "kill":
-                // A killing with no armed actor named is ordinary crime or a summary, not a coded event.
-                return casualties.Any(c => c.Role == "killed") && armedActor;
+                // A killing with no armed actor named is ordinary crime or a summary, not a coded event, unless the
+                // article reports armed violence elsewhere (a victim killed at a named place, perpetrator unnamed).
+                return casualties.Any(c => c.Role == "killed") && (armedActor || ReportsArmedViolence(document));
             case "arrest":
                 return document.ArrestContext.Contains(scope.Index) || nonStateArmed;
             case "agreement":
-                return nonStateArmed || trigger.Value.Any(v => v.Name == "agreement") && IsCeasefire(tokens, trigger);
+                // A truce or ceasefire word is coded only when a new one starts, is reached or announced ("دخل حيز التنفيذ",
+                // "توصل الطرفان إلى هدنة"), not when one is called for, proposed, extended or failed.
+                return IsCeasefire(tokens, trigger)
+                    ? trigger.Value.Any(v => v.Name == "agreement") && SentenceHas(tokens, sentence, "agreement_onset")
+                      && !HasCueBefore(tokens, sentence, trigger.FirstToken, "agreement_not_new", 6)
+                    : nonStateArmed;
             case "release" or "exchange" or "surrender":
                 return armedActor || casualties.Any(c => c.Role == "released");
             case "protest" or "protest_intervention" or "riot":
                 return actors.Any(a => a.Actor.Inter is 5 or 6) || document.ProtestContext.Contains(scope.Index);
             case "withdrawal":
-                return nonStateArmed;
+                // A withdrawal is a transfer of territory only when the text says who took the place over ("تسلمت",
+                // "دخلت"); a retreat in a battle or a proposed withdrawal is not.
+                return nonStateArmed && SentenceHas(tokens, sentence, "handover_cue");
             case "takeover" or "liberation":
                 return (armedActor || casualties.Count > 0) && scope.PlaceAfter(trigger.EndToken);
             case "disrupt":
@@ -245,6 +253,41 @@ internal sealed class TriggerFilter
             default:
                 return cls.Strong || armedActor || casualties.Count > 0;
         }
+    }
+
+    private static readonly HashSet<string> ArmedViolenceClasses = new(StringComparer.Ordinal)
+    {
+        "clash", "air", "shelling", "bombard", "explosive", "suicide", "grenade", "assassination",
+    };
+
+    /// <summary>The document names a specific kind of armed violence somewhere (a clash, strike, shelling, bomb, assassination).</summary>
+    private static bool ReportsArmedViolence(EventDocument document) =>
+        document.TriggersBySentence.Any(ts => ts.Any(t => ArmedViolenceClasses.Contains(t.Value[0].Name)));
+
+    private bool SentenceHas(IReadOnlyList<Token> tokens, Sentence sentence, string set)
+    {
+        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+        {
+            if (_lexicon.IsCue(set, tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasCueBefore(IReadOnlyList<Token> tokens, Sentence sentence, int trigger, string set, int window)
+    {
+        for (var i = Math.Max(sentence.FirstToken, trigger - window); i < trigger; i++)
+        {
+            if (_lexicon.IsCue(set, tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsCeasefire(IReadOnlyList<Token> tokens, PhraseMatch<IReadOnlyList<TriggerClass>> trigger)

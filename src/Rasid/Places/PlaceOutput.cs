@@ -32,7 +32,9 @@ internal static class PlaceOutput
         var a1 = gazetteer.Admin(p.Admin1Code);
         var a2 = gazetteer.Admin(p.Admin2Code);
         var a3 = gazetteer.Admin(p.Admin3Code);
-        var iso = a1?.Iso ?? a2?.Iso; // the West Bank has no ISO code: use its governorate's
+        // Palestine's ISO 3166-2 units are its 16 governorates, which the gazetteer files as admin2 under the Gaza Strip
+        // and the West Bank: a governorate's code wins (Beit Lahia is PS-NGZ, North Gaza, not PS-GZA).
+        var iso = a2?.Iso ?? a1?.Iso;
         return new ResolvedPlace
         {
             Country = gazetteer.CountryOf(p.Country)?.NameEn ?? gazetteer.CountryPlace(p.Country)?.NameEn ?? p.Country,
