@@ -1,4 +1,5 @@
 using System.Globalization;
+using Role = Rasid.Numbers.NumberRole;
 using Rasid.Data;
 using Rasid.Text;
 
@@ -29,102 +30,24 @@ public sealed class NumberRecognizer
     private readonly HashSet<string> _rangeLinks;
     private readonly HashSet<string> _rangeOpeners;
 
-    private NumberRecognizer(
-        Dictionary<string, (long, Role)> cardinals,
-        WordSequenceLexicon<(long, bool)> vague,
-        WordSequenceLexicon<bool> before,
-        WordSequenceLexicon<bool> after,
-        WordSequenceLexicon<bool> excludedBefore,
-        WordSequenceLexicon<bool> excludedAfter,
-        HashSet<string> rangeLinks,
-        HashSet<string> rangeOpeners)
+    private NumberRecognizer(NumberLexicon lexicon)
     {
-        _cardinals = cardinals;
-        _cardinalsBySpan = cardinals.GetAlternateLookup<ReadOnlySpan<char>>();
-        _vague = vague;
-        _before = before;
-        _after = after;
-        _excludedBefore = excludedBefore;
-        _excludedAfter = excludedAfter;
-        _rangeLinks = rangeLinks;
-        _rangeOpeners = rangeOpeners;
-    }
-
-    private enum Role
-    {
-        Unit,
-        TeenHead,
-        Teen,
-        Ten,
-        Hundred,
-        Scale,
-        ScalePlural,
+        _cardinals = lexicon.Cardinals;
+        _cardinalsBySpan = lexicon.Cardinals.GetAlternateLookup<ReadOnlySpan<char>>();
+        _vague = lexicon.Vague;
+        _before = lexicon.Before;
+        _after = lexicon.After;
+        _excludedBefore = lexicon.ExcludedBefore;
+        _excludedAfter = lexicon.ExcludedAfter;
+        _rangeLinks = lexicon.RangeLinks;
+        _rangeOpeners = lexicon.RangeOpeners;
     }
 
     /// <summary>Loads the number word lists (data/numbers/).</summary>
     public static NumberRecognizer Load(IDataSource data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var cardinals = new Dictionary<string, (long, Role)>(StringComparer.Ordinal);
-        foreach (var row in TsvReader.Read(data, "numbers/cardinals.tsv"))
-        {
-            var role = row["role"] switch
-            {
-                "unit" => Role.Unit,
-                "teenhead" => Role.TeenHead,
-                "teen" => Role.Teen,
-                "ten" => Role.Ten,
-                "hundred" => Role.Hundred,
-                "scale" => Role.Scale,
-                "scaleplural" => Role.ScalePlural,
-                _ => throw new InvalidDataException($"{row.Location}: unknown role '{row["role"]}'"),
-            };
-            cardinals[ArabicNormalizer.NormalizeKey(row["word"])] = (ParseLong(row, "value"), role);
-        }
-
-        var vague = new WordSequenceLexicon<(long, bool)>();
-        foreach (var row in TsvReader.Read(data, "numbers/vague.tsv"))
-        {
-            var value = (ParseLong(row, "value"), string.Equals(row["alone_only"], "1", StringComparison.Ordinal));
-            vague.Add(row["phrase"], value);
-            var key = ArabicNormalizer.NormalizeKey(row["phrase"]);
-            if (!key.StartsWith("ال", StringComparison.Ordinal))
-            {
-                vague.Add("ال" + key, value); // العشرات، المئات
-            }
-        }
-
-        var before = new WordSequenceLexicon<bool>();
-        var after = new WordSequenceLexicon<bool>();
-        foreach (var row in TsvReader.Read(data, "numbers/qualifiers.tsv"))
-        {
-            (string.Equals(row["position"], "before", StringComparison.Ordinal) ? before : after).Add(row["phrase"], true);
-        }
-
-        var excludedBefore = new WordSequenceLexicon<bool>();
-        var excludedAfter = new WordSequenceLexicon<bool>();
-        foreach (var row in TsvReader.Read(data, "numbers/excluded-context.tsv"))
-        {
-            var yearOnly = string.Equals(row["applies"], "year", StringComparison.Ordinal);
-            (string.Equals(row["position"], "before", StringComparison.Ordinal) ? excludedBefore : excludedAfter).Add(row["word"], yearOnly);
-        }
-
-        var links = new HashSet<string>(StringComparer.Ordinal);
-        var openers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in TsvReader.Read(data, "numbers/range-links.tsv"))
-        {
-            var word = ArabicNormalizer.NormalizeKey(row["word"]);
-            if (string.Equals(row["kind"], "link", StringComparison.Ordinal))
-            {
-                links.Add(word);
-            }
-            else if (string.Equals(row["kind"], "opener", StringComparison.Ordinal))
-            {
-                openers.Add(word);
-            }
-        }
-
-        return new NumberRecognizer(cardinals, vague, before, after, excludedBefore, excludedAfter, links, openers);
+        return new NumberRecognizer(NumberLexicon.Load(data));
     }
 
     /// <summary>
@@ -506,11 +429,6 @@ public sealed class NumberRecognizer
 
         return double.TryParse(plain, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && value < 1e15;
     }
-
-    private static long ParseLong(TsvRow row, string column) =>
-        long.TryParse(row[column], NumberStyles.None, CultureInfo.InvariantCulture, out var v)
-            ? v
-            : throw new InvalidDataException($"{row.Location}: column '{column}' must be a whole number, got '{row[column]}'");
 
     private readonly record struct Component(long Value, Role Role, int End, int Prefix);
 }
