@@ -95,7 +95,7 @@ public sealed class RasidPipeline
         var titleEndNormalized = titleEnd == 0 ? 0 : ArabicNormalizer.Normalize(text[..titleEnd]).Length;
         var dates = _dates.Find(analyzed, document.Published);
         var context = new DocumentContext(analyzed, actorMentions, _numbers.Find(analyzed, dates.TokenRanges()), dates, places, document.Published, titleEndNormalized);
-        var events = _events.Extract(context, trace).Select(c => EventRecordBuilder.Build(c, analyzed, titleEndNormalized)).ToList();
+        var events = _events.Extract(context, trace).Select(c => EventRecordBuilder.Build(c, analyzed, titleEndNormalized, document.Published)).ToList();
         var score = Math.Min(1.0, events.Count * 0.5 + actorMentions.Count(a => a.Actor.Inter is >= 1 and <= 4) * 0.05);
         return new DocumentResult
         {
