@@ -21,12 +21,14 @@ internal sealed class EventExtractor
     private readonly TriggerFilter _filter;
     private readonly ActorRoles _roles;
     private readonly EventClassifier _classifier;
+    private readonly PerpetratorInference _perpetrators;
 
     /// <summary>Creates the extractor over loaded language data.</summary>
     /// <param name="lexicon">The event word lists (data/events/).</param>
     /// <param name="clauses">The clause splitter.</param>
     /// <param name="gazetteer">The gazetteer the document's places were resolved against.</param>
-    public EventExtractor(EventLexicon lexicon, ClauseSplitter clauses, Gazetteer gazetteer)
+    /// <param name="unidentified">The generic "Unidentified Armed Group ({country})" actor, for perpetrators the text does not name.</param>
+    public EventExtractor(EventLexicon lexicon, ClauseSplitter clauses, Gazetteer gazetteer, Actors.ActorEntry? unidentified = null)
     {
         _lexicon = lexicon;
         _clauses = clauses;
@@ -34,6 +36,7 @@ internal sealed class EventExtractor
         _filter = new TriggerFilter(lexicon);
         _roles = new ActorRoles(lexicon);
         _classifier = new EventClassifier(lexicon);
+        _perpetrators = new PerpetratorInference(lexicon, unidentified);
     }
 
     /// <summary>Extracts the events of one document; <paramref name="trace"/>, when given, receives each trigger's fate (`rasid extract --explain`).</summary>
@@ -92,7 +95,9 @@ internal sealed class EventExtractor
                                        && !(c.RestatementOnly && events.Any(o => o != c && !o.RestatementOnly && o.EventType == c.EventType
                                                                                  && o.Place?.Admin1Code == c.Place?.Admin1Code)))
             .ToList();
-        return EventCoreference.Resolve(placed, trace);
+        var resolved = EventCoreference.Resolve(placed, trace);
+        _perpetrators.Apply(resolved, document, trace);
+        return resolved;
     }
 
     /// <summary>The event one accepted trigger reports: its type, sides, class refinements, place, date.</summary>
