@@ -19,10 +19,7 @@ namespace Rasid.Dedup;
 public static class EventMerger
 {
     /// <summary>The ACLED event types from highest to lowest: an event coded from several kinds of violence takes the highest.</summary>
-    public static IReadOnlyList<string> TypeOrder { get; } =
-    [
-        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments",
-    ];
+    public static IReadOnlyList<string> TypeOrder { get; } = EventTypes.Hierarchy;
 
     /// <summary>The actor name that stands for "unknown perpetrator" and is compatible with any named actor.</summary>
     public const string UnidentifiedActor = "Unidentified Armed Group";

@@ -1,4 +1,5 @@
 using Rasid.Actors;
+using Rasid.Records;
 using Rasid.Text;
 
 namespace Rasid.Events;
@@ -92,7 +93,7 @@ internal sealed class ActorRoles
         }
 
         var isMasdar = TriggerFilter.IsMasdar(tokens[triggerFirst].Text);
-        var objectClass = candidate.TriggerClass is "arrest" or "abduction" or "kill" or "assassination" or "execution" or "release";
+        var objectClass = candidate.TriggerClass is TriggerClasses.Arrest or TriggerClasses.Abduction or TriggerClasses.Kill or TriggerClasses.Assassination or TriggerClasses.Execution or TriggerClasses.Release;
         var roles = new List<(ActorMention Mention, int Role)>(); // Role: +1 agent, -1 patient, 0 unknown
         foreach (var m in actors)
         {
@@ -105,11 +106,11 @@ internal sealed class ActorRoles
                 // The actor phrase contains the trigger ("مقاتلات التحالف", "طائرات الاحتلال"): the aircraft's owner acts.
                 role = 1;
             }
-            else if (before is "يد" or "قبل" || _lexicon.IsCue("agent_cue", before) && !_lexicon.IsCue("patient_cue", before2) && m.FirstToken - 1 != triggerFirst)
+            else if (before is "يد" or "قبل" || _lexicon.IsCue(CueSet.AgentCue, before) && !_lexicon.IsCue(CueSet.PatientCue, before2) && m.FirstToken - 1 != triggerFirst)
             {
                 role = 1;
             }
-            else if (_lexicon.IsCue("patient_cue", before) || _lexicon.IsCue("patient_cue", firstWord))
+            else if (_lexicon.IsCue(CueSet.PatientCue, before) || _lexicon.IsCue(CueSet.PatientCue, firstWord))
             {
                 role = -1;
             }
@@ -120,7 +121,7 @@ internal sealed class ActorRoles
             else if (m.FirstToken >= triggerEnd && m.FirstToken - triggerEnd <= 1)
             {
                 // Right after the trigger: a verb's subject (VSO) is the agent; a verbal noun's object of an arrest/killing is the patient.
-                role = objectClass && (isMasdar || candidate.TriggerClass == "kill") ? -1 : 1;
+                role = objectClass && (isMasdar || candidate.TriggerClass == TriggerClasses.Kill) ? -1 : 1;
             }
             else if (m.EndToken <= triggerFirst)
             {
@@ -138,7 +139,7 @@ internal sealed class ActorRoles
         // "بين X و Y": both sides of a clash.
         for (var i = Math.Max(sentence.FirstToken, triggerFirst - 2); i < Math.Min(sentence.EndToken, triggerEnd + 8); i++)
         {
-            if (candidate.TriggerClass is "clash" or "attack" or "kill" && _lexicon.IsCue("between", tokens[i].Text))
+            if (candidate.TriggerClass is TriggerClasses.Clash or TriggerClasses.Attack or TriggerClasses.Kill && _lexicon.IsCue(CueSet.Between, tokens[i].Text))
             {
                 var after = roles.Where(r => r.Mention.FirstToken > i).Take(2).ToList();
                 if (EventLexicon.Key(tokens[i].Text) == "بينها" && after.Count >= 1)
@@ -195,7 +196,7 @@ internal sealed class ActorRoles
     }
 
     private bool IsSpeaker(IReadOnlyList<Token> tokens, int mentionStart) =>
-        mentionStart > 0 && _lexicon.IsCue("speaker_verb", tokens[mentionStart - 1].Text);
+        mentionStart > 0 && _lexicon.IsCue(CueSet.SpeakerVerb, tokens[mentionStart - 1].Text);
 
     private static void AddAssoc(List<AssignedActor> list, EventCandidate candidate, ActorMention m)
     {
@@ -208,7 +209,7 @@ internal sealed class ActorRoles
     }
 
     private bool IsCasualtyWord(string word) =>
-        _lexicon.IsCue("casualty_word", word);
+        _lexicon.IsCue(CueSet.CasualtyWord, word);
 
     /// <summary>Civilians are never a side of a battle (they are victims of one).</summary>
     private static void DropCivilianSides(EventCandidate c)

@@ -107,7 +107,7 @@ internal static class CasualtyCounter
         for (var i = start + 1; i < tokens.Count && i < start + 8 && sentenceOfToken[i] == sentence; i++)
         {
             var t = tokens[i];
-            if (t.Kind != TokenKind.Word || lexicon.IsCue("count_stop", t.Text))
+            if (t.Kind != TokenKind.Word || lexicon.IsCue(CueSet.CountStop, t.Text))
             {
                 break;
             }
@@ -155,7 +155,7 @@ internal static class CasualtyCounter
     {
         for (var i = Math.Max(0, numberToken - 2); i < numberToken; i++)
         {
-            if (lexicon.IsCue("subset_marker", tokens[i].Text))
+            if (lexicon.IsCue(CueSet.SubsetMarker, tokens[i].Text))
             {
                 return true;
             }

@@ -118,7 +118,7 @@ internal sealed class EventExtractor
             SentenceSpan = sentence.Span,
         };
         candidate.Sentences.Add(s);
-        candidate.HasSpecificTrigger = cls.Name is not ("attack" or "kill");
+        candidate.HasSpecificTrigger = cls.Name is not (TriggerClasses.Attack or TriggerClasses.Kill);
 
         // Actors come from the trigger's clause when it names any; otherwise from the whole sentence.
         var sentenceActors = scope.Actors;

@@ -55,8 +55,17 @@ public sealed partial class Gazetteer
     /// <summary>Context words around place names by kind (context_words.tsv: preposition, destination, origin, landmark ...), normalised.</summary>
     internal Dictionary<string, HashSet<string>> ContextWords { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The context words of <paramref name="kind"/> (empty when the file lists none).</summary>
-    internal HashSet<string> Context(string kind) => ContextWords.TryGetValue(kind, out var set) ? set : [];
+    /// <summary>The kinds of context_words.tsv the rules use; the loader rejects any other kind and a kind without words.</summary>
+    internal static readonly string[] ContextKinds =
+    [
+        "preposition", "destination", "source", "stretch", "distance", "origin", "landmark", "name_part", "occasion", "metonym",
+        "idiom", "link_gap", "anaphor_admin1", "anaphor_admin2", "anaphor_town",
+    ];
+
+    /// <summary>The context words of <paramref name="kind"/>, one of <see cref="ContextKinds"/>.</summary>
+    internal HashSet<string> Context(string kind) => ContextKinds.Contains(kind, StringComparer.Ordinal)
+        ? ContextWords[kind]
+        : throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a context-word kind");
 
     /// <summary>Normalised exact forms never recognised as a place on their own.</summary>
     internal HashSet<string> StopWords { get; } = new(StringComparer.Ordinal);

@@ -34,6 +34,7 @@ public sealed partial class Gazetteer
         g.LoadCues(data);
         g.LoadContextWords(data);
         admins.GetAwaiter().GetResult();
+        g.CheckFeatureTypes();
         return g;
     }
 
@@ -399,12 +400,25 @@ public sealed partial class Gazetteer
         foreach (var row in TsvReader.Read(data, "gazetteer/context_words.tsv"))
         {
             var kind = row["kind"];
+            if (!ContextKinds.Contains(kind, StringComparer.Ordinal))
+            {
+                throw new InvalidDataException($"{row.Location}: unknown kind '{kind}' (known: {string.Join(", ", ContextKinds)})");
+            }
+
             if (!ContextWords.TryGetValue(kind, out var set))
             {
                 ContextWords[kind] = set = new HashSet<string>(StringComparer.Ordinal);
             }
 
             set.Add(ArabicNormalizer.NormalizeKey(row["word"]));
+        }
+
+        foreach (var kind in ContextKinds)
+        {
+            if (!ContextWords.ContainsKey(kind))
+            {
+                throw new InvalidDataException($"gazetteer/context_words.tsv: kind '{kind}' has no words");
+            }
         }
     }
 
@@ -436,4 +450,17 @@ public sealed partial class Gazetteer
     }
 
     private string Intern(string s) => Intern(s.AsSpan())!;
+
+    /// <summary>Every place's feature type is one of <see cref="FeatureTypes"/> (the rules compare against those names).</summary>
+    private void CheckFeatureTypes()
+    {
+        foreach (var place in _places)
+        {
+            if (!FeatureTypes.All.Contains(place.FeatureType))
+            {
+                throw new InvalidDataException(
+                    $"gazetteer/: place {place.Id} '{place.NameEn}' ({place.Country}) has feature type '{place.FeatureType}', not one of {string.Join(", ", FeatureTypes.All)}");
+            }
+        }
+    }
 }

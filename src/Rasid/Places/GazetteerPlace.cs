@@ -62,20 +62,20 @@ public sealed class GazetteerPlace
 
     private double ComputePrior() => FeatureType switch
     {
-        "country" => 3.0,
-        "city" => 3.0,
-        "admin1" => 2.8,
-        "region" => 2.6,
-        "admin2" => 2.2,
-        "town" => 2.0,
-        "admin3" => 1.6,
-        "village" => 0.5,
-        "neighbourhood" => 0.4,
+        FeatureTypes.Country => 3.0,
+        FeatureTypes.City => 3.0,
+        FeatureTypes.Admin1 => 2.8,
+        FeatureTypes.Region => 2.6,
+        FeatureTypes.Admin2 => 2.2,
+        FeatureTypes.Town => 2.0,
+        FeatureTypes.Admin3 => 1.6,
+        FeatureTypes.Village => 0.5,
+        FeatureTypes.Neighbourhood => 0.4,
         _ => 0.3,
     } + (Population > 0 ? Math.Log10(Population) * 0.15 : 0);
 
     /// <summary>True for feature types that are admin areas (not points).</summary>
-    internal bool IsArea => FeatureType is "country" or "admin1" or "admin2" or "admin3" or "region";
+    internal bool IsArea => FeatureType is FeatureTypes.Country or FeatureTypes.Admin1 or FeatureTypes.Admin2 or FeatureTypes.Admin3 or FeatureTypes.Region;
 
     /// <inheritdoc />
     public override string ToString() => $"{NameEn} ({FeatureType}, {Country} {Admin1Code}/{Admin2Code})";

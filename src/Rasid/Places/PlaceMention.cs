@@ -24,7 +24,7 @@ public sealed class PlaceMention
         Places = places;
         foreach (var p in places)
         {
-            HasCountryCandidate |= p.FeatureType == "country";
+            HasCountryCandidate |= p.FeatureType == FeatureTypes.Country;
         }
     }
 
