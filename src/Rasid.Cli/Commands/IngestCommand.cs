@@ -1,13 +1,13 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.Data.Sqlite;
 using Rasid.Cli.Input;
 using Rasid.Cli.Storage;
 using Rasid.Data;
 using Rasid.Ingestion;
 using Rasid.Pipeline;
-using Rasid.Storage.Sqlite;
 using Rasid.Storage;
+using Rasid.Storage.Sql;
 
 namespace Rasid.Cli.Commands;
 
@@ -15,9 +15,10 @@ namespace Rasid.Cli.Commands;
 internal sealed class IngestCommand : ICommand
 {
     private const string Usage =
-        "usage: rasid ingest [PATH...|-] [--db FILE] [--reextract] [--published DATE] [--extracted] [--batch-size N]\n"
+        "usage: rasid ingest [PATH...|-] [--db FILE | --pg CONNECTION] [--reextract] [--published DATE] [--extracted] [--batch-size N]\n"
         + "  PATH        files or folders (.txt, .html, .xml, .jsonl), or - for stdin\n"
         + "  --db        database file (default ./rasid.db, created when missing)\n"
+        + "  --pg        PostgreSQL connection string instead (or set RASID_PG)\n"
         + "  --reextract extract documents already stored (same id) again and rebuild their events;\n"
         + "              without PATH, re-extracts every stored document from its stored text\n"
         + "  --extracted the inputs are `rasid extract --with-text` output: store those results as they are\n"
@@ -25,14 +26,14 @@ internal sealed class IngestCommand : ICommand
 
     public string Name => "ingest";
 
-    public string Summary => "extract documents into a SQLite database, merging reports of the same event";
+    public string Summary => "extract documents into a SQLite or PostgreSQL store, merging reports of the same event";
 
     public static string ExtractorVersion { get; } =
         "rasid/" + (typeof(RasidPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
 
     public async Task<int> RunAsync(string[] args, CliConsole console)
     {
-        var reader = new ArgReader(args, new HashSet<string> { "--reextract", "--extracted", "--help", "-h" }, new HashSet<string> { "--db", "--published", "--batch-size" });
+        var reader = new ArgReader(args, new HashSet<string> { "--reextract", "--extracted", "--help", "-h" }, new HashSet<string> { "--db", "--pg", "--published", "--batch-size" });
         if (reader.Flag("--help") || reader.Flag("-h"))
         {
             await console.Out.WriteLineAsync(Usage).ConfigureAwait(false);
@@ -47,10 +48,10 @@ internal sealed class IngestCommand : ICommand
         var fromStore = reextract && reader.Positional.Count == 0;
         var paths = reader.Positional.Count == 0 ? ["-"] : reader.Positional;
         var failed = false;
-        var database = StoreCli.Database(reader);
+        var database = StoreCli.Location(reader);
         try
         {
-            using var store = SqliteEventStore.Open(database);
+            using var store = database.Open();
             var pipeline = RasidPipeline.Create(DirectoryDataSource.Default());
             var ingestor = new EventIngestor(store, d => pipeline.Extract(d, withText: true), ExtractorVersion, batchSize);
             Stream? stdinStream = null;
@@ -112,9 +113,9 @@ internal sealed class IngestCommand : ICommand
                 + $"{summary.Stored} new, {summary.Reextracted} re-extracted, {summary.SkippedSameId} skipped (id stored), {summary.SkippedSameContent} skipped (same text); "
                 + $"{summary.Mentions} mentions. {database}: {counts.Documents} documents, {counts.Mentions} mentions, {counts.Events} events")).ConfigureAwait(false);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is DbException or StoreException)
         {
-            await console.Error.WriteLineAsync($"rasid ingest: storage error in {database}: {ex.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(StoreCli.StorageError("ingest", database, ex)).ConfigureAwait(false);
             return ExitCodes.Storage;
         }
 

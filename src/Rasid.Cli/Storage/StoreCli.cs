@@ -1,6 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Npgsql;
 using Rasid.Storage;
+using Rasid.Storage.Postgres;
+using Rasid.Storage.Sql;
 using Rasid.Storage.Sqlite;
 
 namespace Rasid.Cli.Storage;
@@ -10,11 +13,35 @@ internal static class StoreCli
 {
     public const string DefaultDatabase = "rasid.db";
 
-    public static readonly string[] FilterOptions = ["--db", "--country", "--admin1", "--type", "--actor", "--from", "--to", "--limit"];
+    /// <summary>Environment variable with a PostgreSQL connection string, used when neither --pg nor --db is given.</summary>
+    public const string PostgresVariable = "RASID_PG";
 
-    public const string FilterUsage = "[--db FILE] [--country YE] [--admin1 YE-TA] [--type TYPE] [--actor NAME] [--from DATE] [--to DATE] [--limit N]";
+    public static readonly string[] StoreOptions = ["--db", "--pg"];
 
-    public static string Database(ArgReader reader) => reader.Value("--db") ?? DefaultDatabase;
+    public const string StoreUsage = "[--db FILE | --pg CONNECTION]";
+
+    public static readonly string[] FilterOptions = ["--db", "--pg", "--country", "--admin1", "--type", "--actor", "--from", "--to", "--limit"];
+
+    public const string FilterUsage = "[--db FILE | --pg CONNECTION] [--country YE] [--admin1 YE-TA] [--type TYPE] [--actor NAME] [--from DATE] [--to DATE] [--limit N]";
+
+    /// <summary>
+    /// Where the store is: --pg CONNECTION, else --db FILE, else $RASID_PG, else ./rasid.db. This is the store factory of
+    /// every storage verb (and of `rasid serve`).
+    /// </summary>
+    public static StoreLocation Location(ArgReader reader)
+    {
+        if (reader.Value("--pg") is { } pg)
+        {
+            return reader.Value("--db") is null ? new StoreLocation(pg, null) : throw new UsageException("give --db or --pg, not both");
+        }
+
+        if (reader.Value("--db") is { } db)
+        {
+            return new StoreLocation(null, db);
+        }
+
+        return Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } env ? new StoreLocation(env, null) : new StoreLocation(null, DefaultDatabase);
+    }
 
     public static EventQuery Query(ArgReader reader) => new()
     {
@@ -47,22 +74,59 @@ internal static class StoreCli
     public static async Task<IReadOnlyList<StoredEvent>?> LoadEventsAsync(ArgReader reader, CliConsole console, string verb)
     {
         var query = Query(reader);
-        var database = Database(reader);
-        if (!File.Exists(database))
+        var location = Location(reader);
+        if (!location.Exists)
         {
-            await console.Error.WriteLineAsync($"rasid {verb}: no database at {database} (run rasid ingest first)").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"rasid {verb}: no database at {location} (run rasid ingest first)").ConfigureAwait(false);
             return null;
         }
 
         try
         {
-            using var store = SqliteEventStore.Open(database);
+            using var store = location.Open();
             return store.QueryEvents(query);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is DbException or StoreException)
         {
-            await console.Error.WriteLineAsync($"rasid {verb}: storage error in {database}: {ex.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(StorageError(verb, location, ex)).ConfigureAwait(false);
             return null;
+        }
+    }
+
+    /// <summary>The one-line message of a storage failure.</summary>
+    public static string StorageError(string verb, StoreLocation location, Exception ex) =>
+        ex is StoreException ? $"rasid {verb}: {ex.Message}" : $"rasid {verb}: storage error in {location}: {ex.Message}";
+}
+
+/// <summary>A store's address: a PostgreSQL connection string or an SQLite file.</summary>
+/// <param name="Postgres">Npgsql connection string, or null for SQLite.</param>
+/// <param name="SqlitePath">The SQLite file when <paramref name="Postgres"/> is null.</param>
+internal sealed record StoreLocation(string? Postgres, string? SqlitePath)
+{
+    public bool IsPostgres => Postgres is not null;
+
+    /// <summary>False only for an SQLite file that does not exist (reading verbs do not create one).</summary>
+    public bool Exists => IsPostgres || File.Exists(SqlitePath);
+
+    /// <summary>Opens the store (creating an SQLite file when missing), schema brought up to date.</summary>
+    public SqlEventStore Open() => IsPostgres ? PostgresEventStore.Open(Postgres!) : SqliteEventStore.Open(SqlitePath!);
+
+    /// <summary>For messages: the file, or host, port and database (never the password).</summary>
+    public override string ToString()
+    {
+        if (!IsPostgres)
+        {
+            return SqlitePath!;
+        }
+
+        try
+        {
+            var b = new NpgsqlConnectionStringBuilder(Postgres);
+            return string.Create(CultureInfo.InvariantCulture, $"PostgreSQL {b.Host}:{b.Port}/{b.Database}");
+        }
+        catch (ArgumentException)
+        {
+            return "PostgreSQL (unreadable connection string)";
         }
     }
 }

@@ -259,6 +259,12 @@ public enum CueSet
     /// <summary>The words of set claim_cue in cue_words.tsv.</summary>
     ClaimCue,
 
+    /// <summary>The words of set count_and in cue_words.tsv.</summary>
+    CountAnd,
+
+    /// <summary>The words of set count_filler in cue_words.tsv.</summary>
+    CountFiller,
+
     /// <summary>The words of set count_stop in cue_words.tsv.</summary>
     CountStop,
 

@@ -1,4 +1,4 @@
--- Rasid SQLite schema, version 1. Dates are ISO yyyy-MM-dd text (invariant culture), so text order is date order.
+-- Rasid SQLite schema, step 1 (SchemaMigrator records the version in meta). Dates are ISO yyyy-MM-dd text (invariant culture), so text order is date order.
 -- record_json columns hold the full EventRecord (System.Text.Json, schema field names) and are authoritative;
 -- the other columns copy the fields that queries, the merge index and humans with sqlite3 need.
 CREATE TABLE IF NOT EXISTS meta (
@@ -91,5 +91,3 @@ CREATE TABLE IF NOT EXISTS event_sources (
     released    INTEGER,
     PRIMARY KEY (event_id, mention_id)
 );
-
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
