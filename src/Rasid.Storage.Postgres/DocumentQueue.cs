@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Npgsql;
-using Rasid.Documents;
+using Rasid.Ingestion;
 
 namespace Rasid.Storage.Postgres;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
-using Rasid.Documents;
-using Rasid.Output;
+using Rasid.Ingestion;
+using Rasid.Records;
 
 namespace Rasid.Storage.Postgres;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Rasid.Dedup;
-using Rasid.Documents;
-using Rasid.Output;
+using Rasid.Ingestion;
+using Rasid.Records;
 
 namespace Rasid.Storage.Sqlite;
 

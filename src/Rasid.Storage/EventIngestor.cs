@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Rasid.Documents;
-using Rasid.Output;
+using Rasid.Ingestion;
+using Rasid.Records;
 
 namespace Rasid.Storage;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Rasid.Dedup;
-using Rasid.Documents;
-using Rasid.Output;
+using Rasid.Ingestion;
+using Rasid.Records;
 
 namespace Rasid.Storage;
 

@@ -1,9 +1,8 @@
-using Rasid.Documents;
+using Rasid.Data;
 using Rasid.Ingestion;
-using Rasid.Lexicons;
 using Rasid.Pipeline;
-using Rasid.Storage;
 using Rasid.Storage.Sqlite;
+using Rasid.Storage;
 
 namespace Rasid.Web.Tests;
 

@@ -1,16 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
-using Rasid.Documents;
+using Rasid.Data;
 using Rasid.Ingestion;
-using Rasid.Lexicons;
-using Rasid.Output;
 using Rasid.Pipeline;
-using Rasid.Storage;
+using Rasid.Records;
 using Rasid.Storage.Sqlite;
+using Rasid.Storage;
 using Rasid.Web;
 
 namespace Rasid.Benchmarks.Web;

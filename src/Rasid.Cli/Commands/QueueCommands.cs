@@ -2,8 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using Rasid.Cli.Input;
 using Rasid.Cli.Storage;
+using Rasid.Data;
 using Rasid.Ingestion;
-using Rasid.Lexicons;
 using Rasid.Pipeline;
 using Rasid.Storage.Postgres;
 using Rasid.Storage.Sql;
@@ -31,7 +31,7 @@ internal sealed class EnqueueCommand : ICommand
         var paths = reader.Positional.Count == 0 ? ["-"] : reader.Positional;
         var failed = false;
         var read = 0;
-        IEnumerable<Documents.SourceDocument> Documents()
+        IEnumerable<SourceDocument> Documents()
         {
             foreach (var item in InputCollector.Read(paths, () => console.InputStream ?? Console.OpenStandardInput(), options))
             {

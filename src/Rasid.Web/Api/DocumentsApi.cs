@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Rasid.Documents;
 using Rasid.Ingestion;
 using Rasid.Storage;
 using Rasid.Web.Events;

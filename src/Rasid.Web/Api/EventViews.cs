@@ -1,5 +1,5 @@
 using Rasid.Dedup;
-using Rasid.Output;
+using Rasid.Records;
 using Rasid.Storage;
 using Rasid.Web.Events;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using Rasid.Normalization;
+using Rasid.Text;
 using Rasid.Web.Api;
 
 namespace Rasid.Web.Events;

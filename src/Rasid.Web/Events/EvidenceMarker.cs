@@ -1,5 +1,6 @@
-using Rasid.Normalization;
-using Rasid.Output;
+using Rasid.Records;
+using Rasid.Text;
+
 
 namespace Rasid.Web.Events;
 

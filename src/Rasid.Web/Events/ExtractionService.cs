@@ -1,10 +1,10 @@
 using System.Reflection;
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Output;
+using Rasid.Data;
+using Rasid.Ingestion;
 using Rasid.Pipeline;
-using Rasid.Storage;
+using Rasid.Records;
 using Rasid.Storage.Sqlite;
+using Rasid.Storage;
 
 namespace Rasid.Web.Events;
 

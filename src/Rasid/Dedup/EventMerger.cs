@@ -1,4 +1,4 @@
-using Rasid.Output;
+using Rasid.Records;
 
 namespace Rasid.Dedup;
 
@@ -19,12 +19,9 @@ public static class EventMerger
 {
     /// <summary>
     /// The ACLED event types from highest to lowest: an event coded from several kinds of violence takes the highest.
-    /// Read only by <see cref="TypeRank"/> (one place to switch when the ACLED hierarchy becomes one type).
+    /// The one hierarchy of <see cref="EventTypes"/>, shared with the in-document merge; read only by <see cref="TypeRank"/>.
     /// </summary>
-    public static IReadOnlyList<string> TypeOrder { get; } =
-    [
-        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments",
-    ];
+    public static IReadOnlyList<string> TypeOrder { get; } = EventTypes.Hierarchy;
 
     /// <summary>The actor name that stands for "unknown perpetrator" and is compatible with any named actor.</summary>
     public const string UnidentifiedActor = "Unidentified Armed Group";

@@ -1,6 +1,5 @@
-using Rasid.Documents;
 using Rasid.Numbers;
-using Rasid.Tokenization;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -120,7 +119,7 @@ internal static class CasualtyCounter
         for (var i = start + 1; i < tokens.Count && i < start + 8 && sentenceOfToken[i] == sentence; i++)
         {
             var t = tokens[i];
-            if (t.Kind != TokenKind.Word || lexicon.IsCue("count_stop", t.Text))
+            if (t.Kind != TokenKind.Word || lexicon.IsCue(CueSet.CountStop, t.Text))
             {
                 break;
             }
@@ -160,19 +159,19 @@ internal static class CasualtyCounter
         for (var i = first.EndToken; i < second.FirstToken; i++)
         {
             var text = tokens[i].Text;
-            if (i + 1 < second.FirstToken && lexicon.IsCue("count_filler", tokens[i + 1].Text))
+            if (i + 1 < second.FirstToken && lexicon.IsCue(CueSet.CountFiller, tokens[i + 1].Text))
             {
                 // "على الأقل" between the figures.
                 i++;
                 continue;
             }
 
-            if (lexicon.IsCue("count_stop", text) || lexicon.IsCue("casualty_word", text) || tokens[i].Kind == TokenKind.Punctuation && text != "،")
+            if (lexicon.IsCue(CueSet.CountStop, text) || lexicon.IsCue(CueSet.CasualtyWord, text) || tokens[i].Kind == TokenKind.Punctuation && text != "،")
             {
                 return false;
             }
 
-            joined |= text == "و" || lexicon.IsCue("count_and", text);
+            joined |= text == "و" || lexicon.IsCue(CueSet.CountAnd, text);
         }
 
         return joined;
@@ -201,7 +200,7 @@ internal static class CasualtyCounter
     {
         for (var i = Math.Max(0, numberToken - 2); i < numberToken; i++)
         {
-            if (lexicon.IsCue("subset_marker", tokens[i].Text))
+            if (lexicon.IsCue(CueSet.SubsetMarker, tokens[i].Text))
             {
                 return true;
             }

@@ -1,7 +1,5 @@
-using Rasid.Documents;
-using Rasid.Lexicons;
 using Rasid.Places;
-using Rasid.Sentences;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -128,7 +126,7 @@ internal sealed class EventExtractor
             SentenceSpan = sentence.Span,
         };
         candidate.Sentences.Add(s);
-        candidate.HasSpecificTrigger = cls.Name is not ("attack" or "kill");
+        candidate.HasSpecificTrigger = cls.Name is not (TriggerClasses.Attack or TriggerClasses.Kill);
 
         // Actors come from the trigger's clause when it names any; otherwise from the whole sentence.
         var sentenceActors = scope.Actors;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Rasid.Actors;
-using Rasid.Documents;
-using Rasid.Output;
+using Rasid.Records;
+using Rasid.Text;
 
 namespace Rasid.Events;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rasid.Dedup;
-using Rasid.Output;
 using Rasid.Storage;
 using static Rasid.Tests.Dedup.Events;
 using static Rasid.Tests.Storage.StoreTestSupport;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Rasid.Output;
+using Rasid.Records;
 using static Rasid.Tests.Dedup.Events;
 using static Rasid.Tests.Storage.StoreTestSupport;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Rasid.Output;
-using Rasid.Storage;
+using Rasid.Records;
 using Rasid.Storage.Sqlite;
+using Rasid.Storage;
 using static Rasid.Tests.Dedup.Events;
 using static Rasid.Tests.Storage.StoreTestSupport;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Rasid.Cli;
-using Rasid.Output;
+using Rasid.Records;
 using static Rasid.Tests.Dedup.Events;
 using static Rasid.Tests.Storage.StoreTestSupport;
 

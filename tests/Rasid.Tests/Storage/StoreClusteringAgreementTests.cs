@@ -1,6 +1,6 @@
 using System.Globalization;
 using Rasid.Dedup;
-using Rasid.Output;
+using Rasid.Records;
 using Rasid.Storage;
 using static Rasid.Tests.Dedup.Events;
 using static Rasid.Tests.Storage.StoreTestSupport;

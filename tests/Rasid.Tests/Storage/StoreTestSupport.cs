@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Rasid.Dedup;
-using Rasid.Documents;
-using Rasid.Output;
-using Rasid.Storage;
+using Rasid.Ingestion;
+using Rasid.Records;
 using Rasid.Storage.Sqlite;
+using Rasid.Storage;
 using static Rasid.Tests.Dedup.Events;
 
 namespace Rasid.Tests.Storage;

@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Rasid.Documents;
-using Rasid.Lexicons;
+using Rasid.Data;
+using Rasid.Ingestion;
 using Rasid.Pipeline;
-using Rasid.Storage;
 using Rasid.Storage.Sqlite;
+using Rasid.Storage;
 
 namespace Rasid.Web.Tests.Browser;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Rasid.Dedup;
-using Rasid.Documents;
-using Rasid.Output;
-using Rasid.Storage;
+using Rasid.Ingestion;
+using Rasid.Records;
 using Rasid.Storage.Postgres;
 using Rasid.Storage.Sql;
+using Rasid.Storage;
 using static Rasid.Tests.Storage.StoreTestSupport;
 
 namespace Rasid.Tests.Storage.Postgres;
