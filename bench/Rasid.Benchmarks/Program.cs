@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- mentions [N] [CORPUS.jsonl ...] numbers and dates found, for eyeballing
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- extract [CORPUS.jsonl ...]    whole extraction: load time, docs/s, MB/s, stages
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- places [FILE.txt ...]          gazetteer load and place recognition
+//   dotnet run -c Release --project bench/Rasid.Benchmarks -- serve [--events N] [--db FILE]  rasid serve API latency (p50/p95)
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- --filter '*'                   BenchmarkDotNet micro-benchmarks
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
@@ -26,6 +27,11 @@ if (args.Length > 0 && args[0] == "extract")
 if (args.Length > 0 && args[0] == "places")
 {
     return PlacesBenchmark.Run(args[1..], Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "serve")
+{
+    return await Rasid.Benchmarks.Web.ServeLatency.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "mentions")

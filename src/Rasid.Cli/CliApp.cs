@@ -16,6 +16,7 @@ internal static class CliApp
         new EnqueueCommand(),
         new WorkerCommand(),
         new QueueCommand(),
+        new ServeCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)

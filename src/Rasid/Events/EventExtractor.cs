@@ -81,7 +81,7 @@ internal sealed class EventExtractor
 
                 var candidate = Candidate(scope, trigger, locator);
                 sentenceCandidates.Add(candidate);
-                Debug($"s{s} «{first}»: candidate {candidate.EventType}/{candidate.SubEventType} place={candidate.Place?.LocationAr}({candidate.PlaceInSentence}) a1={candidate.Actor1?.Entry.Id} a2={candidate.Actor2?.Entry.Id} actors=[{string.Join(", ", scope.Actors.Select(a => a.Actor.Id + ":" + text.Normalized.Text[a.Span.Start..a.Span.End]))}]");
+                Debug($"s{s} «{first}»: candidate {candidate.EventType}/{candidate.SubEventType} place={candidate.Place?.LocationAr}({candidate.PlaceInSentence}) a1={candidate.Actor1?.Entry.Id} a2={candidate.Actor2?.Entry.Id} counts=[{string.Join(", ", scope.Casualties.Select(c => c.Role + ":" + c.Value))}] actors=[{string.Join(", ", scope.Actors.Select(a => a.Actor.Id + ":" + text.Normalized.Text[a.Span.Start..a.Span.End]))}]");
             }
 
             CasualtyCounter.Attach(sentenceCandidates, scope.Casualties);
