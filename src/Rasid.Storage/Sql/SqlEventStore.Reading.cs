@@ -2,8 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Rasid.Dedup;
-using Rasid.Documents;
-using Rasid.Output;
+using Rasid.Ingestion;
+using Rasid.Records;
 
 namespace Rasid.Storage.Sql;
 
