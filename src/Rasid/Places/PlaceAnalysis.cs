@@ -3,7 +3,7 @@ using Rasid.Documents;
 namespace Rasid.Places;
 
 /// <summary>The places of one document.</summary>
-public sealed class PlaceAnalysis
+public sealed partial class PlaceAnalysis
 {
     /// <summary>How far after the event's sentence (characters) a place may still be taken when none precedes it.</summary>
     private const int FollowingWindow = 400;
@@ -52,7 +52,7 @@ public sealed class PlaceAnalysis
     /// the caller passes the start of the next sentence that reports another kind of act, whose places are its own.</param>
     public ResolvedPlace? LocateEvent(TextSpan anchor, TextSpan scope, int followingLimit = int.MaxValue)
     {
-        var accepted = _details.Where(m => m.Resolved is not null).ToList();
+        var accepted = Accepted();
         if (accepted.Count == 0 && Mentions.Count == 0)
         {
             return null;
@@ -64,7 +64,7 @@ public sealed class PlaceAnalysis
             return Mentions.LastOrDefault(p => p.Span.End <= anchor.Start) ?? Mentions[0];
         }
 
-        var inScope = accepted.Where(m => scope.Overlaps(m.NameSpan)).ToList();
+        var inScope = AcceptedOverlapping(scope);
         var specific = inScope.Where(m => m.Chosen!.FeatureType != "country" && !m.IsReportingSource).ToList();
         if (specific.Count > 0)
         {
@@ -76,25 +76,22 @@ public sealed class PlaceAnalysis
         }
 
         var country = inScope.FirstOrDefault(m => m.Chosen!.FeatureType == "country")?.Chosen!.Country;
-        var others = accepted.Where(m => m.Chosen!.FeatureType != "country" && !m.IsReportingSource
-                                         && (country is null || m.Chosen.Country == country)).ToList();
-        var preceding = others.Where(m => m.NameSpan.End <= scope.Start).ToList();
+        var othersIndex = Others(country);
+        var others = othersIndex.Mentions;
 
         // "في المحافظة", "المديرية", "المدينة": the unit named last before the event.
         var anaphor = Anaphor(scope);
-        if (anaphor is not null && preceding.LastOrDefault(m => anaphor.Contains(m.Chosen!.FeatureType)) is { } referent)
+        if (anaphor is not null && PrecedingBackward(others, scope.Start).FirstOrDefault(m => anaphor.Contains(m.Chosen!.FeatureType)) is { } referent)
         {
             return With(referent, "the unit the sentence refers back to");
         }
 
         var paragraphStart = ParagraphStart(scope.Start);
-        var inParagraph = preceding.Where(m => m.NameSpan.Start >= paragraphStart).ToList();
-        if (inParagraph.Count > 0)
+        if (PrecedingBackward(others, scope.Start, paragraphStart).FirstOrDefault() is { } last)
         {
             // A town named in an earlier sentence than its province's own mention may belong to another event:
             // the province is the safe answer. In the province's own sentence the most specific place wins.
-            var last = inParagraph[^1];
-            var province = inParagraph.LastOrDefault(m => m.Chosen!.FeatureType is "admin1" or "region");
+            var province = PrecedingBackward(others, scope.Start, paragraphStart).FirstOrDefault(m => m.Chosen!.FeatureType is "admin1" or "region");
             if (province is not null && province != last && province.Chosen!.Admin1Code == last.Chosen!.Admin1Code
                 && SentenceIndex(province.NameSpan.Start) != SentenceIndex(last.NameSpan.Start))
             {
@@ -104,27 +101,25 @@ public sealed class PlaceAnalysis
             return With(last, "nearest preceding place in the paragraph");
         }
 
-        var firstLineEnd = _text!.Normalized.Text.IndexOf('\n', StringComparison.Ordinal);
-        var title = firstLineEnd < 0 ? null : others.FirstOrDefault(m => m.NameSpan.End <= firstLineEnd);
+        var title = TitlePlace(othersIndex);
         if (title is not null)
         {
             return With(title, "title place");
         }
 
-        var following = others.FirstOrDefault(m => m.NameSpan.Start >= scope.End && m.NameSpan.Start - scope.End <= FollowingWindow
-                                                   && m.NameSpan.Start < followingLimit);
+        var following = FirstFollowing(others, scope.End, FollowingWindow, followingLimit);
         if (following is not null)
         {
             return With(following, "nearest following place");
         }
 
-        var before = preceding.LastOrDefault();
+        var before = PrecedingBackward(others, scope.Start).FirstOrDefault();
         if (before is not null)
         {
             return With(before, "nearest preceding place");
         }
 
-        var dominant = Dominant(others);
+        var dominant = DominantOf(othersIndex);
         if (dominant is not null)
         {
             return With(dominant, "the document's dominant place");
@@ -147,7 +142,7 @@ public sealed class PlaceAnalysis
     /// </summary>
     public bool NamesEventPlace(TextSpan scope) => _details.Count == 0
         ? Mentions.Any(p => scope.Contains(p.Span))
-        : _details.Any(m => m.Resolved is not null && scope.Contains(m.NameSpan) && !m.IsDestination && !m.IsReferencePoint && !m.IsReportingSource);
+        : AnyAcceptedInside(scope, m => !m.IsDestination && !m.IsReferencePoint && !m.IsReportingSource);
 
     /// <summary>
     /// The places named together with <paramref name="place"/> as places of one reported act ("السيطرة على منطقتي الوهط
@@ -243,8 +238,11 @@ public sealed class PlaceAnalysis
     /// <summary>The feature types an anaphoric unit word in <paramref name="scope"/> refers to, or null.</summary>
     private string[]? Anaphor(TextSpan scope)
     {
-        foreach (var token in _text!.Tokens)
+        // Tokens are in document order: start at the first one inside the scope and stop past its end.
+        var tokens = _text!.Tokens;
+        for (var i = FirstIndex(tokens.Count, k => tokens[k].Start >= scope.Start); i < tokens.Count && tokens[i].Start <= scope.End; i++)
         {
+            var token = tokens[i];
             if (token.Start < scope.Start || token.End > scope.End)
             {
                 continue;
@@ -368,8 +366,11 @@ public sealed class PlaceAnalysis
     {
         var text = _text!.Normalized.Text;
         var at = Math.Min(position, text.Length);
-        var nl = at > 0 ? text.LastIndexOf('\n', at - 1) : -1;
-        return nl + 1;
+        // The last line break before `at` (what LastIndexOf from at - 1 finds), by binary search.
+        var breaks = LineBreaks();
+        var index = Array.BinarySearch(breaks, at);
+        var before = (index >= 0 ? index : ~index) - 1;
+        return (before >= 0 ? breaks[before] : -1) + 1;
     }
 
     private static ResolvedPlace With(PlaceMention m, string reason) => m.Resolved! with { Reason = reason + ": " + m.Resolved!.Reason };
