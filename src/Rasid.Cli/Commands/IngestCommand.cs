@@ -14,14 +14,18 @@ namespace Rasid.Cli.Commands;
 /// <summary>`rasid ingest`: extract documents and store them, their mentions and the merged events in SQLite.</summary>
 internal sealed class IngestCommand : ICommand
 {
-    private const string Usage =
-        "usage: rasid ingest [PATH...|-] [--db FILE] [--reextract] [--published DATE] [--extracted] [--batch-size N]\n"
+    private static readonly string Usage =
+        "usage: rasid ingest [PATH...|-] [--db FILE] [--reextract] [--published DATE] [--max-chars N] [--extracted] [--batch-size N]\n"
         + "  PATH        files or folders (.txt, .html, .xml, .jsonl), or - for stdin\n"
-        + "  --db        database file (default ./rasid.db, created when missing)\n"
-        + "  --reextract extract documents already stored (same id) again and rebuild their events;\n"
-        + "              without PATH, re-extracts every stored document from its stored text\n"
+        + "  --db        database file (default ./rasid.db, created when missing and there is something to store)\n"
+        + "  --reextract extract documents already stored (same id) again and rebuild their events; a document whose\n"
+        + "              text changed replaces the stored one. Without PATH, re-extracts every stored document\n"
+        + "  --published publication date (YYYY-MM-DD) for documents that carry none of their own\n"
+        + InputOptions.MaxCharsHelp[2..] + "\n"
         + "  --extracted the inputs are `rasid extract --with-text` output: store those results as they are\n"
-        + "  --batch-size documents per transaction (default 200)";
+        + "  --batch-size documents per transaction (default 200)\n"
+        + "A document whose id is stored with a different text is not stored: it is named on stderr, counted, and the exit\n"
+        + "code is 2 (pass --reextract to store the new text in its place).";
 
     public string Name => "ingest";
 
@@ -32,7 +36,7 @@ internal sealed class IngestCommand : ICommand
 
     public async Task<int> RunAsync(string[] args, CliConsole console)
     {
-        var reader = new ArgReader(args, new HashSet<string> { "--reextract", "--extracted", "--help", "-h" }, new HashSet<string> { "--db", "--published", "--batch-size" });
+        var reader = new ArgReader(args, new HashSet<string> { "--reextract", "--extracted", "--help", "-h" }, new HashSet<string> { "--db", "--published", "--batch-size", "--max-chars" });
         if (reader.Flag("--help") || reader.Flag("-h"))
         {
             await console.Out.WriteLineAsync(Usage).ConfigureAwait(false);
@@ -42,19 +46,78 @@ internal sealed class IngestCommand : ICommand
         var batchSize = reader.Value("--batch-size") is { } b
             ? int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException("--batch-size needs a positive number")
             : 200;
-        var options = new IngestOptions { DefaultPublished = StoreCli.DateOption(reader, "--published") };
+        var options = InputOptions.WithLimits(new IngestOptions { DefaultPublished = StoreCli.DateOption(reader, "--published") }, reader);
         var reextract = reader.Flag("--reextract");
         var fromStore = reextract && reader.Positional.Count == 0;
+        if (!fromStore)
+        {
+            InputOptions.RefuseTerminalStdin(reader.Positional, console, Name);
+        }
+
         var paths = reader.Positional.Count == 0 ? ["-"] : reader.Positional;
         var failed = false;
         var database = StoreCli.Database(reader);
+        if (fromStore && !File.Exists(database))
+        {
+            await console.Error.WriteLineAsync($"rasid ingest: no database at {database} to re-extract").ConfigureAwait(false);
+            return ExitCodes.Storage;
+        }
+
+        Stream? stdinStream = null;
+        Stream Stdin() => stdinStream ??= console.InputStream ?? Console.OpenStandardInput();
+
+        IEnumerable<IngestInput> ReadInputs()
+        {
+            if (reader.Flag("--extracted"))
+            {
+                foreach (var (input, error) in ExtractedReader.Read(paths, Stdin()))
+                {
+                    if (error is not null)
+                    {
+                        failed = true;
+                        console.Error.WriteLine(error.ToString());
+                    }
+                    else
+                    {
+                        yield return input!;
+                    }
+                }
+
+                yield break;
+            }
+
+            foreach (var item in InputCollector.Read(paths, Stdin, options, console.Error.WriteLine))
+            {
+                if (item.Error is { } error)
+                {
+                    failed = true;
+                    console.Error.WriteLine(error.ToString());
+                    continue;
+                }
+
+                if (item.Warning is { } warning)
+                {
+                    console.Error.WriteLine("warning: " + warning);
+                }
+
+                yield return new IngestInput(item.Document!);
+            }
+        }
+
+        // The database is created only once there is a document to store: a wrong path or an empty folder leaves no file behind.
+        using var files = fromStore ? null : ReadInputs().GetEnumerator();
+        if (files is not null && !files.MoveNext())
+        {
+            await console.Error.WriteLineAsync("rasid ingest: no document to ingest" + (File.Exists(database) ? string.Empty : $"; {database} not created")).ConfigureAwait(false);
+            return ExitCodes.InputFailed;
+        }
+
         try
         {
             using var store = SqliteEventStore.Open(database);
             var pipeline = RasidPipeline.Create(DirectoryDataSource.Default());
             var ingestor = new EventIngestor(store, d => pipeline.Extract(d, withText: true), ExtractorVersion, batchSize);
-            Stream? stdinStream = null;
-            Stream Stdin() => stdinStream ??= console.InputStream ?? Console.OpenStandardInput();
+            var identity = new DocumentIdentityCheck(store, reextract);
 
             IEnumerable<IngestInput> Inputs()
             {
@@ -71,45 +134,36 @@ internal sealed class IngestCommand : ICommand
                     yield break;
                 }
 
-                if (reader.Flag("--extracted"))
+                IEnumerable<IngestInput> Rest()
                 {
-                    foreach (var (input, error) in ExtractedReader.Read(paths, Stdin()))
+                    do
                     {
-                        if (error is not null)
-                        {
-                            failed = true;
-                            console.Error.WriteLine(error.ToString());
-                        }
-                        else
-                        {
-                            yield return input!;
-                        }
+                        yield return files!.Current;
                     }
-
-                    yield break;
+                    while (files!.MoveNext());
                 }
 
-                foreach (var item in InputCollector.Read(paths, Stdin, options))
+                foreach (var input in identity.Filter(Rest(), (input, why) =>
                 {
-                    if (item.Error is { } error)
-                    {
-                        failed = true;
-                        console.Error.WriteLine(error.ToString());
-                    }
-                    else
-                    {
-                        yield return new IngestInput(item.Document!);
-                    }
+                    failed = true;
+                    console.Error.WriteLine($"{input.Document.Origin ?? input.Document.Id}: {why}");
+                }))
+                {
+                    yield return input;
                 }
             }
 
             var total = fromStore ? store.Counts().Documents : IngestProgressReporter.Estimate(paths);
             var summary = IngestProgressReporter.Run(console, total, progress => ingestor.Ingest(Inputs(), reextract, progress));
             var counts = store.Counts();
+            var refused = identity.Refused > 0
+                ? string.Create(CultureInfo.InvariantCulture, $", {identity.Refused} refused (id stored or read earlier with another text; see stderr)")
+                : string.Empty;
             await console.Out.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"ingested {summary.Seen} documents in {summary.Elapsed.TotalSeconds:F1} s ({(summary.Elapsed.TotalSeconds > 0 ? summary.Seen / summary.Elapsed.TotalSeconds : 0):F0} docs/s): "
-                + $"{summary.Stored} new, {summary.Reextracted} re-extracted, {summary.SkippedSameId} skipped (id stored), {summary.SkippedSameContent} skipped (same text); "
+                + $"{summary.Stored} new, {summary.Reextracted} re-extracted, {summary.SkippedSameId} skipped (id stored), {summary.SkippedSameContent} skipped (same text)"
+                + $"{refused}; "
                 + $"{summary.Mentions} mentions. {database}: {counts.Documents} documents, {counts.Mentions} mentions, {counts.Events} events")).ConfigureAwait(false);
         }
         catch (SqliteException ex)

@@ -7,6 +7,9 @@ public class DocumentParserRobustnessTests
 {
     private static readonly IngestOptions s_none = new();
 
+    // The walks themselves are what these tests are about, so the depth and size limits are raised out of the way.
+    private static readonly IngestOptions s_unbounded = new() { MaxHtmlDepth = 10_000, MaxTextLength = int.MaxValue / 4 };
+
     public static TheoryData<string, int> RandomInputs()
     {
         var data = new TheoryData<string, int>();
@@ -45,7 +48,7 @@ public class DocumentParserRobustnessTests
     {
         var line = new string('ب', 5 * 1024 * 1024);
 
-        var doc = Assert.Single(DocumentParser.Parse("big.txt", Encoding.UTF8.GetBytes(line), s_none)).Document!;
+        var doc = Assert.Single(DocumentParser.Parse("big.txt", Encoding.UTF8.GetBytes(line), s_unbounded)).Document!;
 
         Assert.Equal(line.Length, doc.Text.Length);
     }
@@ -55,7 +58,7 @@ public class DocumentParserRobustnessTests
     {
         var json = "{\"id\":\"big\",\"text\":\"" + new string('ت', 5 * 1024 * 1024) + "\"}";
 
-        var doc = Assert.Single(DocumentParser.Parse("big.jsonl", Encoding.UTF8.GetBytes(json), s_none)).Document!;
+        var doc = Assert.Single(DocumentParser.Parse("big.jsonl", Encoding.UTF8.GetBytes(json), s_unbounded)).Document!;
 
         Assert.Equal(5 * 1024 * 1024, doc.Text.Length);
     }
@@ -72,7 +75,7 @@ public class DocumentParserRobustnessTests
         sb.Append("<p>نص عميق جدا في الصفحة.</p>");
         var html = sb.ToString();
 
-        var items = DocumentParser.Parse("deep.html", Encoding.UTF8.GetBytes(html), s_none).ToList();
+        var items = DocumentParser.Parse("deep.html", Encoding.UTF8.GetBytes(html), s_unbounded).ToList();
 
         var doc = Assert.Single(items).Document!;
         Assert.Contains("نص عميق جدا", doc.Text, StringComparison.Ordinal);
@@ -83,7 +86,7 @@ public class DocumentParserRobustnessTests
     {
         var xml = "<rss><channel><item><description>" + string.Concat(Enumerable.Repeat("<b>", 2000)) + "نص" + string.Concat(Enumerable.Repeat("</b>", 2000)) + "</description></item></channel></rss>";
 
-        var item = Assert.Single(DocumentParser.Parse("deep.xml", Encoding.UTF8.GetBytes(xml), s_none));
+        var item = Assert.Single(DocumentParser.Parse("deep.xml", Encoding.UTF8.GetBytes(xml), s_unbounded));
 
         Assert.Equal("نص", item.Document!.Text);
     }
