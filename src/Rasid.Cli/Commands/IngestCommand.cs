@@ -3,7 +3,9 @@ using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Rasid.Cli.Input;
 using Rasid.Cli.Storage;
+using Rasid.Documents;
 using Rasid.Ingestion;
+using Rasid.Output;
 using Rasid.Lexicons;
 using Rasid.Pipeline;
 using Rasid.Storage;
@@ -116,7 +118,25 @@ internal sealed class IngestCommand : ICommand
         {
             using var store = SqliteEventStore.Open(database);
             var pipeline = RasidPipeline.Create(DirectoryDataSource.Default());
-            var ingestor = new EventIngestor(store, d => pipeline.Extract(d, withText: true), ExtractorVersion, batchSize);
+            var ingestor = new EventIngestor(store, Extract, ExtractorVersion, batchSize);
+
+            // One document the extractor fails on must not end the batch: it is named on stderr (exit 2) and stored
+            // without events, so `rasid ingest --reextract` can try it again once the extractor is mended.
+            DocumentResult Extract(SourceDocument document)
+            {
+                try
+                {
+                    return pipeline.Extract(document, withText: true);
+                }
+#pragma warning disable CA1031 // Reported and counted as failed input, like a parse error.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    failed = true;
+                    console.Error.WriteLine($"{document.Origin ?? document.Id}: extraction failed, stored without events: {ex.Message}");
+                    return new DocumentResult { DocId = document.Id, Events = [], Text = document.Text };
+                }
+            }
             var identity = new DocumentIdentityCheck(store, reextract);
 
             IEnumerable<IngestInput> Inputs()

@@ -220,8 +220,9 @@ public static partial class DocumentParser
                 using var json = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64 });
                 items.Add(ReadRecord(origin, lineNumber, json.RootElement, options));
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
+                // InvalidOperationException: a string that is not valid UTF-16 ("\ud800" alone), found by fuzzing.
                 var message = ex.Message;
                 var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
                 items.Add(IngestItem.Failed(new IngestError(origin, lineNumber, "not valid JSON: " + (cut > 0 ? message[..cut] : message))));

@@ -317,7 +317,8 @@ public sealed partial class PlaceAnalysis
     private static PlaceMention MostSpecific(PlaceMention m, List<PlaceMention> scope)
     {
         var current = m;
-        for (var guard = 0; guard < 4 && current.Contained is { } inner; guard++)
+        // An inner mention that was itself rejected (no place chosen) ends the chain: following it threw (found by fuzzing).
+        for (var guard = 0; guard < 4 && current.Contained is { Chosen: not null } inner; guard++)
         {
             current = inner;
         }

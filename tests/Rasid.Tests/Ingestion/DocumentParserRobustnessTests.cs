@@ -44,6 +44,19 @@ public class DocumentParserRobustnessTests
     }
 
     [Fact]
+    [Trait("Issue", "13")]
+    public void A_json_string_that_is_not_valid_utf16_fails_its_line_only()
+    {
+        // Found by fuzzing: "\ud800" alone made GetString throw InvalidOperationException, and the whole file was lost.
+        var jsonl = "{\"id\":\"a\",\"text\":\"نص\"}\n{\"id\":\"e\",\"text\":\"\\ud800\"}\n{\"id\":\"b\",\"text\":\"نص آخر\"}\n";
+
+        var items = DocumentParser.Parse("docs.jsonl", Encoding.UTF8.GetBytes(jsonl), s_none).ToList();
+
+        Assert.Equal(["a", "b"], items.Where(i => i.Document is not null).Select(i => i.Document!.Id));
+        Assert.StartsWith("docs.jsonl:2: not valid JSON", items[1].Error!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Five_megabyte_single_line_is_one_document()
     {
         var line = new string('ب', 5 * 1024 * 1024);
