@@ -128,7 +128,7 @@ public static class ExtractThroughput
         var dates = DateResolver.Load(data);
         var places = PlaceResolver.Load(data);
         var lexicon = EventLexicon.Load(data);
-        var extractor = new EventExtractor(lexicon, Rasid.Sentences.ClauseSplitter.Load(data));
+        var extractor = new EventExtractor(lexicon, Rasid.Sentences.ClauseSplitter.Load(data), places.Gazetteer);
         long scanTicks = 0;
         var stages = new[] { "clean", "analyse (normalise+tokenise+sentences)", "actors", "places", "dates", "numbers", "events", "records" };
         var ticks = new long[stages.Length];

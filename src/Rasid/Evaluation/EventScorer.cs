@@ -56,7 +56,7 @@ public readonly record struct PrfScore(int TruePositives, int FalsePositives, in
 /// <summary>The result of scoring predictions against gold.</summary>
 public sealed class EvaluationReport
 {
-    /// <summary>Detection P/R/F1 (pairs need the same event_type and admin1_code).</summary>
+    /// <summary>Detection P/R/F1 (pairs need the same event_type and admin1_code; an optional gold event without a province pairs on type alone).</summary>
     public PrfScore Detection { get; internal set; }
 
     /// <summary>Strict P/R/F1 (pairs also need the same sub_event_type and location).</summary>
@@ -142,7 +142,7 @@ public static class EventScorer
                 var e = predicted[p];
                 var ge = gold[q];
                 if (!string.Equals(e.EventType, ge.EventType, StringComparison.Ordinal)
-                    || !string.Equals(e.Admin1Code, ge.Admin1Code, StringComparison.Ordinal))
+                    || !(string.Equals(e.Admin1Code, ge.Admin1Code, StringComparison.Ordinal) || PairsOnTypeAlone(ge)))
                 {
                     continue;
                 }
@@ -180,12 +180,20 @@ public static class EventScorer
         return new PrfScore(tp, fp, fn);
     }
 
+    /// <summary>An optional gold event with no province (a place wider than one province) pairs on event type alone.</summary>
+    private static bool PairsOnTypeAlone(GoldEvent g) => g.Optional && g.Admin1Code is null;
+
+    /// <summary>Battles and Agreements have no perpetrator and target: either actor order is accepted.</summary>
+    private static bool EitherActorOrder(GoldEvent g) =>
+        string.Equals(g.EventType, "Battles", StringComparison.Ordinal)
+        || g.SubEventTypes.Contains("Agreement", StringComparer.Ordinal);
+
     private static void ScoreFields(EvaluationReport report, EventRecord e, GoldEvent g)
     {
         report.Fields["sub_event_type"].Add(SubEventMatches(e, g));
         report.Fields["location"].Add(LocationMatches(e, g));
         var straight = (A1: g.Actor1 is null || ActorMatches(e.Actor1, g.Actor1), A2: g.Actor2 is null || ActorMatches(e.Actor2, g.Actor2));
-        if (string.Equals(g.EventType, "Battles", StringComparison.Ordinal))
+        if (EitherActorOrder(g))
         {
             var swapped = (A1: g.Actor1 is null || ActorMatches(e.Actor2, g.Actor1), A2: g.Actor2 is null || ActorMatches(e.Actor1, g.Actor2));
             if ((swapped.A1 ? 1 : 0) + (swapped.A2 ? 1 : 0) > (straight.A1 ? 1 : 0) + (straight.A2 ? 1 : 0))

@@ -178,4 +178,21 @@ internal static class CasualtyCounter
 
         return false;
     }
+
+    /// <summary>Each casualty figure goes to the nearest event of its sentence (a trigger before the figure is preferred).</summary>
+    public static void Attach(List<EventCandidate> candidates, List<CasualtyMention> casualties)
+    {
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var c in casualties)
+        {
+            var target = candidates
+                .OrderBy(e => e.TriggerToken <= c.CueToken ? c.CueToken - e.TriggerToken : (e.TriggerToken - c.CueToken) * 2)
+                .First();
+            target.Casualties.Add(c);
+        }
+    }
 }

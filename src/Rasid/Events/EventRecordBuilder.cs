@@ -9,8 +9,20 @@ namespace Rasid.Events;
 /// <summary>Turns merged candidates into output records: counts by ACLED's rules, actor names, evidence offsets and notes.</summary>
 internal static class EventRecordBuilder
 {
-    public static EventRecord Build(EventCandidate c, AnalyzedText text, int titleEnd)
+    /// <summary>Precision of a date taken from the publication date because the text states none: within the week.</summary>
+    private const int DefaultDatePrecision = 2;
+
+    /// <summary>Builds the output record of one event.</summary>
+    /// <param name="c">The settled event.</param>
+    /// <param name="text">The document's analysed text.</param>
+    /// <param name="titleEnd">Where the headline ends in the normalised text (0 when there is none).</param>
+    /// <param name="published">
+    /// The publication date: an event whose text states no date is dated to it, as a news report's events are by
+    /// default, with precision 2 (within the week) and no date_text.
+    /// </param>
+    public static EventRecord Build(EventCandidate c, AnalyzedText text, int titleEnd, DateOnly? published = null)
     {
+        var date = c.Date is { } mention ? mention.Date : published;
         var country = c.Place?.Country;
         var evidenceSpan = text.Normalized.ToOriginal(c.SentenceSpan);
         var original = text.Original;
@@ -18,8 +30,8 @@ internal static class EventRecordBuilder
         {
             EventType = c.EventType,
             SubEventType = c.SubEventType,
-            Date = c.Date?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DatePrecision = c.Date?.Date is null ? null : c.Date?.Precision,
+            Date = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DatePrecision = date is null ? null : c.Date?.Precision ?? DefaultDatePrecision,
             DateText = c.Date is { } d ? Slice(text, d.Span) : null,
             Actor1 = ToRecord(c.Actor1, text, country),
             AssocActor1 = c.Assoc1.Select(a => ToRecord(a, text, country)!).ToList(),

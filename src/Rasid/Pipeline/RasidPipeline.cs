@@ -31,7 +31,7 @@ public sealed class RasidPipeline
         _numbers = numbers;
         _dates = dates;
         _places = places;
-        _events = new EventExtractor(events, clauses);
+        _events = new EventExtractor(events, clauses, places.Gazetteer, actors.Get("gen.uag"));
     }
 
     /// <summary>Version of the extractor, stored with results so re-extraction can be detected.</summary>
@@ -94,7 +94,7 @@ public sealed class RasidPipeline
         var titleEndNormalized = titleEnd == 0 ? 0 : Normalization.ArabicNormalizer.Normalize(text[..titleEnd]).Length;
         var dates = _dates.Find(analyzed, document.Published);
         var context = new DocumentContext(analyzed, actorMentions, _numbers.Find(analyzed, dates), dates, places, document.Published, titleEndNormalized);
-        var events = _events.Extract(context, trace).Select(c => EventRecordBuilder.Build(c, analyzed, titleEndNormalized)).ToList();
+        var events = _events.Extract(context, trace).Select(c => EventRecordBuilder.Build(c, analyzed, titleEndNormalized, document.Published)).ToList();
         var score = Math.Min(1.0, events.Count * 0.5 + actorMentions.Count(a => a.Actor.Inter is >= 1 and <= 4) * 0.05);
         return new DocumentResult
         {

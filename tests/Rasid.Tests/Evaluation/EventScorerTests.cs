@@ -108,4 +108,36 @@ public class EventScorerTests
         var report = Score([gold], [predicted]);
         Assert.Equal(1, report.Fields["actor1"].Correct);
     }
+
+    [Fact]
+    public void Agreements_accept_the_actors_in_either_order()
+    {
+        var gold = Gold("Strategic developments", "Agreement", "YE-TA", ["تعز"], actor1: ["Houthis"]);
+        var predicted = Predicted("Strategic developments", "Agreement", "YE-TA", "تعز", actor1: "Popular Resistance") with
+        {
+            Actor2 = new ActorRecord { Name = "Houthis", Inter = 2 },
+        };
+        Assert.Equal(1, Score([gold], [predicted]).Fields["actor1"].Correct);
+
+        var attack = Gold("Violence against civilians", "Attack", "YE-TA", ["تعز"], actor1: ["Houthis"]);
+        var swapped = Predicted("Violence against civilians", "Attack", "YE-TA", "تعز", actor1: "Civilians") with
+        {
+            Actor2 = new ActorRecord { Name = "Houthis", Inter = 2 },
+        };
+        Assert.Equal(0, Score([attack], [swapped]).Fields["actor1"].Correct);
+    }
+
+    [Fact]
+    public void An_optional_gold_event_without_a_province_pairs_on_event_type_alone()
+    {
+        var wide = Score(
+            [Gold("Explosions/Remote violence", "Air/drone strike", null, ["قطاع غزة"], optional: true)],
+            [Predicted("Explosions/Remote violence", "Air/drone strike", "PS-KYS", "خان يونس")]);
+        Assert.Equal(new PrfScore(0, 0, 0), wide.Detection);
+
+        var required = Score(
+            [Gold("Explosions/Remote violence", "Air/drone strike", null, ["قطاع غزة"])],
+            [Predicted("Explosions/Remote violence", "Air/drone strike", "PS-KYS", "خان يونس")]);
+        Assert.Equal(new PrfScore(0, 1, 1), required.Detection);
+    }
 }

@@ -78,12 +78,23 @@ public partial class EventExtractorTests
     }
 
     [Fact]
-    public void An_event_without_a_date_expression_has_no_date()
+    public void An_event_without_a_date_expression_has_no_date_without_a_publication_date()
     {
-        var e = SingleEvent("اعتقلت الشرطة العراقية خمسة إرهابيين في مدينة الموصل.");
+        var result = TestPipeline.Instance.Extract(new Rasid.Documents.SourceDocument { Id = "t", Text = "اعتقلت الشرطة العراقية خمسة إرهابيين في مدينة الموصل." });
+        var e = Assert.Single(result.Events);
 
         Assert.Null(e.Date);
         Assert.Null(e.DateText);
         Assert.Null(e.DatePrecision);
+    }
+
+    [Fact]
+    public void An_event_without_a_date_expression_is_dated_to_the_publication_within_the_week()
+    {
+        var e = SingleEvent("اعتقلت الشرطة العراقية خمسة إرهابيين في مدينة الموصل.", new DateOnly(2015, 7, 21));
+
+        Assert.Equal("2015-07-21", e.Date);
+        Assert.Null(e.DateText);
+        Assert.Equal(2, e.DatePrecision);
     }
 }

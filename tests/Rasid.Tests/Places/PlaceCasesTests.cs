@@ -56,7 +56,7 @@ public class PlaceCasesTests
                 break;
             case "event":
                 var sentence = analyzed.Sentences.First(s => s.Span.Overlaps(targetSpan)).Span;
-                var place = analysis.LocateEvent(targetSpan, sentence);
+                var place = PlacesTestData.Locator(analyzed, analysis).LocateEvent(targetSpan, sentence);
                 Assert.True(place is not null, $"no location; found: {found}");
                 Assert.Equal(locationAr, place.LocationAr);
                 Assert.Equal(admin1, place.Admin1Code);

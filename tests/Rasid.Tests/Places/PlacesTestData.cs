@@ -1,3 +1,5 @@
+using Rasid.Documents;
+using Rasid.Events;
 using Rasid.Lexicons;
 using Rasid.Places;
 
@@ -10,6 +12,9 @@ internal static class PlacesTestData
         PlaceResolver.Load(new DirectoryDataSource(Path.Combine(AppContext.BaseDirectory, "data"))));
 
     public static PlaceResolver Resolver => s_resolver.Value;
+
+    /// <summary>The event locator over a document's places (where an event happened is event logic).</summary>
+    public static EventLocator Locator(AnalyzedText text, PlaceAnalysis places) => new(places, text, Resolver.Gazetteer);
 
     public static string Sample(string prefix) =>
         File.ReadAllText(Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "samples"), prefix + "_*.txt").Single());

@@ -79,7 +79,7 @@ public class SampleTests
         var at = text.Normalized.Text.IndexOf("اختطف مسلحون من تنظيم القاعده في منطقه الخديره", StringComparison.Ordinal);
         Assert.True(at > 0);
         var sentence = text.Sentences.First(s => s.Span.Start <= at && s.Span.End > at).Span;
-        var place = places.LocateEvent(new TextSpan(at, at + 10), sentence);
+        var place = PlacesTestData.Locator(text, places).LocateEvent(new TextSpan(at, at + 10), sentence);
         Assert.NotNull(place);
         Assert.Equal("YE-AB", place.Admin1Code);
     }

@@ -1,10 +1,11 @@
 using Rasid.Documents;
 using Rasid.Normalization;
 using Rasid.Places;
+using Rasid.Tests.Places;
 
-namespace Rasid.Tests.Places;
+namespace Rasid.Tests.Events;
 
-public class LocateEventTests
+public class EventLocatorTests
 {
     private static (AnalyzedText Text, PlaceAnalysis Places) Analyze(string text, params string[] hints)
     {
@@ -27,7 +28,7 @@ public class LocateEventTests
     {
         var (text, places) = Analyze("قُتِلَ جنديٌّ في مدينةِ دَمْت أمس.", "YE");
         var anchor = Find(text, "قتل");
-        var place = places.LocateEvent(anchor, SentenceOf(text, anchor));
+        var place = PlacesTestData.Locator(text, places).LocateEvent(anchor, SentenceOf(text, anchor));
         Assert.NotNull(place);
         Assert.Equal("دَمْت", place.LocationAr);
         Assert.Equal("YE-DA", place.Admin1Code);
@@ -39,7 +40,7 @@ public class LocateEventTests
     {
         var (text, places) = Analyze("اندلعت اشتباكات شمال مدينة دمت.", "YE");
         var anchor = Find(text, "اشتباكات");
-        var place = places.LocateEvent(anchor, SentenceOf(text, anchor));
+        var place = PlacesTestData.Locator(text, places).LocateEvent(anchor, SentenceOf(text, anchor));
         Assert.Equal(2, place!.GeoPrecision);
         Assert.Equal("دمت", place.LocationAr);
     }
@@ -49,7 +50,7 @@ public class LocateEventTests
     {
         var (text, places) = Analyze("سقط قتلى في محافظة البيضاء.", "YE");
         var anchor = Find(text, "سقط قتلى");
-        var place = places.LocateEvent(anchor, SentenceOf(text, anchor));
+        var place = PlacesTestData.Locator(text, places).LocateEvent(anchor, SentenceOf(text, anchor));
         Assert.Equal(3, place!.GeoPrecision);
         Assert.Equal("YE-BA", place.Admin1Code);
         Assert.Equal("Al Bayda", place.Admin1);
@@ -61,7 +62,7 @@ public class LocateEventTests
     {
         var (text, places) = Analyze("شنت المقاومة هجوما في مدينة عتق. وأسفر الهجوم عن مقتل ثلاثة.\nوفي تعز هدوء حذر.", "YE");
         var anchor = Find(text, "مقتل ثلاثه");
-        var place = places.LocateEvent(anchor, SentenceOf(text, anchor));
+        var place = PlacesTestData.Locator(text, places).LocateEvent(anchor, SentenceOf(text, anchor));
         Assert.Equal("عتق", place!.LocationAr);
         Assert.Contains("preceding", place.Reason, StringComparison.Ordinal);
     }
@@ -71,7 +72,7 @@ public class LocateEventTests
     {
         var (text, places) = Analyze("بعد أيام من معارك عدن قصفت الطائرات مواقع في لحج.", "YE");
         var anchor = Find(text, "قصفت الطائرات");
-        var place = places.LocateEvent(anchor, SentenceOf(text, anchor));
+        var place = PlacesTestData.Locator(text, places).LocateEvent(anchor, SentenceOf(text, anchor));
         Assert.Equal("لحج", place!.LocationAr);
     }
 
@@ -80,7 +81,7 @@ public class LocateEventTests
     {
         var (text, places) = Analyze("قتل جندي في اليمن.");
         var anchor = Find(text, "قتل جندي");
-        var place = places.LocateEvent(anchor, SentenceOf(text, anchor));
+        var place = PlacesTestData.Locator(text, places).LocateEvent(anchor, SentenceOf(text, anchor));
         Assert.Equal("YE", place!.Iso2);
         Assert.Null(place.Admin1Code);
         Assert.Equal(3, place.GeoPrecision);
@@ -91,7 +92,7 @@ public class LocateEventTests
     {
         var (text, places) = Analyze("قال المتحدث إن الوضع هادئ.");
         var anchor = Find(text, "قال");
-        Assert.Null(places.LocateEvent(anchor, SentenceOf(text, anchor)));
+        Assert.Null(PlacesTestData.Locator(text, places).LocateEvent(anchor, SentenceOf(text, anchor)));
         Assert.Empty(places.Mentions);
     }
 
@@ -112,7 +113,7 @@ public class LocateEventTests
     {
         var (text, places) = Analyze("وفي محافظة البيضاء اشتبك الطرفان في مديرية الزاهر.\nوشنت الطائرات غارات على معسكر في المحافظة.", "YE");
         var anchor = Find(text, "وشنت الطائرات");
-        var place = places.LocateEvent(anchor, SentenceOf(text, anchor));
+        var place = PlacesTestData.Locator(text, places).LocateEvent(anchor, SentenceOf(text, anchor));
         Assert.Equal("البيضاء", place!.LocationAr);
         Assert.Equal(3, place.GeoPrecision);
     }
@@ -122,7 +123,7 @@ public class LocateEventTests
     {
         var (text, places) = Analyze("معارك عنيفة في تعز.\nوقال مصدر في المقاومة بعدن إن المقاتلين أسروا عشرة.", "YE");
         var anchor = Find(text, "اسروا عشره");
-        var place = places.LocateEvent(anchor, SentenceOf(text, anchor));
+        var place = PlacesTestData.Locator(text, places).LocateEvent(anchor, SentenceOf(text, anchor));
         Assert.Equal("تعز", place!.LocationAr);
         Assert.Equal("YE-TA", place.Admin1Code);
     }
@@ -132,7 +133,7 @@ public class LocateEventTests
     {
         var (text, places) = Analyze("وكالة الأنباء - إدلب\nقتل عنصران في اشتباكات.\nوتدور المعارك في ريف حماة.", "SY");
         var anchor = Find(text, "قتل عنصران");
-        var place = places.LocateEvent(anchor, SentenceOf(text, anchor));
+        var place = PlacesTestData.Locator(text, places).LocateEvent(anchor, SentenceOf(text, anchor));
         Assert.Equal("ريف حماة", place!.LocationAr);
         Assert.True(places.Details.Single(m => m.Text == "ادلب").IsReportingSource);
     }

@@ -1,6 +1,7 @@
 using Rasid.Documents;
+using Rasid.Places;
 
-namespace Rasid.Places;
+namespace Rasid.Events;
 
 /// <summary>
 /// Lookups <see cref="LocateEvent"/> and <see cref="NamesEventPlace"/> make once per event, answered from indexes built
@@ -9,7 +10,7 @@ namespace Rasid.Places;
 /// the mentions are in document order (ascending name starts) as the recogniser emits them; should they ever not be,
 /// the bounds below widen to the whole list and the filters alone decide.
 /// </summary>
-public sealed partial class PlaceAnalysis
+internal sealed partial class EventLocator
 {
     private List<PlaceMention>? _accepted;
     private bool _acceptedSorted;
@@ -194,7 +195,7 @@ public sealed partial class PlaceAnalysis
     {
         if (_lineBreaks is null)
         {
-            var text = _text!.Normalized.Text;
+            var text = _text.Normalized.Text;
             var breaks = new List<int>();
             for (var at = text.IndexOf('\n', StringComparison.Ordinal); at >= 0; at = text.IndexOf('\n', at + 1))
             {

@@ -1,0 +1,172 @@
+using Rasid.Sentences;
+using Rasid.Tokenization;
+
+namespace Rasid.Events;
+
+/// <summary>
+/// Refines a trigger class's default ACLED type (data/events/trigger_classes.tsv) from its context: victims, weapons,
+/// perpetrators and the other triggers of the sentence.
+/// </summary>
+internal sealed class EventClassifier
+{
+    private readonly EventLexicon _lexicon;
+
+    public EventClassifier(EventLexicon lexicon)
+    {
+        _lexicon = lexicon;
+    }
+
+    /// <summary>Refines the trigger class's default type from context: victims, weapons, perpetrators.</summary>
+    public void Classify(EventCandidate c, HashSet<string> classesInSentence, Sentence sentence, IReadOnlyList<Token> tokens, List<CasualtyMention> casualties)
+    {
+        var civilianVictims = c.Actor2?.Entry.Inter == 7 || (c.Actor2 is null && HasCivilianNoun(tokens, sentence, c.TriggerToken));
+        var armedVictims = c.Actor2 is { } v && v.Entry.Inter is >= 1 and <= 4 or 8;
+        switch (c.TriggerClass)
+        {
+            case "attack" or "kill":
+                if (civilianVictims && !armedVictims)
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.ViolenceAgainstCivilians, "Attack");
+                    c.CivilianTargets = true;
+                }
+
+                break;
+            case "assassination" or "execution":
+                if (armedVictims && c.TriggerClass == "assassination" && c.Actor2!.Entry.Inter is 2 or 3)
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.Battles, "Armed clash");
+                }
+                else
+                {
+                    c.CivilianTargets = true;
+                }
+
+                break;
+            case "bombard":
+                if (classesInSentence.Contains("air") || classesInSentence.Contains("air_agent"))
+                {
+                    c.SubEventType = "Air/drone strike";
+                }
+
+                break;
+            case "explosive" or "explosion":
+                if (IsDisarmed(tokens, c.TriggerToken))
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.StrategicDevelopments, "Disrupted weapons use");
+                }
+                else if (classesInSentence.Contains("suicide"))
+                {
+                    c.SubEventType = "Suicide bomb";
+                }
+
+                break;
+            case "arrest":
+                if (c.Actor1 is { } captor && captor.Entry.Inter is 2 or 3 or 4)
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.ViolenceAgainstCivilians, "Abduction/forced disappearance");
+                }
+
+                break;
+            case "abduction":
+                if (ObjectIsVehicle(tokens, c.TriggerToken))
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.StrategicDevelopments, "Looting/property destruction");
+                }
+                else
+                {
+                    c.CivilianTargets = !armedVictims;
+                }
+
+                break;
+            case "takeover" or "liberation":
+                c.SubEventType = c.Actor1?.Entry.Inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
+                break;
+            case "withdrawal":
+                if (classesInSentence.Contains("clash") || classesInSentence.Contains("attack"))
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.Battles, "Armed clash");
+                }
+
+                break;
+            case "release":
+                c.Tags.Add("prisoner release");
+                break;
+            case "exchange":
+                c.Tags.Add("prisoner exchange");
+                break;
+            case "surrender":
+                c.Tags.Add("surrender");
+                break;
+            case "protest":
+                if (classesInSentence.Contains("riot"))
+                {
+                    (c.EventType, c.SubEventType) = (EventTypes.Riots, "Violent demonstration");
+                }
+                else if (casualties.Any(x => x.Role == "killed"))
+                {
+                    c.SubEventType = "Excessive force against protesters";
+                }
+                else if (classesInSentence.Contains("protest_intervention") || classesInSentence.Contains("arrest"))
+                {
+                    c.SubEventType = "Protest with intervention";
+                }
+
+                break;
+        }
+
+        if (c.EventType == EventTypes.RemoteViolence && civilianVictims && !armedVictims)
+        {
+            c.CivilianTargets = true;
+        }
+
+        // Civilians are the targets of violence, never its authors.
+        if (c.Actor1?.Entry.Inter == 7 && c.EventType is EventTypes.RemoteViolence or EventTypes.ViolenceAgainstCivilians or EventTypes.Battles)
+        {
+            (c.Actor1, c.Actor2) = (c.Actor2?.Entry.Inter == 7 ? null : c.Actor2, c.Actor1);
+            c.CivilianTargets = true;
+        }
+    }
+
+    /// <summary>"تدمير خمس عجلات مفخخة", "تفكيك عبوة": a device destroyed, defused or seized before it went off.</summary>
+    private bool IsDisarmed(IReadOnlyList<Token> tokens, int trigger)
+    {
+        for (var i = Math.Max(0, trigger - 3); i < trigger; i++)
+        {
+            if (_lexicon.IsCue("disarm_verb", tokens[i].Text) || i < trigger - 1 && _lexicon.IsCue("detonate_far", tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasCivilianNoun(IReadOnlyList<Token> tokens, Sentence sentence, int trigger)
+    {
+        var armed = false;
+        var civilian = false;
+        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+        {
+            if (_lexicon.PersonNounOf(tokens[i].Text) is { } noun)
+            {
+                civilian |= noun.Civilian;
+                armed |= noun.Armed;
+            }
+        }
+
+        return civilian && !armed;
+    }
+
+    private bool ObjectIsVehicle(IReadOnlyList<Token> tokens, int trigger)
+    {
+        for (var i = trigger + 1; i < tokens.Count && i <= trigger + 2; i++)
+        {
+            if (_lexicon.IsCue("vehicle", tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,66 @@
+namespace Rasid.Events;
+
+/// <summary>
+/// Document-level event coreference, after the events of a document are settled: reports of one incident become one
+/// event, whatever sentence, source or sub-type reports them. ACLED codes one event per type, actors, place and day
+/// (ANNOTATION.md), and one event at the highest type when several kinds of violence of one act are reported together.
+/// </summary>
+internal static class EventCoreference
+{
+    /// <summary>Merges the events that report one incident; <paramref name="trace"/> receives why each merge was made.</summary>
+    public static List<EventCandidate> Resolve(List<EventCandidate> events, Action<string>? trace = null)
+    {
+        var result = new List<EventCandidate>(events.Count);
+        foreach (var e in events)
+        {
+            var into = result.FirstOrDefault(r => SameAct(r, e)) ?? result.FirstOrDefault(r => SameIncident(r, e));
+            if (into is null)
+            {
+                result.Add(e);
+                continue;
+            }
+
+            var reason = SameAct(into, e) ? "one act reported in one sentence" : "same type, place, day and sides";
+            trace?.Invoke($"coreference: s{e.Sentence} {e.EventType}/{e.SubEventType} at {e.Place?.LocationAr} joins s{into.Sentence} {into.EventType}/{into.SubEventType} at {into.Place?.LocationAr} ({reason})");
+            var interception = IsInterception(into, e);
+            EventMerging.Merge(into, e);
+            if (interception)
+            {
+                // An intercepted missile or drone is coded as the interception (Disrupted weapons use), not as the attack.
+                (into.EventType, into.SubEventType) = (EventTypes.StrategicDevelopments, DisruptedWeaponsUse);
+            }
+        }
+
+        return result;
+    }
+
+    private const string DisruptedWeaponsUse = "Disrupted weapons use";
+
+    /// <summary>
+    /// Two kinds of violence reported in one sentence at one place are one act at the highest type (an air strike
+    /// supporting a ground battle, a suicide bomber's explosion in an attack). An agreement stays apart from violence,
+    /// and a crowd's protest or riot from an armed act.
+    /// </summary>
+    private static bool SameAct(EventCandidate a, EventCandidate b) =>
+        a.Sentence == b.Sentence && !IsAgreement(a) && !IsAgreement(b) && IsCrowd(a) == IsCrowd(b) && SamePlace(a, b);
+
+    /// <summary>Protests and riots are acts of crowds: an armed act of the same sentence is another event.</summary>
+    private static bool IsCrowd(EventCandidate c) => c.EventType is EventTypes.Protests or EventTypes.Riots;
+
+    /// <summary>Two reports of one incident: same type (same sub-type for strategic developments), place, day and sides.</summary>
+    private static bool SameIncident(EventCandidate a, EventCandidate b) =>
+        a.EventType == b.EventType
+        && (a.EventType != EventTypes.StrategicDevelopments || a.SubEventType == b.SubEventType)
+        && SamePlace(a, b)
+        && !(a.Date?.Date is { } da && b.Date?.Date is { } db && da != db)
+        && EventMerging.ActorsOverlapOrMissing(a, b);
+
+    private static bool SamePlace(EventCandidate a, EventCandidate b) =>
+        a.Place is not null && b.Place is not null && a.Place.Admin1Code == b.Place.Admin1Code && EventMerging.PlacesCompatible(a, b);
+
+    private static bool IsAgreement(EventCandidate c) => c.SubEventType == "Agreement";
+
+    private static bool IsInterception(EventCandidate a, EventCandidate b) =>
+        a.SubEventType == DisruptedWeaponsUse && b.SubEventType == "Shelling/artillery/missile attack"
+        || b.SubEventType == DisruptedWeaponsUse && a.SubEventType == "Shelling/artillery/missile attack";
+}

@@ -1,0 +1,63 @@
+using Rasid.Dates;
+using Rasid.Documents;
+
+namespace Rasid.Events;
+
+/// <summary>The date of an event: the nearest date of its sentence, else the date the paragraph's previous sentence carries.</summary>
+internal static class EventDates
+{
+    /// <summary>The date of the event triggered at <paramref name="trigger"/> in sentence <paramref name="s"/>, or null.</summary>
+    public static DateMention? Of(IReadOnlyList<DateMention> dates, AnalyzedText text, int s, TextSpan trigger, TextSpan sentence) =>
+        NearestDate(dates, trigger, sentence) ?? CarriedDate(dates, text, s);
+
+    /// <summary>
+    /// A sentence without a date of its own continues the report of the sentence before it in the same paragraph
+    /// ("... أمس. وأضاف المصدر أن ..."): it takes that sentence's last resolved date.
+    /// </summary>
+    private static DateMention? CarriedDate(IReadOnlyList<DateMention> dates, AnalyzedText text, int s)
+    {
+        if (s == 0)
+        {
+            return null;
+        }
+
+        var previous = text.Sentences[s - 1].Span;
+        var between = text.Normalized.Text.AsSpan(previous.End, text.Sentences[s].Span.Start - previous.End);
+        if (between.Contains('\n'))
+        {
+            return null;
+        }
+
+        DateMention? last = null;
+        foreach (var d in dates)
+        {
+            if (previous.Contains(d.Span) && d.Date is not null)
+            {
+                last = d;
+            }
+        }
+
+        return last;
+    }
+
+    private static DateMention? NearestDate(IReadOnlyList<DateMention> dates, TextSpan trigger, TextSpan sentence)
+    {
+        DateMention? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var d in dates)
+        {
+            if (!sentence.Contains(d.Span))
+            {
+                continue;
+            }
+
+            var distance = d.Span.Start >= trigger.End ? d.Span.Start - trigger.End : trigger.Start - d.Span.End;
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (d, distance);
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,110 @@
+using Rasid.Actors;
+
+namespace Rasid.Events;
+
+/// <summary>
+/// Fills in the perpetrator (actor1) the way ACLED codes it when the event's own clause does not name it:
+/// a group that claimed the attack elsewhere in the article ("أعلنت حركة الشباب مسؤوليتها", "تبنى تنظيم داعش"), else
+/// an Unidentified Armed Group of the event's country. Soldiers, police or civilians taken as the first side of a bombing
+/// or an attack on civilians are its victims: they move to actor2.
+/// </summary>
+internal sealed class PerpetratorInference
+{
+    private readonly EventLexicon _lexicon;
+    private readonly ActorEntry? _unidentified;
+
+    /// <param name="lexicon">The event word lists (the claim cues of data/events/cue_words.tsv).</param>
+    /// <param name="unidentified">The generic "Unidentified Armed Group ({country})" entry, or null when the dictionary has none.</param>
+    public PerpetratorInference(EventLexicon lexicon, ActorEntry? unidentified)
+    {
+        _lexicon = lexicon;
+        _unidentified = unidentified;
+    }
+
+    /// <summary>Completes the perpetrators of a document's settled events.</summary>
+    public void Apply(List<EventCandidate> events, EventDocument document, Action<string>? trace = null)
+    {
+        var claimant = Claimant(document);
+        foreach (var e in events)
+        {
+            if (!NeedsPerpetrator(e))
+            {
+                continue;
+            }
+
+            if (e.Actor1 is { } first && IsVictimSide(first.Entry) && VictimsCannotBePerpetrators(e))
+            {
+                // "قتل جنديان في تفجير عبوة ناسفة": the soldiers are the target, not the bombers.
+                if (e.Actor2 is null || e.Actor2.Entry.Id == first.Entry.Id)
+                {
+                    e.Actor2 = first;
+                }
+
+                e.Actor1 = null;
+                trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: {first.Entry.Id} is the target, not the perpetrator");
+            }
+
+            if (e.Actor1 is not null)
+            {
+                continue;
+            }
+
+            if (claimant is not null && claimant.Entry.Id != e.Actor2?.Entry.Id)
+            {
+                e.Actor1 = claimant;
+                trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: perpetrator {claimant.Entry.Id} from the claim of responsibility");
+            }
+            else if (_unidentified is not null && e.Place?.Country is not null && e.Actor2?.Entry.Id != _unidentified.Id)
+            {
+                e.Actor1 = new AssignedActor(_unidentified, null);
+                trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: no perpetrator named, Unidentified Armed Group");
+            }
+        }
+    }
+
+    /// <summary>Bombings, attacks on civilians and clashes always have a perpetrator; air strikes and shelling need a named force.</summary>
+    private static bool NeedsPerpetrator(EventCandidate e) =>
+        e.EventType is EventTypes.ViolenceAgainstCivilians
+        || e.EventType == EventTypes.RemoteViolence && e.SubEventType is "Remote explosive/landmine/IED" or "Suicide bomb" or "Grenade"
+        || e.EventType == EventTypes.Battles && e.Actor2 is not null;
+
+    /// <summary>State forces and civilians do not plant bombs or attack civilians in ACLED's coding of these sub-types.</summary>
+    private static bool VictimsCannotBePerpetrators(EventCandidate e) =>
+        e.EventType is EventTypes.ViolenceAgainstCivilians
+        || e.SubEventType is "Remote explosive/landmine/IED" or "Suicide bomb";
+
+    private static bool IsVictimSide(ActorEntry entry) => entry.Inter is 1 or 7;
+
+    /// <summary>The one armed non-state group the article says claimed an attack, if exactly one is named with a claim cue.</summary>
+    private AssignedActor? Claimant(EventDocument document)
+    {
+        var tokens = document.Tokens;
+        AssignedActor? found = null;
+        for (var s = 0; s < document.Text.Sentences.Count; s++)
+        {
+            var sentence = document.Text.Sentences[s];
+            var claims = false;
+            for (var t = sentence.FirstToken; t < sentence.EndToken && !claims; t++)
+            {
+                claims = _lexicon.IsCue("claim_cue", tokens[t].Text);
+            }
+
+            if (!claims)
+            {
+                continue;
+            }
+
+            foreach (var m in document.ActorsBySentence[s].Where(m => m.Actor.Inter is 2 or 3 && !m.Actor.IsGeneric))
+            {
+                if (found is not null && found.Entry.Id != m.Actor.Id)
+                {
+                    return null; // several groups claim or are named: leave it to the reader
+                }
+
+                found ??= new AssignedActor(m.Actor, m.Span);
+            }
+        }
+
+        return found;
+    }
+}

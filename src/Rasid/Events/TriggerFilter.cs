@@ -1,0 +1,318 @@
+using System.Globalization;
+using Rasid.Lexicons;
+using Rasid.Sentences;
+using Rasid.Tokenization;
+
+namespace Rasid.Events;
+
+/// <summary>
+/// The trigger filter: decides whether a trigger word reports an act here. It drops triggers under negation, irrealis,
+/// future or purpose, in relative clauses and background history, support roles, and weak triggers that lack the actor,
+/// count or verb their class needs (data/events/: modality, background, cue_words).
+/// </summary>
+internal sealed class TriggerFilter
+{
+    private readonly EventLexicon _lexicon;
+
+    public TriggerFilter(EventLexicon lexicon)
+    {
+        _lexicon = lexicon;
+    }
+
+    /// <summary>
+    /// Why <paramref name="trigger"/> reports no event here, or null when it does: negation, irrealis, purpose,
+    /// background or history, or a weak trigger without the actor, count or verb it needs.
+    /// <paramref name="previousWasIrrealis"/> carries the irrealis of the sentence's previous trigger to a coordinated verbal noun.
+    /// </summary>
+    public string? Rejection(SentenceScope scope, PhraseMatch<IReadOnlyList<TriggerClass>> trigger, ref bool previousWasIrrealis)
+    {
+        var document = scope.Document;
+        var tokens = document.Tokens;
+        var sentence = scope.Sentence;
+        var cls = trigger.Value[0];
+        var first = tokens[trigger.FirstToken].Text;
+
+        // A verbal noun coordinated with an irrealis one ("مقابل تنفيذ عمليات، واستهداف قيادات") shares its modality.
+        var coordinated = previousWasIrrealis && first.Length > 3 && first[0] == 'و' && IsMasdar(first);
+        previousWasIrrealis = coordinated || IsModal(tokens, document.Modality, trigger.FirstToken, sentence) || IsPurpose(cls, trigger, first);
+        if (previousWasIrrealis || IsRelativeClause(cls, tokens, trigger.EndToken) || IsSupportRole(cls, tokens, trigger.FirstToken)
+            || IsHistorical(tokens, trigger.FirstToken, sentence, document.Context.Published)
+            || document.Background.Any(b => b.FirstToken >= sentence.FirstToken && b.FirstToken < sentence.EndToken && Math.Abs(b.FirstToken - trigger.FirstToken) <= 10))
+        {
+            return "not an event here (negation, irrealis, purpose, background or history)";
+        }
+
+        if (!IsConfirmed(cls, trigger, scope))
+        {
+            return "weak trigger without the actor, count or verb it needs";
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the document is dense in sport, culture or technology words (war words are figurative there).</summary>
+    public bool IsSportOrCulture(IReadOnlyList<Token> tokens)
+    {
+        var distinct = _lexicon.SportContext.FindAll(tokens).Select(m => m.Value[0]).ToHashSet(StringComparer.Ordinal);
+        return distinct.Count >= 3;
+    }
+
+    private bool IsModal(IReadOnlyList<Token> tokens, IReadOnlyList<PhraseMatch<IReadOnlyList<ModalityCue>>> modality, int trigger, Sentence sentence)
+    {
+        foreach (var m in modality)
+        {
+            if (m.FirstToken < sentence.FirstToken || m.FirstToken >= trigger)
+            {
+                continue;
+            }
+
+            var cue = m.Value[0];
+            var distance = trigger - m.EndToken;
+            if (cue.Window == 0 ? true : distance <= cue.Window)
+            {
+                // A clause break between cue and trigger ends the cue's scope for short-range cues.
+                if (cue.Window > 0 && CrossesClause(tokens, m.EndToken, trigger))
+                {
+                    continue;
+                }
+
+                return true;
+            }
+        }
+
+        // "قد" + imperfect verb (may/might) is irrealis; "قد" + past is emphasis and stays real.
+        for (var i = Math.Max(sentence.FirstToken, trigger - 2); i < trigger; i++)
+        {
+            if (tokens[i].Text == "قد" && i + 1 < tokens.Count && tokens[i + 1].Text.Length > 2 && tokens[i + 1].Text[0] is 'ي' or 'ت' or 'ن')
+            {
+                return true;
+            }
+        }
+
+        // The future prefix س on the verb that governs the trigger ("سيشن هجوما", "ستقصف").
+        // Verb-subject order puts the verb a few words before its object: look back to the clause start.
+        for (var i = trigger; i >= Math.Max(sentence.FirstToken, trigger - 6); i--)
+        {
+            if (tokens[i].Kind == TokenKind.Punctuation)
+            {
+                break;
+            }
+
+            if (IsFutureVerb(tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// س + imperfect prefix (سيشن، ستقصف، سنرد، وسيهاجم): a future verb. Words that merely start with those letters
+    /// (سيطرة، سيارة، سياسة، ستة، سنة) are excluded by requiring a verb-like length and a known non-verb list.
+    /// </summary>
+    private bool IsFutureVerb(string word)
+    {
+        var w = word.Length > 4 && word[0] is 'و' or 'ف' ? word[1..] : word;
+        if (w.Length < 4 || w[0] != 'س' || w[1] is not ('ي' or 'ت' or 'ن'))
+        {
+            return false;
+        }
+
+        return !_lexicon.CueWords["not_future_prefix"].Any(prefix => w.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    /// <summary>"بمساندة الطيران" (with air support): aircraft supporting a ground operation are part of it, not a strike of their own.</summary>
+    private bool IsSupportRole(TriggerClass cls, IReadOnlyList<Token> tokens, int trigger)
+    {
+        if (cls.Name != "air_agent")
+        {
+            return false;
+        }
+
+        for (var i = trigger - 1; i >= Math.Max(0, trigger - 4); i--)
+        {
+            if (tokens[i].Kind == TokenKind.Punctuation)
+            {
+                break;
+            }
+
+            if (_lexicon.IsCue("support_cue", tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"للقتال" (to fight), "لاقتحام" (to storm): ل + verbal noun states a purpose, not an act.</summary>
+    private static bool IsPurpose(TriggerClass cls, PhraseMatch<IReadOnlyList<TriggerClass>> trigger, string first) =>
+        cls.Name is "clash" or "attack" or "takeover" or "liberation" or "kill"
+        && trigger.PrefixLength > 0 && first[trigger.PrefixLength - 1] == 'ل';
+
+    /// <summary>"معسكر استولى عليه الحوثيون": a verb with a resumptive pronoun describes its noun (background), not a new act.</summary>
+    private bool IsRelativeClause(TriggerClass cls, IReadOnlyList<Token> tokens, int triggerEnd) =>
+        cls.Name is "takeover" or "liberation" && triggerEnd < tokens.Count && _lexicon.IsCue("resumptive", tokens[triggerEnd].Text);
+
+    private static bool CrossesClause(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Punctuation && tokens[i].Text is "،" or "," or "؛" or ";" or ":")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A trigger near "عام 2012" (not "منذ عام") in an article published later, or near "منذ ثلاث سنوات" (years ago),
+    /// is background history.
+    /// </summary>
+    private bool IsHistorical(IReadOnlyList<Token> tokens, int trigger, Sentence sentence, DateOnly? published)
+    {
+        var from = Math.Max(sentence.FirstToken, trigger - 12);
+        var to = Math.Min(sentence.EndToken, trigger + 14);
+        for (var i = from; i < to - 1; i++)
+        {
+            if (tokens[i].Text == "منذ")
+            {
+                for (var j = i + 1; j < Math.Min(to, i + 4); j++)
+                {
+                    if (_lexicon.IsCue("duration_unit", tokens[j].Text))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            var w = tokens[i].Text.TrimStart('و', 'ف', 'ب', 'ل');
+            if (!_lexicon.IsCue("year_word", w) || tokens[i + 1].Kind != TokenKind.Number)
+            {
+                continue;
+            }
+
+            if (i > 0 && _lexicon.IsCue("year_open", tokens[i - 1].Text))
+            {
+                continue;
+            }
+
+            if (!int.TryParse(tokens[i + 1].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1900 || year > 2100)
+            {
+                continue;
+            }
+
+            if (published is null || year < published.Value.Year)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsConfirmed(TriggerClass cls, PhraseMatch<IReadOnlyList<TriggerClass>> trigger, SentenceScope scope)
+    {
+        var document = scope.Document;
+        var (sentence, actors, casualties, classesInSentence, tokens) = (scope.Sentence, scope.Actors, scope.Casualties, scope.Classes, document.Tokens);
+        var armedActor = actors.Any(a => a.Actor.Inter is >= 1 and <= 4 or 8);
+        var nonStateArmed = actors.Any(a => a.Actor.Inter is 2 or 3 or 4);
+        switch (cls.Name)
+        {
+            case "air_agent":
+                return Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Any(document.ActionVerbs.Contains)
+                       || classesInSentence.Overlaps(["attack", "bombard", "air"]);
+            case "kill":
+                // A killing with no armed actor named is ordinary crime or a summary, not a coded event, unless the
+                // article reports armed violence elsewhere (a victim killed at a named place, perpetrator unnamed).
+                return casualties.Any(c => c.Role == "killed") && (armedActor || ReportsArmedViolence(document));
+            case "arrest":
+                return document.ArrestContext.Contains(scope.Index) || nonStateArmed;
+            case "agreement":
+                // A truce or ceasefire word is coded only when a new one starts, is reached or announced ("دخل حيز التنفيذ",
+                // "توصل الطرفان إلى هدنة"), not when one is called for, proposed, extended or failed.
+                return IsCeasefire(tokens, trigger)
+                    ? trigger.Value.Any(v => v.Name == "agreement") && SentenceHas(tokens, sentence, "agreement_onset")
+                      && !HasCueBefore(tokens, sentence, trigger.FirstToken, "agreement_not_new", 6)
+                    : nonStateArmed;
+            case "release" or "exchange" or "surrender":
+                return armedActor || casualties.Any(c => c.Role == "released");
+            case "protest" or "protest_intervention" or "riot":
+                return actors.Any(a => a.Actor.Inter is 5 or 6) || document.ProtestContext.Contains(scope.Index);
+            case "withdrawal":
+                // A withdrawal is a transfer of territory only when the text says who took the place over ("تسلمت",
+                // "دخلت"); a retreat in a battle or a proposed withdrawal is not.
+                return nonStateArmed && SentenceHas(tokens, sentence, "handover_cue");
+            case "takeover" or "liberation":
+                return (armedActor || casualties.Count > 0) && scope.PlaceAfter(trigger.EndToken);
+            case "disrupt":
+                // "تفكيك" or "إحباط" alone is any dismantling or foiling; it is coded with a weapon or an attack named.
+                return trigger.EndToken - trigger.FirstToken > 1
+                       || classesInSentence.Overlaps(["explosive", "explosion", "shelling", "air", "air_agent", "suicide", "grenade"]);
+            default:
+                return cls.Strong || armedActor || casualties.Count > 0;
+        }
+    }
+
+    private static readonly HashSet<string> ArmedViolenceClasses = new(StringComparer.Ordinal)
+    {
+        "clash", "air", "shelling", "bombard", "explosive", "suicide", "grenade", "assassination",
+    };
+
+    /// <summary>The document names a specific kind of armed violence somewhere (a clash, strike, shelling, bomb, assassination).</summary>
+    private static bool ReportsArmedViolence(EventDocument document) =>
+        document.TriggersBySentence.Any(ts => ts.Any(t => ArmedViolenceClasses.Contains(t.Value[0].Name)));
+
+    private bool SentenceHas(IReadOnlyList<Token> tokens, Sentence sentence, string set)
+    {
+        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+        {
+            if (_lexicon.IsCue(set, tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasCueBefore(IReadOnlyList<Token> tokens, Sentence sentence, int trigger, string set, int window)
+    {
+        for (var i = Math.Max(sentence.FirstToken, trigger - window); i < trigger; i++)
+        {
+            if (_lexicon.IsCue(set, tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsCeasefire(IReadOnlyList<Token> tokens, PhraseMatch<IReadOnlyList<TriggerClass>> trigger)
+    {
+        for (var i = trigger.FirstToken; i < trigger.EndToken; i++)
+        {
+            if (_lexicon.IsCue("ceasefire_word", tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the sentence opens with a reporting verb ("وأضاف", "وأكد"): it restates rather than reports.</summary>
+    public bool StartsWithReportingVerb(IReadOnlyList<Token> tokens, Sentence sentence) =>
+        sentence.TokenCount > 0 && _lexicon.IsCue("reporting_verb", tokens[sentence.FirstToken].Text);
+
+    /// <summary>Verbal nouns of derived forms (اعتقال، اختطاف، استهداف، اغتيال) have a long a before the last letter.</summary>
+    internal static bool IsMasdar(string word)
+    {
+        var w = Clitics.CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ب' or 'ل' ? word[1..] : word);
+        return w.Length >= 4 && w[^2] == 'ا' || w.StartsWith('م');
+    }
+}

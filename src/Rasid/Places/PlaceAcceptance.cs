@@ -1,0 +1,180 @@
+using System.Globalization;
+using Rasid.Documents;
+
+namespace Rasid.Places;
+
+/// <summary>
+/// Place acceptance: whether a mention's best candidate stands (small places need a cue, a containing place or a
+/// province the document names; capitals without a locative are their governments), the explanations, and the
+/// containment chains between accepted neighbours.
+/// </summary>
+internal sealed class PlaceAcceptance
+{
+    private readonly Gazetteer _gazetteer;
+
+    public PlaceAcceptance(Gazetteer gazetteer)
+    {
+        _gazetteer = gazetteer;
+    }
+
+    /// <summary>
+    /// Accepts or rejects each mention's best candidate (with the reason), ties accepted neighbours into containment chains
+    /// and sets the output place of every accepted mention.
+    /// </summary>
+    public void Settle(AnalyzedText text, List<PlaceMention> mentions, string? documentCountry)
+    {
+
+        var supported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (m.Chosen is { Admin1Code: { } code } c && c.FeatureType is not ("village" or "neighbourhood" or "other" or "admin3")
+                && Accept(m, documentCountry))
+            {
+                supported.Add(code);
+            }
+        }
+
+        foreach (var m in mentions)
+        {
+            if (m.Chosen is null || !Accept(m, documentCountry, supported))
+            {
+                m.Resolved = null;
+                // Built only when someone reads it (rasid places): most rejected names are never looked at.
+                var rejected = m.Chosen;
+                m.SetReason(() => "rejected: " + (rejected is null ? "no candidate" : Why(m, rejected, documentCountry)));
+                m.Chosen = null;
+                continue;
+            }
+
+            m.Reason = Describe(m);
+        }
+
+        // Containment chains between accepted neighbours.
+        for (var i = 1; i < mentions.Count; i++)
+        {
+            var prev = mentions[i - 1];
+            var cur = mentions[i];
+            if (!cur.LinkedToPrevious || prev.Chosen is null || cur.Chosen is null)
+            {
+                continue;
+            }
+
+            if (prev.Chosen.FeatureType == "region" && cur.Chosen.FeatureType == "admin1" && prev.Chosen.Admin1Code != cur.Chosen.Admin1Code
+                && prev.Chosen.Country == cur.Chosen.Country)
+            {
+                // "المنطقة الوسطى لمحافظة إب": a generic regional term of another province, not the alias.
+                prev.Chosen = null;
+                prev.Reason = "rejected: regional term attached to another province (" + cur.Text + ")";
+                continue;
+            }
+
+            if (cur.Modifier is not null)
+            {
+                continue; // "X شمال شرق Y": X is placed relative to Y, not inside it
+            }
+
+            if (cur.TypeCue is "admin1" or "admin2" or "city" && prev.Chosen.Admin1Code != cur.Chosen.Admin1Code
+                && prev.Chosen.FeatureType is "village" or "neighbourhood" or "other" or "town")
+            {
+                // "منطقة الحوبان بمدينة تعز": the text puts X inside Y, so a namesake of X elsewhere is wrong. Take X's
+                // namesake inside Y's province, or drop X and let Y stand for the place.
+                var inside = prev.Candidates.FirstOrDefault(c => c.Place.Admin1Code == cur.Chosen.Admin1Code).Place;
+                prev.Chosen = inside;
+                prev.Reason = inside is null
+                    ? $"rejected: no place of this name inside {cur.Text}, which the text puts it in"
+                    : $"{inside.FeatureType} in {inside.Country}, the namesake inside {cur.Text}";
+                if (inside is null)
+                {
+                    continue;
+                }
+            }
+
+            if (PlaceContainment.Contains(cur.Chosen, prev.Chosen))
+            {
+                prev.Container = cur;
+                cur.Contained = prev;
+            }
+            else if (PlaceContainment.Contains(prev.Chosen, cur.Chosen) || PlaceContainment.SameDistrict(prev.Chosen, cur.Chosen))
+            {
+                cur.Container = prev;
+                prev.Contained = cur;
+            }
+        }
+
+        foreach (var m in mentions.Where(m => m.Chosen is not null))
+        {
+            m.Resolved = PlaceOutput.ToResolved(_gazetteer, text, m, m.Chosen!, m.Reason);
+        }
+    }
+
+    private static string Why(PlaceMention m, GazetteerPlace c, string? documentCountry)
+    {
+        if (m.IsMetonym && m.TypeCue is null && (!m.HasPreposition || m.DativeOnly))
+        {
+            return "a capital that stands for its government here (no locative preposition or cue)";
+        }
+
+        if (documentCountry is not null && c.Country != documentCountry)
+        {
+            return $"best candidate {c} is outside the document country {documentCountry} and has no cue";
+        }
+
+        return $"{c.FeatureType} name without a cue word, or with a preposition but in a province the document does not name";
+    }
+
+    private static string Describe(PlaceMention m)
+    {
+        var c = m.Chosen!;
+        return $"{c.FeatureType} in {c.Country}"
+               + (m.TypeCue is null ? string.Empty : $", cue {m.TypeCue}")
+               + (m.Modifier is null ? string.Empty : $", {m.Modifier}")
+               + (m.Candidates.Count > 1
+                   ? string.Create(CultureInfo.InvariantCulture, $", best of {m.Candidates.Count} (score {m.Candidates[0].Score:0.0} vs {m.Candidates[1].Score:0.0})")
+                   : ", only candidate");
+    }
+
+    /// <summary>True when the chosen candidate of <paramref name="m"/> is a place where something happens; <paramref name="supported"/> are the provinces the document names.</summary>
+    public bool Accept(PlaceMention m, string? documentCountry, HashSet<string>? supported = null)
+    {
+        var c = m.Chosen!;
+        if (m.IsMetonym && m.TypeCue is null && (!m.HasPreposition || m.DativeOnly))
+        {
+            return false; // "بين تل أبيب والفصائل", "أعلنت واشنطن": the capital stands for its government
+        }
+
+        var inCountry = documentCountry is null || _gazetteer.SameTheatre(c.Country, documentCountry);
+        var linked = m.Container is not null || m.Contained is not null || m.LinkedToPrevious;
+        if (m.Text.Length <= 2)
+        {
+            // Two-letter names (اب = Ibb, also the month آب) need a cue or the document's country.
+            return m.TypeCue is not null || (inCountry && documentCountry is not null && m.HasPreposition);
+        }
+
+        if (m.TypeCue is not null && m.TypeCue != "area" && inCountry)
+        {
+            return true;
+        }
+
+        if (!inCountry)
+        {
+            // Outside the document's country only clearly marked places count.
+            return c.FeatureType switch
+            {
+                "country" => true,
+                // "الموالية لأنقرة": a foreign capital after ل is its government, not a place.
+                "admin1" or "city" or "region" => (m.HasPreposition && !m.DativeOnly) || m.TypeCue is not null,
+                "admin2" or "town" or "admin3" => m.TypeCue is not null && m.TypeCue != "area" && m.HasPreposition,
+                _ => false,
+            };
+        }
+
+        return c.FeatureType switch
+        {
+            "country" or "admin1" or "city" or "region" or "admin2" or "town" => true,
+
+            // Small places: a cue word or a containing place, or a preposition in a province the document names.
+            _ => m.TypeCue is not null || linked
+                 || (m.HasPreposition && (supported is null || (c.Admin1Code is not null && supported.Contains(c.Admin1Code)))),
+        };
+    }
+}

@@ -1,0 +1,38 @@
+using Rasid.Tests.Pipeline;
+
+namespace Rasid.Tests.Events;
+
+/// <summary>Document-level coreference: reports of one incident make one event (ANNOTATION.md, "One event per ...").</summary>
+public class EventCoreferenceTests
+{
+    [Fact]
+    public void An_intercepted_missile_is_one_disrupted_weapons_event_not_an_attack_as_well()
+    {
+        var result = TestPipeline.Extract("اعترضت قوات الدفاع الجوي السعودي صاروخا باليستيا أطلقته ميليشيا الحوثي باتجاه مدينة نجران.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Disrupted weapons use", e.SubEventType);
+    }
+
+    [Fact]
+    public void A_later_sentence_about_the_same_clash_joins_its_event()
+    {
+        var result = TestPipeline.Extract(
+            "اندلعت اشتباكات عنيفة بين الجيش اليمني ومسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة. " +
+            "وأفاد مصدر محلي أن الاشتباكات تجددت مساء بين الجيش ومسلحي تنظيم القاعدة في أطراف مدينة عتق وأسفرت عن مقتل 4 مسلحين.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Battles", e.EventType);
+        Assert.Equal(4, e.Fatalities);
+    }
+
+    [Fact]
+    public void Clashes_in_two_provinces_stay_two_events()
+    {
+        var result = TestPipeline.Extract(
+            "اندلعت اشتباكات عنيفة بين الجيش اليمني ومسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة. " +
+            "كما اندلعت اشتباكات بين الجيش ومسلحي تنظيم القاعدة في مدينة زنجبار بمحافظة أبين.");
+
+        Assert.Equal(2, result.Events.Count);
+    }
+}

@@ -1,0 +1,26 @@
+using Rasid.Tests.Pipeline;
+
+namespace Rasid.Tests.Events;
+
+/// <summary>Perpetrators the event's clause does not name: a claim of responsibility, else an unidentified armed group.</summary>
+public class PerpetratorInferenceTests
+{
+    [Fact]
+    public void Soldiers_killed_by_a_roadside_bomb_are_its_target_and_the_bomber_is_unidentified()
+    {
+        var e = Assert.Single(TestPipeline.Extract("قتل جنديان عراقيان في انفجار عبوة ناسفة استهدفت دوريتهم في مدينة بعقوبة.").Events);
+
+        Assert.Equal("Unidentified Armed Group (Iraq)", e.Actor1?.Name);
+        Assert.Equal("Military Forces of Iraq", e.Actor2?.Name);
+    }
+
+    [Fact]
+    public void A_group_that_claimed_the_attack_is_its_perpetrator()
+    {
+        var result = TestPipeline.Extract(
+            "قتل 14 شخصا في تفجير سيارة مفخخة أمام فندق في العاصمة الصومالية مقديشو. وأعلنت حركة الشباب مسؤوليتها عن الهجوم.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Al Shabaab", e.Actor1?.Name);
+    }
+}
