@@ -14,22 +14,10 @@ public class IngestReliabilityTests
 {
     private const string Clash = "اندلعت اشتباكات عنيفة بين قوات الجيش اليمني ومسلحي الحوثي في مديرية المخا بمحافظة تعز، ما أسفر عن مقتل 5 أشخاص.";
 
-    private static async Task<(int Code, string Out, string Error)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, new StringReader(string.Empty), stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Error)> Run(params string[] args) => CliRunner.Run(args);
 
-    private static async Task<(int Code, string Out, string Error)> RunWithStdin(string stdin, params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var console = new CliConsole(TextReader.Null, stdout, stderr) { InputStream = new MemoryStream(Encoding.UTF8.GetBytes(stdin)) };
-        var code = await CliApp.RunAsync(["ingest", .. args], console);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Error)> RunWithStdin(string stdin, params string[] args) =>
+        CliRunner.Run(c => c with { In = TextReader.Null, InputStream = new MemoryStream(Encoding.UTF8.GetBytes(stdin)) }, ["ingest", .. args]);
 
     private static void Write(string path, string text)
     {
@@ -145,15 +133,12 @@ public class IngestReliabilityTests
         Write(temp.File("in/a/one.txt"), Clash);
         Directory.CreateSymbolicLink(temp.File("in/a/loop"), temp.File("in"));
         Directory.CreateSymbolicLink(temp.File("in/root"), "/");
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-
-        var code = await CliApp.RunAsync(["extract", temp.File("in")], TextReader.Null, stdout, stderr);
+        var (code, output, error) = await Run("extract", temp.File("in"));
 
         Assert.Equal(0, code);
-        Assert.Single(stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("loop: symbolic link to a folder, not followed", stderr.ToString(), StringComparison.Ordinal);
-        Assert.Contains("root: symbolic link to a folder, not followed", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("loop: symbolic link to a folder, not followed", error, StringComparison.Ordinal);
+        Assert.Contains("root: symbolic link to a folder, not followed", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -179,16 +164,13 @@ public class IngestReliabilityTests
     [InlineData("extract")]
     public async Task No_path_with_a_terminal_on_stdin_prints_a_hint_instead_of_waiting(string verb)
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var console = new CliConsole(TextReader.Null, stdout, stderr) { StdinIsTerminal = true };
         var db = Path.Combine(Path.GetTempPath(), "never-" + Guid.NewGuid().ToString("N") + ".db");
 
-        var code = await CliApp.RunAsync(verb == "ingest" ? [verb, "--db", db] : [verb], console);
+        var (code, _, error) = await CliRunner.Run(c => c with { StdinIsTerminal = true }, verb == "ingest" ? [verb, "--db", db] : [verb]);
 
         Assert.Equal(1, code);
         Assert.False(File.Exists(db));
-        Assert.Contains($"rasid {verb} samples/", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"rasid {verb} samples/", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -199,14 +181,12 @@ public class IngestReliabilityTests
         bytes.Insert(bytes.IndexOf((byte)' '), 0xFF); // between two characters: one invalid sequence
         var path = temp.File("broken.txt");
         await File.WriteAllBytesAsync(path, [.. bytes]);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
 
-        var code = await CliApp.RunAsync(["extract", path, "--with-text"], TextReader.Null, stdout, stderr);
+        var (code, output, error) = await Run("extract", path, "--with-text");
 
         Assert.Equal(0, code);
-        Assert.Contains("warning: " + path + ": 1 invalid UTF-8 byte sequence replaced with U+FFFD (first on line 1)", stderr.ToString(), StringComparison.Ordinal);
-        Assert.Contains("مديرية المخا", stdout.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Armed clash", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("warning: " + path + ": 1 invalid UTF-8 byte sequence replaced with U+FFFD (first on line 1)", error, StringComparison.Ordinal);
+        Assert.Contains("مديرية المخا", output, StringComparison.Ordinal);
+        Assert.Contains("Armed clash", output, StringComparison.Ordinal);
     }
 }

@@ -11,13 +11,7 @@ namespace Rasid.Tests.Cli;
 [Trait("Issue", "13")]
 public class StoreCommandsReliabilityTests
 {
-    private static async Task<(int Code, string Out, string Error)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, new StringReader(string.Empty), stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Error)> Run(params string[] args) => CliRunner.Run(args);
 
     /// <summary>A database with a clash in Taizz (YE-TA), one in Ibb (YE-IB), an undated one in Aleppo (SY-HL).</summary>
     private static async Task<string> Database(TempFolder temp)

@@ -140,7 +140,10 @@ public sealed class InputFuzzer
         return sb.ToString().Trim();
     }
 
-    private string Sentence() => Words(_random.Next(4, 30)).Replace("<b>", "ب", StringComparison.Ordinal).Replace("</b>", "ت", StringComparison.Ordinal)
+    // Never empty (a sentence of only removed tokens would leave a good feed entry with no text, and its title would stand in).
+    private string Sentence() => SentenceOrEmpty() is { Length: > 0 } s ? s : "نص";
+
+    private string SentenceOrEmpty() => Words(_random.Next(4, 30)).Replace("<b>", "ب", StringComparison.Ordinal).Replace("</b>", "ت", StringComparison.Ordinal)
         .Replace("&amp;", "و", StringComparison.Ordinal).Replace("\"", "«", StringComparison.Ordinal).Replace("\\", "/", StringComparison.Ordinal)
         .Replace("\t", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries).Aggregate(string.Empty, (a, w) => a.Length == 0 ? w : a + " " + w);
 
@@ -189,7 +192,7 @@ public sealed class InputFuzzer
 
     private FuzzInput TruncatedCp1256()
     {
-        var bytes = CodePages.Windows1256.GetBytes(Words(_random.Next(1, 400)).Replace("&amp;", "و", StringComparison.Ordinal));
+        var bytes = CodePages.Windows1256.GetBytes(Words(_random.Next(1, 400)).Replace("&amp;", "و", StringComparison.Ordinal) + "ن");
         return new FuzzInput("windows-1256", Origin(), _random.Next(2) == 0 ? bytes[..Math.Max(1, _random.Next(bytes.Length))] : Mutate(bytes), []);
     }
 
