@@ -129,6 +129,21 @@ public class DocumentLimitsTests
     }
 
     [Fact]
+    public void A_short_feed_cut_off_inside_a_character_stays_utf8_and_keeps_its_complete_item()
+    {
+        // Found by the long fuzz run: few Arabic letters, the last one cut in half, was read as Windows-1256 (garbled).
+        var xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>\n<item><guid>k</guid><title>عنوان</title>"
+            + "<description>مظاهرة عبوة 5 2024</description></item>\n<item><description>ال";
+        var bytes = Encoding.UTF8.GetBytes(xml)[..^1];
+
+        var items = DocumentParser.Parse("feed.xml", bytes, new IngestOptions()).ToList();
+
+        Assert.Equal("مظاهرة عبوة 5 2024", items[0].Document!.Text);
+        Assert.Contains("ends inside a character", items[0].Warning!.Message, StringComparison.Ordinal);
+        Assert.NotNull(items[1].Error);
+    }
+
+    [Fact]
     public void A_page_that_declares_utf8_is_read_as_utf8_despite_a_bad_byte()
     {
         var bytes = Encoding.UTF8.GetBytes("<html><head><meta charset=\"utf-8\"></head><body><p>قتل شخص واحد</p></body></html>").ToList();
