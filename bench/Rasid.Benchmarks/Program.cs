@@ -5,6 +5,7 @@
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- places [FILE.txt ...]          gazetteer load and place recognition
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- sizes [MB ...]                 one-line documents of growing size: parse + extract time
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- fuzz [N] [SEED] [MAXLINE]             N random and mutated inputs through parse + extract
+//   dotnet run -c Release --project bench/Rasid.Benchmarks -- serve [--events N] [--db FILE]  rasid serve API latency (p50/p95)
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- --filter '*'                   BenchmarkDotNet micro-benchmarks
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
@@ -38,6 +39,11 @@ if (args.Length > 0 && args[0] == "sizes")
 if (args.Length > 0 && args[0] == "fuzz")
 {
     return Rasid.Benchmarks.Ingestion.FuzzRun.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "serve")
+{
+    return await Rasid.Benchmarks.Web.ServeLatency.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "mentions")

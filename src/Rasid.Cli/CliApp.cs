@@ -13,6 +13,10 @@ internal static class CliApp
         new IngestCommand(),
         new EventsCommand(),
         new ExportCommand(),
+        new EnqueueCommand(),
+        new WorkerCommand(),
+        new QueueCommand(),
+        new ServeCommand(),
     ];
 
     public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>

@@ -1,5 +1,5 @@
 using System.Text;
-using Rasid.Output;
+using Rasid.Records;
 
 namespace Rasid.Storage;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Rasid.Documents;
-using Rasid.Output;
+using Rasid.Ingestion;
+using Rasid.Records;
 
 namespace Rasid.Storage;
 
@@ -73,7 +73,29 @@ public sealed class EventIngestor
         {
             if (batch.Count > 0)
             {
-                _store.WriteBatch(batch);
+                // The store decides inside its transaction: another writer may have stored some of these meanwhile.
+                var outcomes = _store.WriteBatch(batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    switch (outcomes[i])
+                    {
+                        case WriteOutcome.Stored:
+                            stored++;
+                            mentions += batch[i].Result.Events.Count;
+                            break;
+                        case WriteOutcome.Replaced:
+                            reextracted++;
+                            mentions += batch[i].Result.Events.Count;
+                            break;
+                        case WriteOutcome.SkippedSameId:
+                            sameId++;
+                            break;
+                        default:
+                            sameContent++;
+                            break;
+                    }
+                }
+
                 batch.Clear();
                 batchIds.Clear();
                 batchHashes.Clear();
@@ -106,19 +128,9 @@ public sealed class EventIngestor
             }
 
             var result = input.Extracted ?? _extract(doc);
-            batch.Add(new StoredDocument(doc, hash, result.Text ?? doc.Text, _extractorVersion, result));
+            batch.Add(new StoredDocument(doc, hash, result.Text ?? doc.Text, _extractorVersion, result, Replace: status == DocumentStatus.SameId));
             batchIds.Add(doc.Id);
             batchHashes.Add(hash);
-            mentions += result.Events.Count;
-            if (status == DocumentStatus.SameId)
-            {
-                reextracted++;
-            }
-            else
-            {
-                stored++;
-            }
-
             if (batch.Count >= _batchSize)
             {
                 Flush();

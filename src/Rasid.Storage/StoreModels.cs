@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Rasid.Dedup;
-using Rasid.Documents;
-using Rasid.Output;
+using Rasid.Ingestion;
+using Rasid.Records;
 
 namespace Rasid.Storage;
 
@@ -26,7 +26,24 @@ public enum DocumentStatus
 /// <param name="CleanedText">The text after boilerplate removal, which evidence offsets refer to.</param>
 /// <param name="ExtractorVersion">Which extractor produced <paramref name="Result"/> (to find documents worth re-extracting).</param>
 /// <param name="Result">The extraction result; its events become the document's mentions, in order.</param>
-public sealed record StoredDocument(SourceDocument Source, string ContentHash, string CleanedText, string ExtractorVersion, DocumentResult Result);
+/// <param name="Replace">True to replace a stored document with the same id (re-extraction); otherwise such a document is skipped.</param>
+public sealed record StoredDocument(SourceDocument Source, string ContentHash, string CleanedText, string ExtractorVersion, DocumentResult Result, bool Replace = false);
+
+/// <summary>What a store did with one document of a batch (decided inside the write transaction).</summary>
+public enum WriteOutcome
+{
+    /// <summary>Stored as a new document.</summary>
+    Stored,
+
+    /// <summary>Replaced the stored document with the same id (re-extraction).</summary>
+    Replaced,
+
+    /// <summary>Skipped: a document with this id is stored (perhaps by another writer meanwhile).</summary>
+    SkippedSameId,
+
+    /// <summary>Skipped: the same text is stored under another id.</summary>
+    SkippedSameContent,
+}
 
 /// <summary>A document as read back from a store.</summary>
 /// <param name="Document">The document; its text is the stored cleaned text.</param>
@@ -106,10 +123,13 @@ public interface IEventStore : IDisposable
     DocumentStatus GetStatus(string documentId, string contentHash);
 
     /// <summary>
-    /// Stores a batch atomically (one transaction): documents, their mentions, and the merges into events. A document whose id
-    /// is already stored replaces the stored one: its old mentions leave their events, which are rebuilt.
+    /// Stores a batch atomically (one transaction, serialised against other writers): documents, their mentions, and the
+    /// merges into events. The status of each document is checked again inside the transaction: a document whose id is
+    /// stored is replaced when <see cref="StoredDocument.Replace"/> (its old mentions leave their events, which are
+    /// rebuilt) and skipped otherwise; one whose text is stored under another id is skipped.
     /// </summary>
-    void WriteBatch(IReadOnlyList<StoredDocument> batch);
+    /// <returns>What happened to each document, in batch order.</returns>
+    IReadOnlyList<WriteOutcome> WriteBatch(IReadOnlyList<StoredDocument> batch);
 
     /// <summary>Ids of all stored documents, ordinally sorted.</summary>
     IReadOnlyList<string> DocumentIds();

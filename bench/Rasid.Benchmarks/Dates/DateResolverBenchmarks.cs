@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Rasid.Benchmarks.Text;
+using Rasid.Data;
 using Rasid.Dates;
-using Rasid.Documents;
-using Rasid.Lexicons;
+using Rasid.Text;
 
 namespace Rasid.Benchmarks.Dates;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Rasid.Ingestion;
-using Rasid.Lexicons;
+using Rasid.Data;
 using Rasid.Pipeline;
 using Rasid.Tests.Fuzzing;
 using static System.FormattableString;

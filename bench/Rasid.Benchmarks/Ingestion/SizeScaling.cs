@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Rasid.Ingestion;
-using Rasid.Lexicons;
+using Rasid.Data;
 using Rasid.Pipeline;
 using static System.FormattableString;
 
@@ -27,7 +27,7 @@ internal static class SizeScaling
         var watch = Stopwatch.StartNew();
         var pipeline = RasidPipeline.Create(DirectoryDataSource.Default());
         Console.WriteLine(Invariant($"load {watch.Elapsed.TotalSeconds:F2} s; one-line documents from samples/ ({Encoding.UTF8.GetByteCount(unit):N0} bytes repeated)"));
-        pipeline.Extract(new Documents.SourceDocument { Id = "warm", Text = unit });
+        pipeline.Extract(new SourceDocument { Id = "warm", Text = unit });
         double? first = null;
         foreach (var mb in sizes)
         {

@@ -1,23 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using Rasid.Actors;
-using Rasid.Cleaning;
-using Rasid.Dates;
-using Rasid.Documents;
-using Rasid.Events;
-using Rasid.Lexicons;
-using Rasid.Numbers;
+using System.Text;
+using Rasid.Data;
+using Rasid.Ingestion;
 using Rasid.Pipeline;
-using Rasid.Places;
 
 namespace Rasid.Benchmarks.Pipeline;
 
 /// <summary>
 /// Whole-extraction throughput on one thread: <see cref="RasidPipeline.Create"/> load time, then
 /// <see cref="RasidPipeline.Extract"/> over every document in documents/s and MB/s (UTF-8 input), events found,
-/// the slowest documents and peak working set; then a rough per-stage time split that mirrors Extract step by step.
+/// the slowest documents and peak working set; then the per-stage time split reported by Extract's stage timer.
 /// Usage: <c>extract [--passes N] [--top N] [CORPUS.jsonl|FILE.txt ...]</c> (default: samples/).
 /// </summary>
 public static class ExtractThroughput
@@ -113,82 +107,36 @@ public static class ExtractThroughput
             Console.WriteLine(Invariant($"  {perDocument[i] * 1000,8:F0} ms  {d.Id}  {d.Text.Length} chars, longest line {LongestLine(d.Text)} chars"));
         }
 
-        StageProfile(data, docs);
+        StageProfile(pipeline, docs);
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(Invariant($"peak working set: {process.PeakWorkingSet64 / 1e6:F0} MB"));
         return 0;
     }
 
-    /// <summary>One pass through the same steps as <see cref="RasidPipeline.Extract"/>, timing each step.</summary>
-    private static void StageProfile(IDataSource data, IReadOnlyList<SourceDocument> docs)
+    /// <summary>One more pass of <see cref="RasidPipeline.Extract"/> with its stage timer, adding up each stage's time.</summary>
+    private static void StageProfile(RasidPipeline pipeline, IReadOnlyList<SourceDocument> docs)
     {
-        var cleaner = BoilerplateRemover.Load(data);
-        var actors = ActorDictionary.Load(data);
-        var numbers = NumberRecognizer.Load(data);
-        var dates = DateResolver.Load(data);
-        var places = PlaceResolver.Load(data);
-        var lexicon = EventLexicon.Load(data);
-        var extractor = new EventExtractor(lexicon, Rasid.Sentences.ClauseSplitter.Load(data), places.Gazetteer);
-        long scanTicks = 0;
-        var stages = new[] { "clean", "analyse (normalise+tokenise+sentences)", "actors", "places", "dates", "numbers", "events", "records" };
-        var ticks = new long[stages.Length];
+        var timer = new StageTotals();
         long sink = 0;
         foreach (var document in docs)
         {
-            var t = Stopwatch.GetTimestamp();
-            void Lap(int stage)
-            {
-                var now = Stopwatch.GetTimestamp();
-                ticks[stage] += now - t;
-                t = now;
-            }
-
-            var body = cleaner.Clean(document.Text, document.Title).Text;
-            var title = document.Title?.Trim();
-            var text = string.IsNullOrEmpty(title) || body.TrimStart().StartsWith(title, StringComparison.Ordinal) ? body : title + "\n\n" + body;
-            var titleEnd = !string.IsNullOrEmpty(title) && text.StartsWith(title, StringComparison.Ordinal) ? title.Length : 0;
-            Lap(0);
-            var analyzed = AnalyzedText.Analyze(text);
-            Lap(1);
-            var found = actors.Find(analyzed);
-            var hints = actors.CountryHints(found);
-            Lap(2);
-            var placeAnalysis = places.Analyze(analyzed, hints);
-            Lap(3);
-            var country = placeAnalysis.DocumentCountry ?? hints.FirstOrDefault();
-            var actorMentions = found.Select(m => m with { Actor = actors.Resolve(m, country, document.Published) }).ToList();
-            var titleEndNormalized = titleEnd == 0 ? 0 : Rasid.Normalization.ArabicNormalizer.Normalize(text[..titleEnd]).Length;
-            Lap(2);
-            var dateMentions = dates.Find(analyzed, document.Published);
-            Lap(4);
-            var numberMentions = numbers.Find(analyzed, dateMentions);
-            Lap(5);
-            var context = new DocumentContext(analyzed, actorMentions, numberMentions, dateMentions, placeAnalysis, document.Published, titleEndNormalized);
-            var candidates = extractor.Extract(context);
-            Lap(6);
-
-            // Not part of Extract's time: the document-wide phrase scans the event stage does, timed again on their own.
-            var scan = Stopwatch.GetTimestamp();
-            sink += lexicon.Triggers.FindAll(analyzed.Tokens).Count + lexicon.Blockers.FindAll(analyzed.Tokens).Count
-                    + lexicon.Modality.FindAll(analyzed.Tokens).Count + lexicon.Background.FindAll(analyzed.Tokens).Count
-                    + lexicon.ActionVerbs.FindAll(analyzed.Tokens).Count + lexicon.ArrestContext.FindAll(analyzed.Tokens).Count
-                    + lexicon.Casualties.FindAll(analyzed.Tokens).Count + lexicon.SportContext.FindAll(analyzed.Tokens).Count;
-            scanTicks += Stopwatch.GetTimestamp() - scan;
-            t = Stopwatch.GetTimestamp();
-            sink += candidates.Select(c => EventRecordBuilder.Build(c, analyzed, titleEndNormalized)).Count();
-            Lap(7);
+            sink += pipeline.Extract(document, timer: timer).Events.Count;
         }
 
-        var total = ticks.Sum();
-        Console.WriteLine(Invariant($"stages (one pass, {total / (double)Stopwatch.Frequency:F2} s, checksum {sink}):"));
-        for (var s = 0; s < stages.Length; s++)
+        var total = timer.Totals.Values.Sum(t => t.Ticks);
+        Console.WriteLine(Invariant($"stages (one pass, {TimeSpan.FromTicks(total).TotalSeconds:F2} s, {sink} events):"));
+        foreach (var (stage, time) in timer.Totals)
         {
-            var seconds = ticks[s] / (double)Stopwatch.Frequency;
-            Console.WriteLine(Invariant($"  {stages[s],-40} {seconds * 1000,8:F0} ms {100.0 * ticks[s] / total,5:F1}%"));
+            Console.WriteLine(Invariant($"  {stage,-40} {time.TotalMilliseconds,8:F0} ms {100.0 * time.Ticks / total,5:F1}%"));
         }
+    }
 
-        Console.WriteLine(Invariant(
-            $"  (events' 8 document-wide phrase scans, timed apart: {scanTicks * 1000.0 / Stopwatch.Frequency:F0} ms = {100.0 * scanTicks / ticks[6]:F0}% of the events stage)"));
+    /// <summary>Adds up the time of each stage, in the order the stages first report.</summary>
+    private sealed class StageTotals : IStageTimer
+    {
+        public OrderedDictionary<string, TimeSpan> Totals { get; } = new(StringComparer.Ordinal);
+
+        public void Record(string stage, TimeSpan elapsed) => Totals[stage] = Totals.GetValueOrDefault(stage) + elapsed;
     }
 
     /// <summary>Reads id, text, title and published from JSON Lines files, or whole .txt files; default: samples/*.txt.</summary>

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Rasid.Documents;
-using Rasid.Lexicons;
+using Rasid.Data;
 using Rasid.Places;
+using Rasid.Text;
 
 namespace Rasid.Benchmarks.Places;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
+using Rasid.Data;
 using Rasid.Dates;
-using Rasid.Documents;
-using Rasid.Lexicons;
 using Rasid.Numbers;
+using Rasid.Text;
 
 namespace Rasid.Benchmarks.Text;
 
@@ -20,7 +20,7 @@ public static class MentionDump
         {
             var a = AnalyzedText.Analyze(doc.Text);
             Console.WriteLine($"--- {doc.Id} published {doc.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}");
-            foreach (var m in numbers.Find(a))
+            foreach (var m in numbers.Find(a, dates.Find(a, null).TokenRanges()))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  N {m.Value,8} {m.Kind,-7} «{Surface(a, m.Span)}»  …{Context(a, m.Span)}…"));
             }

@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Rasid.Data;
 using Rasid.Dates;
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Normalization;
 using Rasid.Numbers;
-using Rasid.Sentences;
-using Rasid.Tokenization;
+using Rasid.Text;
 
 namespace Rasid.Benchmarks.Text;
 
@@ -39,13 +36,13 @@ public static class TextThroughput
         {
             var a = AnalyzedText.Analyze(d.Text);
             var found = dates.Find(a, d.Published);
-            return a.Tokens.Count + numbers.Find(a, found).Count + found.Count;
+            return a.Tokens.Count + numbers.Find(a, found.TokenRanges()).Count + found.Count;
         });
 
         var counts = docs.Select(d =>
         {
             var a = AnalyzedText.Analyze(d.Text);
-            return (Tokens: a.Tokens.Count, Sentences: a.Sentences.Count, Numbers: numbers.Find(a).Count, Dates: dates.Find(a, d.Published).Count);
+            return (Tokens: a.Tokens.Count, Sentences: a.Sentences.Count, Numbers: numbers.Find(a, dates.Find(a, null).TokenRanges()).Count, Dates: dates.Find(a, d.Published).Count);
         }).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"found: {counts.Sum(c => c.Tokens)} tokens, {counts.Sum(c => c.Sentences)} sentences, {counts.Sum(c => c.Numbers)} numbers, {counts.Sum(c => c.Dates)} dates"));

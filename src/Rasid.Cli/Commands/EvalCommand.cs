@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Rasid.Data;
 using Rasid.Evaluation;
 using Rasid.Ingestion;
-using Rasid.Lexicons;
-using Rasid.Output;
 using Rasid.Pipeline;
+using Rasid.Records;
 
 namespace Rasid.Cli.Commands;
 

@@ -1,9 +1,7 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Rasid.Cli.Storage;
 using Rasid.Storage;
 using Rasid.Storage.Exports;
-using Rasid.Storage.Sqlite;
 using Spectre.Console;
 
 namespace Rasid.Cli.Commands;

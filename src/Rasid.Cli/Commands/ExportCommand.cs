@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Rasid.Cli.Storage;
 using Rasid.Storage;
 using Rasid.Storage.Exports;
-using Rasid.Storage.Sqlite;
 
 namespace Rasid.Cli.Commands;
 

@@ -3,11 +3,10 @@ using System.Globalization;
 using System.Text;
 using Rasid.Cleaning;
 using Rasid.Cli.Input;
-using Rasid.Documents;
+using Rasid.Data;
 using Rasid.Ingestion;
-using Rasid.Lexicons;
-using Rasid.Output;
 using Rasid.Pipeline;
+using Rasid.Records;
 
 namespace Rasid.Cli.Commands;
 

@@ -1,15 +1,14 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.Data.Sqlite;
 using Rasid.Cli.Input;
 using Rasid.Cli.Storage;
-using Rasid.Documents;
+using Rasid.Data;
 using Rasid.Ingestion;
-using Rasid.Output;
-using Rasid.Lexicons;
 using Rasid.Pipeline;
+using Rasid.Records;
 using Rasid.Storage;
-using Rasid.Storage.Sqlite;
+using Rasid.Storage.Sql;
 
 namespace Rasid.Cli.Commands;
 
@@ -17,9 +16,10 @@ namespace Rasid.Cli.Commands;
 internal sealed class IngestCommand : ICommand
 {
     private static readonly string Usage =
-        "usage: rasid ingest [PATH...|-] [--db FILE] [--reextract] [--published DATE] [--max-chars N] [--extracted] [--batch-size N]\n"
+        "usage: rasid ingest [PATH...|-] [--db FILE | --pg CONNECTION] [--reextract] [--published DATE] [--max-chars N] [--extracted] [--batch-size N]\n"
         + "  PATH        files or folders (.txt, .html, .xml, .jsonl), or - for stdin\n"
         + "  --db        database file (default ./rasid.db, created when missing and there is something to store)\n"
+        + "  --pg        PostgreSQL connection string instead (or set RASID_PG)\n"
         + "  --reextract extract documents already stored (same id) again and rebuild their events; a document whose\n"
         + "              text changed replaces the stored one. Without PATH, re-extracts every stored document\n"
         + "  --published publication date (YYYY-MM-DD) for documents that carry none of their own\n"
@@ -31,14 +31,14 @@ internal sealed class IngestCommand : ICommand
 
     public string Name => "ingest";
 
-    public string Summary => "extract documents into a SQLite database, merging reports of the same event";
+    public string Summary => "extract documents into a SQLite or PostgreSQL store, merging reports of the same event";
 
     public static string ExtractorVersion { get; } =
         "rasid/" + (typeof(RasidPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
 
     public async Task<int> RunAsync(string[] args, CliConsole console)
     {
-        var reader = new ArgReader(args, new HashSet<string> { "--reextract", "--extracted", "--help", "-h" }, new HashSet<string> { "--db", "--published", "--batch-size", "--max-chars" });
+        var reader = new ArgReader(args, new HashSet<string> { "--reextract", "--extracted", "--help", "-h" }, new HashSet<string> { "--db", "--pg", "--published", "--batch-size", "--max-chars" });
         if (reader.Flag("--help") || reader.Flag("-h"))
         {
             await console.Out.WriteLineAsync(Usage).ConfigureAwait(false);
@@ -58,8 +58,8 @@ internal sealed class IngestCommand : ICommand
 
         var paths = reader.Positional.Count == 0 ? ["-"] : reader.Positional;
         var failed = false;
-        var database = StoreCli.Database(reader);
-        if (fromStore && !File.Exists(database))
+        var database = StoreCli.Location(reader);
+        if (fromStore && !database.Exists)
         {
             await console.Error.WriteLineAsync($"rasid ingest: no database at {database} to re-extract").ConfigureAwait(false);
             return ExitCodes.Storage;
@@ -110,13 +110,13 @@ internal sealed class IngestCommand : ICommand
         using var files = fromStore ? null : ReadInputs().GetEnumerator();
         if (files is not null && !files.MoveNext())
         {
-            await console.Error.WriteLineAsync("rasid ingest: no document to ingest" + (File.Exists(database) ? string.Empty : $"; {database} not created")).ConfigureAwait(false);
+            await console.Error.WriteLineAsync("rasid ingest: no document to ingest" + (database.Exists ? string.Empty : $"; {database} not created")).ConfigureAwait(false);
             return ExitCodes.InputFailed;
         }
 
         try
         {
-            using var store = SqliteEventStore.Open(database);
+            using var store = database.Open();
             var pipeline = RasidPipeline.Create(DirectoryDataSource.Default());
             var ingestor = new EventIngestor(store, Extract, ExtractorVersion, batchSize);
 
@@ -186,9 +186,9 @@ internal sealed class IngestCommand : ICommand
                 + $"{refused}; "
                 + $"{summary.Mentions} mentions. {database}: {counts.Documents} documents, {counts.Mentions} mentions, {counts.Events} events")).ConfigureAwait(false);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is DbException or StoreException)
         {
-            await console.Error.WriteLineAsync($"rasid ingest: storage error in {database}: {ex.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(StoreCli.StorageError("ingest", database, ex)).ConfigureAwait(false);
             return ExitCodes.Storage;
         }
 

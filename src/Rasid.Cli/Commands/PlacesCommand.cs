@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Rasid.Documents;
-using Rasid.Lexicons;
+using Rasid.Data;
 using Rasid.Places;
+using Rasid.Text;
 
 namespace Rasid.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Rasid.Documents;
 using Rasid.Ingestion;
-using Rasid.Output;
+using Rasid.Records;
 using Rasid.Storage;
 
 namespace Rasid.Cli.Storage;

@@ -1,7 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Npgsql;
 using Rasid.Storage;
 using Rasid.Storage.Exports;
+using Rasid.Storage.Postgres;
+using Rasid.Storage.Sql;
 using Rasid.Storage.Sqlite;
 
 namespace Rasid.Cli.Storage;
@@ -11,12 +14,36 @@ internal static class StoreCli
 {
     public const string DefaultDatabase = "rasid.db";
 
-    public static readonly string[] FilterOptions = ["--db", "--country", "--admin1", "--type", "--actor", "--from", "--to", "--limit"];
+    /// <summary>Environment variable with a PostgreSQL connection string, used when neither --pg nor --db is given.</summary>
+    public const string PostgresVariable = "RASID_PG";
 
-    public const string FilterUsage = "[--db FILE] [--country YE] [--admin1 YE-TA] [--type TYPE] [--actor NAME] [--from DATE] [--to DATE] [--limit N]\n"
+    public static readonly string[] StoreOptions = ["--db", "--pg"];
+
+    public const string StoreUsage = "[--db FILE | --pg CONNECTION]";
+
+    public static readonly string[] FilterOptions = ["--db", "--pg", "--country", "--admin1", "--type", "--actor", "--from", "--to", "--limit"];
+
+    public const string FilterUsage = "[--db FILE | --pg CONNECTION] [--country YE] [--admin1 YE-TA] [--type TYPE] [--actor NAME] [--from DATE] [--to DATE] [--limit N]\n"
         + "  --country, --admin1, --type and --actor may be repeated (or take comma-separated values): an event matching any value passes";
 
-    public static string Database(ArgReader reader) => reader.Value("--db") ?? DefaultDatabase;
+    /// <summary>
+    /// Where the store is: --pg CONNECTION, else --db FILE, else $RASID_PG, else ./rasid.db. This is the store factory of
+    /// every storage verb (and of `rasid serve`).
+    /// </summary>
+    public static StoreLocation Location(ArgReader reader)
+    {
+        if (reader.Value("--pg") is { } pg)
+        {
+            return reader.Value("--db") is null ? new StoreLocation(pg, null) : throw new UsageException("give --db or --pg, not both");
+        }
+
+        if (reader.Value("--db") is { } db)
+        {
+            return new StoreLocation(null, db);
+        }
+
+        return Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } env ? new StoreLocation(env, null) : new StoreLocation(null, DefaultDatabase);
+    }
 
     /// <summary>
     /// The queries the filters ask for. A filter given several times (or with comma-separated values) matches any of its
@@ -105,16 +132,16 @@ internal static class StoreCli
     public static async Task<IReadOnlyList<StoredEvent>?> LoadEventsAsync(ArgReader reader, CliConsole console, string verb)
     {
         var queries = Queries(reader);
-        var database = Database(reader);
-        if (!File.Exists(database))
+        var location = Location(reader);
+        if (!location.Exists)
         {
-            await console.Error.WriteLineAsync($"rasid {verb}: no database at {database} (run rasid ingest first)").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"rasid {verb}: no database at {location} (run rasid ingest first)").ConfigureAwait(false);
             return null;
         }
 
         try
         {
-            using var store = SqliteEventStore.Open(database);
+            using var store = location.Open();
             if (queries.Count == 1)
             {
                 return store.QueryEvents(queries[0]);
@@ -129,10 +156,47 @@ internal static class StoreCli
                 .ThenBy(e => e.Event.EventKey, StringComparer.Ordinal)
                 .Take(queries[0].Limit ?? int.MaxValue)];
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is DbException or StoreException)
         {
-            await console.Error.WriteLineAsync($"rasid {verb}: storage error in {database}: {ex.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(StorageError(verb, location, ex)).ConfigureAwait(false);
             return null;
+        }
+    }
+
+    /// <summary>The one-line message of a storage failure.</summary>
+    public static string StorageError(string verb, StoreLocation location, Exception ex) =>
+        ex is StoreException ? $"rasid {verb}: {ex.Message}" : $"rasid {verb}: storage error in {location}: {ex.Message}";
+}
+
+/// <summary>A store's address: a PostgreSQL connection string or an SQLite file.</summary>
+/// <param name="Postgres">Npgsql connection string, or null for SQLite.</param>
+/// <param name="SqlitePath">The SQLite file when <paramref name="Postgres"/> is null.</param>
+internal sealed record StoreLocation(string? Postgres, string? SqlitePath)
+{
+    public bool IsPostgres => Postgres is not null;
+
+    /// <summary>False only for an SQLite file that does not exist (reading verbs do not create one).</summary>
+    public bool Exists => IsPostgres || File.Exists(SqlitePath);
+
+    /// <summary>Opens the store (creating an SQLite file when missing), schema brought up to date.</summary>
+    public SqlEventStore Open() => IsPostgres ? PostgresEventStore.Open(Postgres!) : SqliteEventStore.Open(SqlitePath!);
+
+    /// <summary>For messages: the file, or host, port and database (never the password).</summary>
+    public override string ToString()
+    {
+        if (!IsPostgres)
+        {
+            return SqlitePath!;
+        }
+
+        try
+        {
+            var b = new NpgsqlConnectionStringBuilder(Postgres);
+            return string.Create(CultureInfo.InvariantCulture, $"PostgreSQL {b.Host}:{b.Port}/{b.Database}");
+        }
+        catch (ArgumentException)
+        {
+            return "PostgreSQL (unreadable connection string)";
         }
     }
 }

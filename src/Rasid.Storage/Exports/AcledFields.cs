@@ -1,5 +1,5 @@
 using System.Globalization;
-using Rasid.Output;
+using Rasid.Records;
 
 namespace Rasid.Storage.Exports;
 

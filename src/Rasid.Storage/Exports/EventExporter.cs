@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Unicode;
 using CsvHelper;
 using Rasid.Dedup;
-using Rasid.Output;
 
 namespace Rasid.Storage.Exports;
 

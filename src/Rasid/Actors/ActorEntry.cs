@@ -1,4 +1,5 @@
-using Rasid.Documents;
+using Rasid.Text;
+
 
 namespace Rasid.Actors;
 

@@ -1,6 +1,6 @@
-using Rasid.Clitics;
-using Rasid.Lexicons;
-using Rasid.Normalization;
+using Rasid.Data;
+using Rasid.Text;
+
 
 namespace Rasid.Actors;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
-using Rasid.Lexicons;
-using Rasid.Normalization;
+using System.Text;
+using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Cleaning;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Rasid.Lexicons;
-using Rasid.Numbers.Internal;
+using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Dates;
 

@@ -1,4 +1,4 @@
-using Rasid.Documents;
+using Rasid.Text;
 
 namespace Rasid.Dates;
 
@@ -14,4 +14,12 @@ public readonly record struct DateMention(TextSpan Span, DateOnly? Date, int? Pr
 
     /// <summary>Index one past the last token of the expression (exclusive).</summary>
     public int EndToken { get; init; }
+}
+
+/// <summary>Helpers over date mentions.</summary>
+public static class DateMentions
+{
+    /// <summary>The token ranges of <paramref name="dates"/> (what <c>NumberRecognizer.Find</c> skips).</summary>
+    public static IEnumerable<TokenRange> TokenRanges(this IEnumerable<DateMention> dates) =>
+        dates.Select(d => new TokenRange(d.FirstToken, d.EndToken));
 }

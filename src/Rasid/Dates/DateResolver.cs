@@ -1,7 +1,6 @@
 using System.Globalization;
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Tokenization;
+using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Dates;
 
@@ -24,7 +23,6 @@ namespace Rasid.Dates;
 /// </remarks>
 public sealed class DateResolver
 {
-    private static readonly UmAlQuraCalendar s_hijri = new();
     private readonly CalendarLexicon _lexicon;
 
     private DateResolver(CalendarLexicon lexicon)
@@ -156,20 +154,20 @@ public sealed class DateResolver
                 end = modifier.EndToken;
             }
 
-            core = new Core(end, weekday.PrefixLength, Guard(() => ResolveWeekday(weekday.Value, direction, published)), 1, true);
+            core = new Core(end, weekday.PrefixLength, DateArithmetic.Guard(() => DateArithmetic.ResolveWeekday(weekday.Value, direction, published)), 1, true);
             return true;
         }
 
         if (_lexicon.Relative.TryMatch(tokens, p, n, proclitics, out var relative))
         {
             var end = relative.EndToken;
-            var date = Guard(() => ResolveRelative(relative.Value, published));
+            var date = DateArithmetic.Guard(() => DateArithmetic.ResolveRelative(relative.Value, published));
             if (relative.Value.Unit == RelativeUnit.Day && _lexicon.Weekdays.TryMatch(tokens, end, n, false, out var named))
             {
                 // "اليوم الأحد", "أمس الجمعة": the weekday normally restates the day. When it does not (a story written on
                 // Tuesday and published on Thursday), the named weekday wins: the most recent one on or before that day.
                 end = named.EndToken;
-                date = Guard(() => ResolveWeekday(named.Value, null, date));
+                date = DateArithmetic.Guard(() => DateArithmetic.ResolveWeekday(named.Value, null, date));
             }
 
             if (relative.Value is { Unit: RelativeUnit.Day, Offset: 0 } && TryExplicit(tokens, end, published, out var restated))
@@ -212,7 +210,7 @@ public sealed class DateResolver
                 return false;
             }
 
-            var date = ResolveDayMonth(month.Value, null, year, direction, published);
+            var date = DateArithmetic.ResolveDayMonth(month.Value, null, year, direction, published);
             core = new Core(afterYear, hasPart ? partPrefix : month.PrefixLength, date, 3, year is null);
             return true;
         }
@@ -271,7 +269,7 @@ public sealed class DateResolver
 
         if (q + 1 < n && tokens[q].Text == "الشهر" && _lexicon.Modifiers.TryMatch(tokens, q + 1, n, false, out var monthModifier))
         {
-            var date = published is { } pub ? Guard(() => ShiftMonth(pub, monthModifier.Value)) : null;
+            var date = published is { } pub ? DateArithmetic.Guard(() => DateArithmetic.ShiftMonth(pub, monthModifier.Value)) : null;
             core = new Core(monthModifier.EndToken, prefix, date is { } d && day <= DateTime.DaysInMonth(d.Year, d.Month) ? new DateOnly(d.Year, d.Month, day) : null, 1, true);
             return true;
         }
@@ -282,7 +280,7 @@ public sealed class DateResolver
         }
 
         var (year, direction, end) = ReadYearOrModifier(tokens, SkipRestatedMonth(tokens, month.EndToken));
-        core = new Core(end, prefix, ResolveDayMonth(month.Value, day, year, direction, published), 1, year is null);
+        core = new Core(end, prefix, DateArithmetic.ResolveDayMonth(month.Value, day, year, direction, published), 1, year is null);
         return true;
     }
 
@@ -423,7 +421,7 @@ public sealed class DateResolver
         if (y is >= 1300 and <= 1500)
         {
             // "9/9/1436هـ": a Hijri date, common in Saudi sources.
-            date = ToDate(CalendarKind.Hijri, y, m, d);
+            date = DateArithmetic.ToDate(CalendarKind.Hijri, y, m, d);
             if (date is not null && end < tokens.Count && tokens[end].Text == "ه")
             {
                 end++;
@@ -439,123 +437,6 @@ public sealed class DateResolver
 
         date = new DateOnly(y, m, d);
         return true;
-    }
-
-    /// <summary>Publication dates at the ends of the calendar (DateOnly.MinValue) leave relative dates unresolved instead of throwing.</summary>
-    private static DateOnly? Guard(Func<DateOnly?> resolve)
-    {
-        try
-        {
-            return resolve();
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return null;
-        }
-    }
-
-    private static DateOnly? ResolveWeekday(DayOfWeek day, Direction? direction, DateOnly? published)
-    {
-        if (published is not { } pub)
-        {
-            return null;
-        }
-
-        var back = ((int)pub.DayOfWeek - (int)day + 7) % 7;
-        return direction switch
-        {
-            Direction.Past => pub.AddDays(back == 0 ? -7 : -back),
-            Direction.Next => pub.AddDays(((int)day - (int)pub.DayOfWeek + 7) % 7 is var f && f == 0 ? 7 : f),
-            _ => pub.AddDays(-back),
-        };
-    }
-
-    private static DateOnly? ResolveRelative(RelativePhrase phrase, DateOnly? published)
-    {
-        if (published is not { } pub)
-        {
-            return null;
-        }
-
-        return phrase.Unit switch
-        {
-            RelativeUnit.Day => pub.AddDays(phrase.Offset),
-            RelativeUnit.Week => phrase.Offset == 0 ? pub.AddDays(-6) : pub.AddDays(7 * phrase.Offset),
-            _ => new DateOnly(pub.Year, pub.Month, 1).AddMonths(phrase.Offset),
-        };
-    }
-
-    private static DateOnly ShiftMonth(DateOnly pub, Direction direction) => direction switch
-    {
-        Direction.Past => new DateOnly(pub.Year, pub.Month, 1).AddMonths(-1),
-        Direction.Next => new DateOnly(pub.Year, pub.Month, 1).AddMonths(1),
-        _ => new DateOnly(pub.Year, pub.Month, 1),
-    };
-
-    /// <summary>Resolves day (null = month precision) + month, picking the year from <paramref name="year"/>, the modifier or publication.</summary>
-    private static DateOnly? ResolveDayMonth(MonthName month, int? day, int? year, Direction? direction, DateOnly? published)
-    {
-        int pubYear, pubMonth, pubDay;
-        if (published is { } pub)
-        {
-            if (month.Calendar == CalendarKind.Hijri)
-            {
-                var dt = pub.ToDateTime(TimeOnly.MinValue);
-                if (dt < s_hijri.MinSupportedDateTime || dt > s_hijri.MaxSupportedDateTime)
-                {
-                    return null;
-                }
-
-                (pubYear, pubMonth, pubDay) = (s_hijri.GetYear(dt), s_hijri.GetMonth(dt), s_hijri.GetDayOfMonth(dt));
-            }
-            else
-            {
-                (pubYear, pubMonth, pubDay) = (pub.Year, pub.Month, pub.Day);
-            }
-        }
-        else if (year is null)
-        {
-            return null;
-        }
-        else
-        {
-            (pubYear, pubMonth, pubDay) = (0, 0, 0);
-        }
-
-        var y = year ?? direction switch
-        {
-            Direction.Past => month.Month < pubMonth ? pubYear : pubYear - 1,
-            Direction.Current => pubYear,
-            Direction.Next => month.Month > pubMonth ? pubYear : pubYear + 1,
-            Direction.PreviousYear => pubYear - 1,
-            Direction.ThisYear => pubYear,
-            Direction.NextYear => pubYear + 1,
-            _ => month.Month < pubMonth || (month.Month == pubMonth && (day ?? 1) <= pubDay) ? pubYear : pubYear - 1,
-        };
-        return ToDate(month.Calendar, y, month.Month, Math.Max(day ?? 1, 1));
-    }
-
-    private static DateOnly? ToDate(CalendarKind calendar, int year, int month, int day)
-    {
-        if (calendar == CalendarKind.Gregorian)
-        {
-            return year is >= 1 and <= 9999 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
-        }
-
-        if (year is < 1300 or > 1500)
-        {
-            return null;
-        }
-
-        try
-        {
-            return day <= s_hijri.GetDaysInMonth(year, month) ? DateOnly.FromDateTime(s_hijri.ToDateTime(year, month, day, 0, 0, 0, 0)) : null;
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            // Outside the Um Al-Qura table (1318-1500 AH): unresolvable rather than an error.
-            return null;
-        }
     }
 
     private readonly record struct Core(int End, int Prefix, DateOnly? Date, int Precision, bool IsRelative);

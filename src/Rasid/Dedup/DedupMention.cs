@@ -1,4 +1,5 @@
-using Rasid.Output;
+using Rasid.Records;
+
 
 namespace Rasid.Dedup;
 

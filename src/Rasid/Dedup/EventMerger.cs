@@ -1,4 +1,4 @@
-using Rasid.Output;
+using Rasid.Records;
 
 namespace Rasid.Dedup;
 
@@ -17,11 +17,11 @@ namespace Rasid.Dedup;
 /// </summary>
 public static class EventMerger
 {
-    /// <summary>The ACLED event types from highest to lowest: an event coded from several kinds of violence takes the highest.</summary>
-    public static IReadOnlyList<string> TypeOrder { get; } =
-    [
-        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments",
-    ];
+    /// <summary>
+    /// The ACLED event types from highest to lowest: an event coded from several kinds of violence takes the highest.
+    /// The one hierarchy of <see cref="EventTypes"/>, shared with the in-document merge; read only by <see cref="TypeRank"/>.
+    /// </summary>
+    public static IReadOnlyList<string> TypeOrder { get; } = EventTypes.Hierarchy;
 
     /// <summary>The actor name that stands for "unknown perpetrator" and is compatible with any named actor.</summary>
     public const string UnidentifiedActor = "Unidentified Armed Group";
@@ -200,9 +200,12 @@ public static class EventMerger
         }
 
         // A Battle absorbs an air/drone strike or shelling between the same actors on the same day and place (ACLED).
-        var pair = TypeRank(a.EventType) + TypeRank(b.EventType) == 1;
-        return pair && SharesNamedActor(a, b);
+        return IsBattleAndStrike(a.EventType, b.EventType) && SharesNamedActor(a, b);
     }
+
+    private static bool IsBattleAndStrike(string x, string y) =>
+        (string.Equals(x, "Battles", StringComparison.Ordinal) && string.Equals(y, "Explosions/Remote violence", StringComparison.Ordinal))
+        || (string.Equals(y, "Battles", StringComparison.Ordinal) && string.Equals(x, "Explosions/Remote violence", StringComparison.Ordinal));
 
     private static bool DatesCompatible(DedupMention a, DedupMention b, DedupOptions options)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Rasid.Normalization;
-using Rasid.Output;
+using Rasid.Records;
+using Rasid.Text;
 
 namespace Rasid.Evaluation;
 

@@ -1,6 +1,6 @@
 using Rasid.Actors;
-using Rasid.Sentences;
-using Rasid.Tokenization;
+using Rasid.Records;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -93,24 +93,24 @@ internal sealed class ActorRoles
         }
 
         var isMasdar = TriggerFilter.IsMasdar(tokens[triggerFirst].Text);
-        var objectClass = candidate.TriggerClass is "arrest" or "abduction" or "kill" or "assassination" or "execution" or "release";
+        var objectClass = candidate.TriggerClass is TriggerClasses.Arrest or TriggerClasses.Abduction or TriggerClasses.Kill or TriggerClasses.Assassination or TriggerClasses.Execution or TriggerClasses.Release;
         var roles = new List<(ActorMention Mention, int Role)>(); // Role: +1 agent, -1 patient, 0 unknown
         foreach (var m in actors)
         {
             var role = 0;
-            var before = m.FirstToken > sentence.FirstToken ? Clitics.CliticSegmenter.ArticleFreeKey(tokens[m.FirstToken - 1].Text) : string.Empty;
-            var before2 = m.FirstToken - 1 > sentence.FirstToken ? Clitics.CliticSegmenter.ArticleFreeKey(tokens[m.FirstToken - 2].Text) : string.Empty;
+            var before = m.FirstToken > sentence.FirstToken ? CliticSegmenter.ArticleFreeKey(tokens[m.FirstToken - 1].Text) : string.Empty;
+            var before2 = m.FirstToken - 1 > sentence.FirstToken ? CliticSegmenter.ArticleFreeKey(tokens[m.FirstToken - 2].Text) : string.Empty;
             var firstWord = tokens[m.FirstToken].Text;
             if (m.FirstToken <= triggerFirst && m.EndToken > triggerFirst)
             {
                 // The actor phrase contains the trigger ("مقاتلات التحالف", "طائرات الاحتلال"): the aircraft's owner acts.
                 role = 1;
             }
-            else if (before is "يد" or "قبل" || _lexicon.IsCue("agent_cue", before) && !_lexicon.IsCue("patient_cue", before2) && m.FirstToken - 1 != triggerFirst)
+            else if (before is "يد" or "قبل" || _lexicon.IsCue(CueSet.AgentCue, before) && !_lexicon.IsCue(CueSet.PatientCue, before2) && m.FirstToken - 1 != triggerFirst)
             {
                 role = 1;
             }
-            else if (_lexicon.IsCue("patient_cue", before) || _lexicon.IsCue("patient_cue", firstWord))
+            else if (_lexicon.IsCue(CueSet.PatientCue, before) || _lexicon.IsCue(CueSet.PatientCue, firstWord))
             {
                 role = -1;
             }
@@ -121,7 +121,7 @@ internal sealed class ActorRoles
             else if (m.FirstToken >= triggerEnd && m.FirstToken - triggerEnd <= 1)
             {
                 // Right after the trigger: a verb's subject (VSO) is the agent; a verbal noun's object of an arrest/killing is the patient.
-                role = objectClass && (isMasdar || candidate.TriggerClass == "kill") ? -1 : 1;
+                role = objectClass && (isMasdar || candidate.TriggerClass == TriggerClasses.Kill) ? -1 : 1;
             }
             else if (m.EndToken <= triggerFirst)
             {
@@ -139,7 +139,7 @@ internal sealed class ActorRoles
         // "بين X و Y": both sides of a clash.
         for (var i = Math.Max(sentence.FirstToken, triggerFirst - 2); i < Math.Min(sentence.EndToken, triggerEnd + 8); i++)
         {
-            if (candidate.TriggerClass is "clash" or "attack" or "kill" && _lexicon.IsCue("between", tokens[i].Text))
+            if (candidate.TriggerClass is TriggerClasses.Clash or TriggerClasses.Attack or TriggerClasses.Kill && _lexicon.IsCue(CueSet.Between, tokens[i].Text))
             {
                 var after = roles.Where(r => r.Mention.FirstToken > i).Take(2).ToList();
                 if (EventLexicon.Key(tokens[i].Text) == "بينها" && after.Count >= 1)
@@ -196,7 +196,7 @@ internal sealed class ActorRoles
     }
 
     private bool IsSpeaker(IReadOnlyList<Token> tokens, int mentionStart) =>
-        mentionStart > 0 && _lexicon.IsCue("speaker_verb", tokens[mentionStart - 1].Text);
+        mentionStart > 0 && _lexicon.IsCue(CueSet.SpeakerVerb, tokens[mentionStart - 1].Text);
 
     private static void AddAssoc(List<AssignedActor> list, EventCandidate candidate, ActorMention m)
     {
@@ -209,7 +209,7 @@ internal sealed class ActorRoles
     }
 
     private bool IsCasualtyWord(string word) =>
-        _lexicon.IsCue("casualty_word", word);
+        _lexicon.IsCue(CueSet.CasualtyWord, word);
 
     /// <summary>Civilians are never a side of a battle (they are victims of one).</summary>
     private static void DropCivilianSides(EventCandidate c)

@@ -1,6 +1,5 @@
-using Rasid.Documents;
 using Rasid.Numbers;
-using Rasid.Tokenization;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -66,6 +65,18 @@ internal static class CasualtyCounter
             usedNumbers.Add(n);
             var num = numbers[n];
             result.Add(new CasualtyMention(role, (int)num.Value, num.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, num.FirstToken), cues[c].FirstToken, sentenceOfToken[cues[c].FirstToken]));
+
+            // A figure joined to this one ("قتل 39 متمردا و17 مقاتلا", "عشرة ... إضافة إلى ثلاثة") shares its cue.
+            for (var next = n + 1; next < numbers.Count && IsJoinedFigure(tokens, lexicon, numbers[next - 1], numbers[next], sentenceOfToken); next++)
+            {
+                if (!usedNumbers.Add(next) || numbers[next].Value <= 0 || numbers[next].Value >= 1_000)
+                {
+                    break;
+                }
+
+                var joined = numbers[next];
+                result.Add(new CasualtyMention(role, (int)joined.Value, joined.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, joined.FirstToken), cues[c].FirstToken, sentenceOfToken[cues[c].FirstToken]));
+            }
         }
 
         for (var c = 0; c < cues.Count; c++)
@@ -108,7 +119,7 @@ internal static class CasualtyCounter
         for (var i = start + 1; i < tokens.Count && i < start + 8 && sentenceOfToken[i] == sentence; i++)
         {
             var t = tokens[i];
-            if (t.Kind != TokenKind.Word || lexicon.IsCue("count_stop", t.Text))
+            if (t.Kind != TokenKind.Word || lexicon.IsCue(CueSet.CountStop, t.Text))
             {
                 break;
             }
@@ -131,6 +142,39 @@ internal static class CasualtyCounter
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// The second figure is joined to the first by a conjunction within a few words of the same sentence, with no
+    /// casualty cue or stop word between them ("39 متمردا على الأقل و17 مقاتلا").
+    /// </summary>
+    private static bool IsJoinedFigure(IReadOnlyList<Token> tokens, EventLexicon lexicon, NumberMention first, NumberMention second, int[] sentenceOfToken)
+    {
+        if (second.FirstToken - first.EndToken > 5 || sentenceOfToken[second.FirstToken] != sentenceOfToken[first.FirstToken])
+        {
+            return false;
+        }
+
+        var joined = tokens[second.FirstToken].Text.StartsWith('و');
+        for (var i = first.EndToken; i < second.FirstToken; i++)
+        {
+            var text = tokens[i].Text;
+            if (i + 1 < second.FirstToken && lexicon.IsCue(CueSet.CountFiller, tokens[i + 1].Text))
+            {
+                // "على الأقل" between the figures.
+                i++;
+                continue;
+            }
+
+            if (lexicon.IsCue(CueSet.CountStop, text) || lexicon.IsCue(CueSet.CasualtyWord, text) || tokens[i].Kind == TokenKind.Punctuation && text != "،")
+            {
+                return false;
+            }
+
+            joined |= text == "و" || lexicon.IsCue(CueSet.CountAnd, text);
+        }
+
+        return joined;
     }
 
     private static int LowerBound(IReadOnlyList<NumberMention> numbers, int token)
@@ -156,7 +200,7 @@ internal static class CasualtyCounter
     {
         for (var i = Math.Max(0, numberToken - 2); i < numberToken; i++)
         {
-            if (lexicon.IsCue("subset_marker", tokens[i].Text))
+            if (lexicon.IsCue(CueSet.SubsetMarker, tokens[i].Text))
             {
                 return true;
             }

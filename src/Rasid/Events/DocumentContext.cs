@@ -1,8 +1,8 @@
 using Rasid.Actors;
 using Rasid.Dates;
-using Rasid.Documents;
 using Rasid.Numbers;
 using Rasid.Places;
+using Rasid.Text;
 
 namespace Rasid.Events;
 

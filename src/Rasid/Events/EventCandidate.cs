@@ -1,7 +1,8 @@
 using Rasid.Actors;
 using Rasid.Dates;
-using Rasid.Documents;
 using Rasid.Places;
+using Rasid.Records;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -78,37 +79,4 @@ internal sealed class EventCandidate
 
     /// <summary>Rank of the event type in ACLED's hierarchy (lower wins when events merge).</summary>
     public int Rank => EventTypes.Rank(EventType);
-}
-
-/// <summary>ACLED's event-type names and their order of precedence.</summary>
-public static class EventTypes
-{
-    /// <summary>Battles.</summary>
-    public const string Battles = "Battles";
-
-    /// <summary>Protests.</summary>
-    public const string Protests = "Protests";
-
-    /// <summary>Riots.</summary>
-    public const string Riots = "Riots";
-
-    /// <summary>Explosions/Remote violence.</summary>
-    public const string RemoteViolence = "Explosions/Remote violence";
-
-    /// <summary>Violence against civilians.</summary>
-    public const string ViolenceAgainstCivilians = "Violence against civilians";
-
-    /// <summary>Strategic developments.</summary>
-    public const string StrategicDevelopments = "Strategic developments";
-
-    /// <summary>Precedence when several kinds of violence involve the same actors, place and day (0 is highest).</summary>
-    public static int Rank(string eventType) => eventType switch
-    {
-        Battles => 0,
-        Protests => 1,
-        Riots => 2,
-        RemoteViolence => 3,
-        ViolenceAgainstCivilians => 4,
-        _ => 5,
-    };
 }

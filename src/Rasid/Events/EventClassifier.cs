@@ -1,5 +1,6 @@
-using Rasid.Sentences;
-using Rasid.Tokenization;
+using Rasid.Records;
+using Rasid.Text;
+
 
 namespace Rasid.Events;
 
@@ -23,7 +24,7 @@ internal sealed class EventClassifier
         var armedVictims = c.Actor2 is { } v && v.Entry.Inter is >= 1 and <= 4 or 8;
         switch (c.TriggerClass)
         {
-            case "attack" or "kill":
+            case TriggerClasses.Attack or TriggerClasses.Kill:
                 if (civilianVictims && !armedVictims)
                 {
                     (c.EventType, c.SubEventType) = (EventTypes.ViolenceAgainstCivilians, "Attack");
@@ -31,8 +32,8 @@ internal sealed class EventClassifier
                 }
 
                 break;
-            case "assassination" or "execution":
-                if (armedVictims && c.TriggerClass == "assassination" && c.Actor2!.Entry.Inter is 2 or 3)
+            case TriggerClasses.Assassination or TriggerClasses.Execution:
+                if (armedVictims && c.TriggerClass == TriggerClasses.Assassination && c.Actor2!.Entry.Inter is 2 or 3)
                 {
                     (c.EventType, c.SubEventType) = (EventTypes.Battles, "Armed clash");
                 }
@@ -42,32 +43,32 @@ internal sealed class EventClassifier
                 }
 
                 break;
-            case "bombard":
-                if (classesInSentence.Contains("air") || classesInSentence.Contains("air_agent"))
+            case TriggerClasses.Bombard:
+                if (classesInSentence.Contains(TriggerClasses.Air) || classesInSentence.Contains(TriggerClasses.AirAgent))
                 {
                     c.SubEventType = "Air/drone strike";
                 }
 
                 break;
-            case "explosive" or "explosion":
+            case TriggerClasses.Explosive or TriggerClasses.Explosion:
                 if (IsDisarmed(tokens, c.TriggerToken))
                 {
                     (c.EventType, c.SubEventType) = (EventTypes.StrategicDevelopments, "Disrupted weapons use");
                 }
-                else if (classesInSentence.Contains("suicide"))
+                else if (classesInSentence.Contains(TriggerClasses.Suicide))
                 {
                     c.SubEventType = "Suicide bomb";
                 }
 
                 break;
-            case "arrest":
+            case TriggerClasses.Arrest:
                 if (c.Actor1 is { } captor && captor.Entry.Inter is 2 or 3 or 4)
                 {
                     (c.EventType, c.SubEventType) = (EventTypes.ViolenceAgainstCivilians, "Abduction/forced disappearance");
                 }
 
                 break;
-            case "abduction":
+            case TriggerClasses.Abduction:
                 if (ObjectIsVehicle(tokens, c.TriggerToken))
                 {
                     (c.EventType, c.SubEventType) = (EventTypes.StrategicDevelopments, "Looting/property destruction");
@@ -78,27 +79,27 @@ internal sealed class EventClassifier
                 }
 
                 break;
-            case "takeover" or "liberation":
+            case TriggerClasses.Takeover or TriggerClasses.Liberation:
                 c.SubEventType = c.Actor1?.Entry.Inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
                 break;
-            case "withdrawal":
-                if (classesInSentence.Contains("clash") || classesInSentence.Contains("attack"))
+            case TriggerClasses.Withdrawal:
+                if (classesInSentence.Contains(TriggerClasses.Clash) || classesInSentence.Contains(TriggerClasses.Attack))
                 {
                     (c.EventType, c.SubEventType) = (EventTypes.Battles, "Armed clash");
                 }
 
                 break;
-            case "release":
+            case TriggerClasses.Release:
                 c.Tags.Add("prisoner release");
                 break;
-            case "exchange":
+            case TriggerClasses.Exchange:
                 c.Tags.Add("prisoner exchange");
                 break;
-            case "surrender":
+            case TriggerClasses.Surrender:
                 c.Tags.Add("surrender");
                 break;
-            case "protest":
-                if (classesInSentence.Contains("riot"))
+            case TriggerClasses.Protest:
+                if (classesInSentence.Contains(TriggerClasses.Riot))
                 {
                     (c.EventType, c.SubEventType) = (EventTypes.Riots, "Violent demonstration");
                 }
@@ -106,7 +107,7 @@ internal sealed class EventClassifier
                 {
                     c.SubEventType = "Excessive force against protesters";
                 }
-                else if (classesInSentence.Contains("protest_intervention") || classesInSentence.Contains("arrest"))
+                else if (classesInSentence.Contains(TriggerClasses.ProtestIntervention) || classesInSentence.Contains(TriggerClasses.Arrest))
                 {
                     c.SubEventType = "Protest with intervention";
                 }
@@ -132,7 +133,7 @@ internal sealed class EventClassifier
     {
         for (var i = Math.Max(0, trigger - 3); i < trigger; i++)
         {
-            if (_lexicon.IsCue("disarm_verb", tokens[i].Text) || i < trigger - 1 && _lexicon.IsCue("detonate_far", tokens[i].Text))
+            if (_lexicon.IsCue(CueSet.DisarmVerb, tokens[i].Text) || i < trigger - 1 && _lexicon.IsCue(CueSet.DetonateFar, tokens[i].Text))
             {
                 return true;
             }
@@ -161,7 +162,7 @@ internal sealed class EventClassifier
     {
         for (var i = trigger + 1; i < tokens.Count && i <= trigger + 2; i++)
         {
-            if (_lexicon.IsCue("vehicle", tokens[i].Text))
+            if (_lexicon.IsCue(CueSet.Vehicle, tokens[i].Text))
             {
                 return true;
             }

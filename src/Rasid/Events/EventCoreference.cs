@@ -1,3 +1,5 @@
+using Rasid.Records;
+
 namespace Rasid.Events;
 
 /// <summary>

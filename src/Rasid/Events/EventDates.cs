@@ -1,5 +1,5 @@
 using Rasid.Dates;
-using Rasid.Documents;
+using Rasid.Text;
 
 namespace Rasid.Events;
 

@@ -1,8 +1,5 @@
 using Rasid.Actors;
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Sentences;
-using Rasid.Tokenization;
+using Rasid.Text;
 
 namespace Rasid.Events;
 

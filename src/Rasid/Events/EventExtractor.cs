@@ -1,7 +1,5 @@
-using Rasid.Documents;
-using Rasid.Lexicons;
 using Rasid.Places;
-using Rasid.Sentences;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -48,10 +46,12 @@ internal sealed class EventExtractor
 
         var text = context.Text;
         var tokens = text.Tokens;
-        if (tokens.Count == 0 || _filter.IsSportOrCulture(tokens))
+        if (tokens.Count == 0)
         {
             return [];
         }
+
+        var sport = _filter.SportOrCultureSentences(text);
 
         var document = EventDocument.Build(context, _lexicon);
         var locator = new EventLocator(context.Places, text, _gazetteer);
@@ -73,6 +73,12 @@ internal sealed class EventExtractor
             foreach (var trigger in inSentence)
             {
                 var first = tokens[trigger.FirstToken].Text;
+                if (sport is not null && sport[s] && !scope.Casualties.Any(c => c.Role is "killed" or "injured"))
+                {
+                    Debug($"s{s} «{first}»: figurative here (sport, culture or technology context, no one killed or injured)");
+                    continue;
+                }
+
                 if (_filter.Rejection(scope, trigger, ref previousWasIrrealis) is { } reason)
                 {
                     Debug($"s{s} «{first}»: {reason}");
@@ -81,7 +87,7 @@ internal sealed class EventExtractor
 
                 var candidate = Candidate(scope, trigger, locator);
                 sentenceCandidates.Add(candidate);
-                Debug($"s{s} «{first}»: candidate {candidate.EventType}/{candidate.SubEventType} place={candidate.Place?.LocationAr}({candidate.PlaceInSentence}) a1={candidate.Actor1?.Entry.Id} a2={candidate.Actor2?.Entry.Id} actors=[{string.Join(", ", scope.Actors.Select(a => a.Actor.Id + ":" + text.Normalized.Text[a.Span.Start..a.Span.End]))}]");
+                Debug($"s{s} «{first}»: candidate {candidate.EventType}/{candidate.SubEventType} place={candidate.Place?.LocationAr}({candidate.PlaceInSentence}) a1={candidate.Actor1?.Entry.Id} a2={candidate.Actor2?.Entry.Id} counts=[{string.Join(", ", scope.Casualties.Select(c => c.Role + ":" + c.Value))}] actors=[{string.Join(", ", scope.Actors.Select(a => a.Actor.Id + ":" + text.Normalized.Text[a.Span.Start..a.Span.End]))}]");
             }
 
             CasualtyCounter.Attach(sentenceCandidates, scope.Casualties);
@@ -120,7 +126,7 @@ internal sealed class EventExtractor
             SentenceSpan = sentence.Span,
         };
         candidate.Sentences.Add(s);
-        candidate.HasSpecificTrigger = cls.Name is not ("attack" or "kill");
+        candidate.HasSpecificTrigger = cls.Name is not (TriggerClasses.Attack or TriggerClasses.Kill);
 
         // Actors come from the trigger's clause when it names any; otherwise from the whole sentence.
         var sentenceActors = scope.Actors;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Rasid.Lexicons;
-using Rasid.Normalization;
+using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -64,17 +64,19 @@ public sealed class EventLexicon
     /// <summary>Words that make an arrest political rather than ordinary crime.</summary>
     public PhraseMatcher<bool> ArrestContext { get; } = new();
 
-    /// <summary>Small closed word classes (data/events/cue_words.tsv), by set name, in key form.</summary>
-    public IReadOnlyDictionary<string, HashSet<string>> CueWords { get; private set; } = new Dictionary<string, HashSet<string>>();
+    private HashSet<string>[] _cueSets = [];
+
+    /// <summary>The words of cue set <paramref name="set"/> (data/events/cue_words.tsv) in key form (not_future_prefix: normalised prefixes).</summary>
+    public IReadOnlySet<string> Cues(CueSet set) => _cueSets[(int)set];
 
     /// <summary>True when <paramref name="word"/> (a normalised token; a leading و/ف and article are ignored) is in cue set <paramref name="set"/>.</summary>
-    public bool IsCue(string set, string word) => CueWords.TryGetValue(set, out var words) && words.Contains(Key(word));
+    public bool IsCue(CueSet set, string word) => _cueSets[(int)set].Contains(Key(word));
 
     /// <summary>The comparison key of a token: without a leading و/ف (when a stem of 3+ letters stays) and without the article.</summary>
     public static string Key(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        return Clitics.CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ف' ? word[1..] : word);
+        return CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ف' ? word[1..] : word);
     }
 
     /// <summary>Person nouns by normalised, article-free form.</summary>
@@ -89,6 +91,14 @@ public sealed class EventLexicon
         foreach (var row in TsvReader.Read(data, "events/trigger_classes.tsv"))
         {
             classes[row["class"]] = new TriggerClass(row["class"], row["event_type"], row["sub_event_type"], row["strength"] == "strong");
+        }
+
+        foreach (var name in TriggerClasses.All)
+        {
+            if (!classes.ContainsKey(name))
+            {
+                throw new InvalidDataException($"events/trigger_classes.tsv: the rules use class '{name}', which the file does not define");
+            }
         }
 
         foreach (var row in TsvReader.Read(data, "events/triggers.tsv"))
@@ -144,23 +154,11 @@ public sealed class EventLexicon
             lexicon.ArrestContext.Add(row["word"], true);
         }
 
-        var cues = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var row in TsvReader.Read(data, "events/cue_words.tsv"))
-        {
-            if (!cues.TryGetValue(row["set"], out var set))
-            {
-                cues[row["set"]] = set = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            var word = ArabicNormalizer.NormalizeKey(row["word"]);
-            set.Add(row["set"] == "not_future_prefix" ? word : Clitics.CliticSegmenter.ArticleFreeKey(word));
-        }
-
-        lexicon.CueWords = cues;
+        lexicon._cueSets = LoadCueSets(data);
         var nouns = new Dictionary<string, PersonNoun>(StringComparer.Ordinal);
         foreach (var row in TsvReader.Read(data, "events/person_nouns.tsv"))
         {
-            var key = Clitics.CliticSegmenter.ArticleFreeKey(ArabicNormalizer.NormalizeKey(row["form"]));
+            var key = CliticSegmenter.ArticleFreeKey(ArabicNormalizer.NormalizeKey(row["form"]));
             nouns[key] = new PersonNoun(int.Parse(row["count"], CultureInfo.InvariantCulture), row["civilian"] == "yes", row["armed"] == "yes");
         }
 
@@ -171,9 +169,9 @@ public sealed class EventLexicon
     /// <summary>The person noun a token stands for (with proclitics stripped), or null.</summary>
     public PersonNoun? PersonNounOf(string tokenText)
     {
-        foreach (var c in Clitics.CliticSegmenter.StemCandidates(tokenText))
+        foreach (var c in CliticSegmenter.StemCandidates(tokenText))
         {
-            if (PersonNouns.TryGetValue(Clitics.CliticSegmenter.ArticleFreeKey(c.Stem), out var noun))
+            if (PersonNouns.TryGetValue(CliticSegmenter.ArticleFreeKey(c.Stem), out var noun))
             {
                 return noun;
             }
@@ -181,4 +179,134 @@ public sealed class EventLexicon
 
         return null;
     }
+
+    /// <summary>
+    /// Reads data/events/cue_words.tsv into one set per <see cref="CueSet"/>: a set name the code does not know, or a
+    /// set the code uses without words, fails here with the file (and line).
+    /// </summary>
+    private static HashSet<string>[] LoadCueSets(IDataSource data)
+    {
+        const string path = "events/cue_words.tsv";
+        var byName = Enum.GetValues<CueSet>().ToDictionary(CueSetName, StringComparer.Ordinal);
+        var sets = new HashSet<string>[byName.Count];
+        for (var i = 0; i < sets.Length; i++)
+        {
+            sets[i] = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        foreach (var row in TsvReader.Read(data, path))
+        {
+            if (!byName.TryGetValue(row["set"], out var set))
+            {
+                throw new InvalidDataException($"{row.Location}: unknown cue set '{row["set"]}' (known: {string.Join(", ", byName.Keys)})");
+            }
+
+            var word = ArabicNormalizer.NormalizeKey(row["word"]);
+            sets[(int)set].Add(set == CueSet.NotFuturePrefix ? word : CliticSegmenter.ArticleFreeKey(word));
+        }
+
+        foreach (var (name, set) in byName)
+        {
+            if (sets[(int)set].Count == 0)
+            {
+                throw new InvalidDataException($"{path}: cue set '{name}' has no words");
+            }
+        }
+
+        return sets;
+    }
+
+    /// <summary>The name of <paramref name="set"/> in the set column: snake case ("patient_cue" for PatientCue).</summary>
+    internal static string CueSetName(CueSet set)
+    {
+        var name = set.ToString();
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsAsciiLetterUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>The closed word classes the event rules use (column set of data/events/cue_words.tsv, in snake case).</summary>
+public enum CueSet
+{
+    /// <summary>The words of set agent_cue in cue_words.tsv.</summary>
+    AgentCue,
+
+    /// <summary>The words of set agreement_not_new in cue_words.tsv.</summary>
+    AgreementNotNew,
+
+    /// <summary>The words of set agreement_onset in cue_words.tsv.</summary>
+    AgreementOnset,
+
+    /// <summary>The words of set between in cue_words.tsv.</summary>
+    Between,
+
+    /// <summary>The words of set casualty_word in cue_words.tsv.</summary>
+    CasualtyWord,
+
+    /// <summary>The words of set ceasefire_word in cue_words.tsv.</summary>
+    CeasefireWord,
+
+    /// <summary>The words of set claim_cue in cue_words.tsv.</summary>
+    ClaimCue,
+
+    /// <summary>The words of set count_and in cue_words.tsv.</summary>
+    CountAnd,
+
+    /// <summary>The words of set count_filler in cue_words.tsv.</summary>
+    CountFiller,
+
+    /// <summary>The words of set count_stop in cue_words.tsv.</summary>
+    CountStop,
+
+    /// <summary>The words of set detonate_far in cue_words.tsv.</summary>
+    DetonateFar,
+
+    /// <summary>The words of set disarm_verb in cue_words.tsv.</summary>
+    DisarmVerb,
+
+    /// <summary>The words of set duration_unit in cue_words.tsv.</summary>
+    DurationUnit,
+
+    /// <summary>The words of set handover_cue in cue_words.tsv.</summary>
+    HandoverCue,
+
+    /// <summary>The words of set not_future_prefix in cue_words.tsv.</summary>
+    NotFuturePrefix,
+
+    /// <summary>The words of set patient_cue in cue_words.tsv.</summary>
+    PatientCue,
+
+    /// <summary>The words of set reporting_verb in cue_words.tsv.</summary>
+    ReportingVerb,
+
+    /// <summary>The words of set resumptive in cue_words.tsv.</summary>
+    Resumptive,
+
+    /// <summary>The words of set speaker_verb in cue_words.tsv.</summary>
+    SpeakerVerb,
+
+    /// <summary>The words of set subset_marker in cue_words.tsv.</summary>
+    SubsetMarker,
+
+    /// <summary>The words of set support_cue in cue_words.tsv.</summary>
+    SupportCue,
+
+    /// <summary>The words of set vehicle in cue_words.tsv.</summary>
+    Vehicle,
+
+    /// <summary>The words of set year_open in cue_words.tsv.</summary>
+    YearOpen,
+
+    /// <summary>The words of set year_word in cue_words.tsv.</summary>
+    YearWord,
 }

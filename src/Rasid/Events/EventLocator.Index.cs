@@ -1,4 +1,4 @@
-using Rasid.Documents;
+using Rasid.Text;
 using Rasid.Places;
 
 namespace Rasid.Events;
@@ -108,7 +108,7 @@ internal sealed partial class EventLocator
         var key = country ?? string.Empty;
         if (!_others.TryGetValue(key, out var others))
         {
-            others = new OthersIndex(Accepted().Where(m => m.Chosen!.FeatureType != "country" && !m.IsReportingSource
+            others = new OthersIndex(Accepted().Where(m => m.Chosen!.FeatureType != FeatureTypes.Country && !m.IsReportingSource
                                                            && (country is null || m.Chosen.Country == country)).ToList());
             _others[key] = others;
         }

@@ -1,5 +1,5 @@
-using Rasid.Documents;
 using Rasid.Places;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -49,7 +49,7 @@ internal sealed partial class EventLocator
 
             if (gap is not ("و" or "،" or "، و" or "،و" or "," or "وفي" or "، وفي") || next.IsDestination || next.IsReferencePoint || next.IsReportingSource
                 || next.Modifier is not null // "الغوطة الشرقية، قرب دمشق": a reference point, not a second place
-                || next.Chosen!.FeatureType == "country" || next.Chosen.Country != first.Chosen!.Country
+                || next.Chosen!.FeatureType == FeatureTypes.Country || next.Chosen.Country != first.Chosen!.Country
                 || members.Any(m => m.Chosen!.Id == next.Chosen.Id || IsInside(m.Chosen!, next.Chosen) || IsInside(next.Chosen, m.Chosen!)))
             {
                 break;
@@ -59,7 +59,7 @@ internal sealed partial class EventLocator
             last = next;
         }
 
-        return members.Count < 2 || first.Chosen!.FeatureType == "country"
+        return members.Count < 2 || first.Chosen!.FeatureType == FeatureTypes.Country
             ? []
             : members.Skip(1).Select(m => MostSpecificIn(m)).ToList();
     }
@@ -90,10 +90,10 @@ internal sealed partial class EventLocator
     /// </summary>
     private static bool IsInside(GazetteerPlace outer, GazetteerPlace inner) => outer.FeatureType switch
     {
-        "country" => inner.Country == outer.Country,
-        "admin1" or "region" => inner.Admin1Code is not null && inner.Admin1Code == outer.Admin1Code && (outer.FeatureType != "region" || outer.Admin2Code is null || inner.Admin2Code == outer.Admin2Code),
-        "admin2" => inner.Admin2Code is not null && inner.Admin2Code == outer.Admin2Code,
-        "admin3" => inner.Admin3Code is not null && inner.Admin3Code == outer.Admin3Code,
+        FeatureTypes.Country => inner.Country == outer.Country,
+        FeatureTypes.Admin1 or FeatureTypes.Region => inner.Admin1Code is not null && inner.Admin1Code == outer.Admin1Code && (outer.FeatureType != FeatureTypes.Region || outer.Admin2Code is null || inner.Admin2Code == outer.Admin2Code),
+        FeatureTypes.Admin2 => inner.Admin2Code is not null && inner.Admin2Code == outer.Admin2Code,
+        FeatureTypes.Admin3 => inner.Admin3Code is not null && inner.Admin3Code == outer.Admin3Code,
         _ => false,
     };
 
@@ -118,16 +118,20 @@ internal sealed partial class EventLocator
                 continue;
             }
 
-            switch (w[(at + 2)..])
+            var unit = w[(at + 2)..];
+            if (_anaphorAdmin1.Contains(unit))
             {
-                case "محافظه":
-                    return ["admin1"];
-                case "مديريه" or "قضاء":
-                    return ["admin2"];
-                case "مدينه" or "بلده":
-                    return ["city", "town"];
-                default:
-                    break;
+                return [FeatureTypes.Admin1];
+            }
+
+            if (_anaphorAdmin2.Contains(unit))
+            {
+                return [FeatureTypes.Admin2];
+            }
+
+            if (_anaphorTown.Contains(unit))
+            {
+                return [FeatureTypes.City, FeatureTypes.Town];
             }
         }
 
@@ -165,7 +169,7 @@ internal sealed partial class EventLocator
             return m;
         }
 
-        var before = scope.LastOrDefault(o => o.NameSpan.End <= m.CueSpan.Start && o.Chosen!.FeatureType != "country");
+        var before = scope.LastOrDefault(o => o.NameSpan.End <= m.CueSpan.Start && o.Chosen!.FeatureType != FeatureTypes.Country);
         if (before is null || before.Modifier is not null)
         {
             return m;
@@ -185,12 +189,12 @@ internal sealed partial class EventLocator
             current = inner;
         }
 
-        if (current.Chosen!.FeatureType is "admin1" or "region")
+        if (current.Chosen!.FeatureType is FeatureTypes.Admin1 or FeatureTypes.Region)
         {
             // "في محافظة البيضاء ... بمديرية الزاهر": a later place inside the province is more precise.
             // A regional term spanning provinces ("الساحل الغربي في مديريتي الجراحي والتحيتا") has no single province to check.
-            var region = current.Chosen.FeatureType == "region";
-            var inside = scope.FirstOrDefault(o => o.NameSpan.Start > current.NameSpan.Start && o.Chosen!.FeatureType is not ("admin1" or "region" or "country")
+            var region = current.Chosen.FeatureType == FeatureTypes.Region;
+            var inside = scope.FirstOrDefault(o => o.NameSpan.Start > current.NameSpan.Start && o.Chosen!.FeatureType is not (FeatureTypes.Admin1 or FeatureTypes.Region or FeatureTypes.Country)
                                                    && (o.Chosen.Admin1Code == current.Chosen.Admin1Code
                                                        || (region && o.LinkedToPrevious && o.Chosen.Country == current.Chosen.Country)));
             if (inside is not null)

@@ -1,8 +1,6 @@
-using Rasid.Documents;
-using Rasid.Lexicons;
 using Rasid.Places;
-using Rasid.Sentences;
-using Rasid.Tokenization;
+using Rasid.Records;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -24,6 +22,9 @@ internal sealed partial class EventLocator
     private readonly IReadOnlyList<PlaceMention> _details;
     private readonly AnalyzedText _text;
     private readonly Gazetteer _gazetteer;
+    private readonly HashSet<string> _anaphorAdmin1;
+    private readonly HashSet<string> _anaphorAdmin2;
+    private readonly HashSet<string> _anaphorTown;
 
     /// <summary>Creates the locator of one document.</summary>
     /// <param name="places">The document's places.</param>
@@ -38,6 +39,9 @@ internal sealed partial class EventLocator
         _details = places.Details;
         _text = text;
         _gazetteer = gazetteer;
+        _anaphorAdmin1 = gazetteer.Context("anaphor_admin1");
+        _anaphorAdmin2 = gazetteer.Context("anaphor_admin2");
+        _anaphorTown = gazetteer.Context("anaphor_town");
     }
 
     /// <summary>
@@ -54,7 +58,7 @@ internal sealed partial class EventLocator
         var nextIsOther = s + 1 < text.Sentences.Count && scope.Document.TriggersBySentence[s + 1].Any(m => m.Value[0].Name != cls.Name);
         var followingLimit = nextIsOther ? text.Sentences[s + 1].Span.Start : int.MaxValue;
         Place(candidate, NarrowScope(trigger.FirstToken, scope.Triggers, sentence, tokens), clause.TokenCount == 0 ? sentence.Span : clause.Span, followingLimit);
-        if (candidate.Place is { FeatureType: "country" } countryOnly && s + 1 < text.Sentences.Count && !nextIsOther)
+        if (candidate.Place is { FeatureType: FeatureTypes.Country } countryOnly && s + 1 < text.Sentences.Count && !nextIsOther)
         {
             // "هجوم في الصومال ..." followed by "... في منطقة جوبالاند": the next sentence often says where in the country.
             var next = LocateEvent(text.Sentences[s + 1].Span, text.Sentences[s + 1].Span);
@@ -88,7 +92,7 @@ internal sealed partial class EventLocator
         var place = LocateEvent(c.TriggerSpan, scope, followingLimit);
         // A small place abroad in an article about another country is usually a local place missing from the
         // gazetteer that shares a foreign name: prefer a place of the article's country named in the same sentence.
-        if (place is { FeatureType: "village" or "neighbourhood" or "town" or "other" } && _places.DocumentCountry is { } home && place.Iso2 != home)
+        if (place is { FeatureType: FeatureTypes.Village or FeatureTypes.Neighbourhood or FeatureTypes.Town or FeatureTypes.Other } && _places.DocumentCountry is { } home && place.Iso2 != home)
         {
             var local = _places.Mentions
                 .Where(p => p.Iso2 == home && p.Admin1Code is not null && c.SentenceSpan.Contains(p.Span))
@@ -168,7 +172,7 @@ internal sealed partial class EventLocator
         }
 
         var inScope = AcceptedOverlapping(scope);
-        var specific = inScope.Where(m => m.Chosen!.FeatureType != "country" && !m.IsReportingSource).ToList();
+        var specific = inScope.Where(m => m.Chosen!.FeatureType != FeatureTypes.Country && !m.IsReportingSource).ToList();
         if (specific.Count > 0)
         {
             var best = Anchored(specific.MinBy(m => Cost(m, anchor))!, specific);
@@ -178,7 +182,7 @@ internal sealed partial class EventLocator
                 : $"in the event's sentence, most specific of '{best.Text}' ({chosen.Resolved!.Reason})");
         }
 
-        var country = inScope.FirstOrDefault(m => m.Chosen!.FeatureType == "country")?.Chosen!.Country;
+        var country = inScope.FirstOrDefault(m => m.Chosen!.FeatureType == FeatureTypes.Country)?.Chosen!.Country;
         var othersIndex = Others(country);
         var others = othersIndex.Mentions;
 
@@ -194,7 +198,7 @@ internal sealed partial class EventLocator
         {
             // A town named in an earlier sentence than its province's own mention may belong to another event:
             // the province is the safe answer. In the province's own sentence the most specific place wins.
-            var province = PrecedingBackward(others, scope.Start, paragraphStart).FirstOrDefault(m => m.Chosen!.FeatureType is "admin1" or "region");
+            var province = PrecedingBackward(others, scope.Start, paragraphStart).FirstOrDefault(m => m.Chosen!.FeatureType is FeatureTypes.Admin1 or FeatureTypes.Region);
             if (province is not null && province != last && province.Chosen!.Admin1Code == last.Chosen!.Admin1Code
                 && SentenceIndex(province.NameSpan.Start) != SentenceIndex(last.NameSpan.Start))
             {
@@ -231,7 +235,7 @@ internal sealed partial class EventLocator
         var iso = country ?? _places.DocumentCountry;
         if (iso is not null && _gazetteer.CountryPlace(iso) is { } place)
         {
-            var countryMention = inScope.Concat(accepted).FirstOrDefault(m => m.Chosen!.Country == iso && m.Chosen.FeatureType == "country");
+            var countryMention = inScope.Concat(accepted).FirstOrDefault(m => m.Chosen!.Country == iso && m.Chosen.FeatureType == FeatureTypes.Country);
             return PlaceOutput.Make(_gazetteer, place, countryMention?.Resolved!.LocationAr ?? place.NameAr, 3,
                 countryMention?.Span ?? default, "only the country is known");
         }

@@ -1,5 +1,6 @@
-using Rasid.Documents;
 using Rasid.Places;
+using Rasid.Records;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -124,7 +125,7 @@ internal static class EventMerging
             var body = result.FirstOrDefault(b =>
                 (b.EventType == h.EventType || IsGeneric(b) || IsGeneric(h))
                 && b.EventType != EventTypes.StrategicDevelopments == (h.EventType != EventTypes.StrategicDevelopments)
-                && (b.Place is null || h.Place is null || b.Place.Admin1Code == h.Place.Admin1Code || h.Place.FeatureType == "country"
+                && (b.Place is null || h.Place is null || b.Place.Admin1Code == h.Place.Admin1Code || h.Place.FeatureType == FeatureTypes.Country
                     || b.Place.Iso2 == h.Place.Iso2 && SameFigure(b, h)));
             if (body is null)
             {
@@ -224,8 +225,8 @@ internal static class EventMerging
         // Same town, one is the district/province containing the other, or two names of one town (its quarters).
         // Two towns of one district are different places, hence different events.
         return a.Place.Location == b.Place.Location
-               || a.Place.FeatureType is "admin1" or "region" || b.Place.FeatureType is "admin1" or "region"
-               || a.Place.Admin2 is not null && a.Place.Admin2 == b.Place.Admin2 && (a.Place.FeatureType is "admin2" || b.Place.FeatureType is "admin2")
+               || a.Place.FeatureType is FeatureTypes.Admin1 or FeatureTypes.Region || b.Place.FeatureType is FeatureTypes.Admin1 or FeatureTypes.Region
+               || a.Place.Admin2 is not null && a.Place.Admin2 == b.Place.Admin2 && (a.Place.FeatureType is FeatureTypes.Admin2 || b.Place.FeatureType is FeatureTypes.Admin2)
                || GeoDistance.Km(a.Place, b.Place) <= SamePlaceKm;
     }
 
@@ -280,7 +281,7 @@ internal static class EventMerging
         }
 
         if (from.Place is not null && (into.Place is null || !into.PlaceInSentence && from.PlaceInSentence
-                                       || from.PlaceInSentence && into.Place.FeatureType == "admin1" && from.Place.FeatureType != "admin1" && from.Place.Admin1Code == into.Place.Admin1Code))
+                                       || from.PlaceInSentence && into.Place.FeatureType == FeatureTypes.Admin1 && from.Place.FeatureType != FeatureTypes.Admin1 && from.Place.Admin1Code == into.Place.Admin1Code))
         {
             into.Place = from.Place;
             into.PlaceInSentence = from.PlaceInSentence;

@@ -1,4 +1,5 @@
 using Rasid.Actors;
+using Rasid.Records;
 
 namespace Rasid.Events;
 
@@ -86,7 +87,7 @@ internal sealed class PerpetratorInference
             var claims = false;
             for (var t = sentence.FirstToken; t < sentence.EndToken && !claims; t++)
             {
-                claims = _lexicon.IsCue("claim_cue", tokens[t].Text);
+                claims = _lexicon.IsCue(CueSet.ClaimCue, tokens[t].Text);
             }
 
             if (!claims)

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Rasid.Lexicons;
-using Rasid.Sentences;
-using Rasid.Tokenization;
+using Rasid.Text;
 
 namespace Rasid.Events;
 
@@ -50,11 +48,39 @@ internal sealed class TriggerFilter
         return null;
     }
 
-    /// <summary>True when the document is dense in sport, culture or technology words (war words are figurative there).</summary>
-    public bool IsSportOrCulture(IReadOnlyList<Token> tokens)
+    /// <summary>
+    /// The sentences where war words are figurative: in a document dense in sport, culture or technology words (three
+    /// distinct ones), a sentence that has such a word or stands next to one. Null when the document is not such a one.
+    /// The decision is per sentence, so a car bomb at a stadium or an attack in a sports-heavy page is still read.
+    /// </summary>
+    public bool[]? SportOrCultureSentences(AnalyzedText text)
     {
-        var distinct = _lexicon.SportContext.FindAll(tokens).Select(m => m.Value[0]).ToHashSet(StringComparer.Ordinal);
-        return distinct.Count >= 3;
+        var matches = _lexicon.SportContext.FindAll(text.Tokens);
+        if (matches.Select(m => m.Value[0]).Distinct(StringComparer.Ordinal).Count() < 3)
+        {
+            return null;
+        }
+
+        var sentences = text.Sentences;
+        var has = new bool[sentences.Count];
+        var s = 0;
+        foreach (var m in matches)
+        {
+            while (s < sentences.Count - 1 && m.FirstToken >= sentences[s].EndToken)
+            {
+                s++;
+            }
+
+            has[s] = true;
+        }
+
+        var near = new bool[sentences.Count];
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            near[i] = has[i] || i > 0 && has[i - 1] || i + 1 < sentences.Count && has[i + 1];
+        }
+
+        return near;
     }
 
     private bool IsModal(IReadOnlyList<Token> tokens, IReadOnlyList<PhraseMatch<IReadOnlyList<ModalityCue>>> modality, int trigger, Sentence sentence)
@@ -119,13 +145,13 @@ internal sealed class TriggerFilter
             return false;
         }
 
-        return !_lexicon.CueWords["not_future_prefix"].Any(prefix => w.StartsWith(prefix, StringComparison.Ordinal));
+        return !_lexicon.Cues(CueSet.NotFuturePrefix).Any(prefix => w.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     /// <summary>"بمساندة الطيران" (with air support): aircraft supporting a ground operation are part of it, not a strike of their own.</summary>
     private bool IsSupportRole(TriggerClass cls, IReadOnlyList<Token> tokens, int trigger)
     {
-        if (cls.Name != "air_agent")
+        if (cls.Name != TriggerClasses.AirAgent)
         {
             return false;
         }
@@ -137,7 +163,7 @@ internal sealed class TriggerFilter
                 break;
             }
 
-            if (_lexicon.IsCue("support_cue", tokens[i].Text))
+            if (_lexicon.IsCue(CueSet.SupportCue, tokens[i].Text))
             {
                 return true;
             }
@@ -148,12 +174,12 @@ internal sealed class TriggerFilter
 
     /// <summary>"للقتال" (to fight), "لاقتحام" (to storm): ل + verbal noun states a purpose, not an act.</summary>
     private static bool IsPurpose(TriggerClass cls, PhraseMatch<IReadOnlyList<TriggerClass>> trigger, string first) =>
-        cls.Name is "clash" or "attack" or "takeover" or "liberation" or "kill"
+        cls.Name is TriggerClasses.Clash or TriggerClasses.Attack or TriggerClasses.Takeover or TriggerClasses.Liberation or TriggerClasses.Kill
         && trigger.PrefixLength > 0 && first[trigger.PrefixLength - 1] == 'ل';
 
     /// <summary>"معسكر استولى عليه الحوثيون": a verb with a resumptive pronoun describes its noun (background), not a new act.</summary>
     private bool IsRelativeClause(TriggerClass cls, IReadOnlyList<Token> tokens, int triggerEnd) =>
-        cls.Name is "takeover" or "liberation" && triggerEnd < tokens.Count && _lexicon.IsCue("resumptive", tokens[triggerEnd].Text);
+        cls.Name is TriggerClasses.Takeover or TriggerClasses.Liberation && triggerEnd < tokens.Count && _lexicon.IsCue(CueSet.Resumptive, tokens[triggerEnd].Text);
 
     private static bool CrossesClause(IReadOnlyList<Token> tokens, int from, int to)
     {
@@ -182,7 +208,7 @@ internal sealed class TriggerFilter
             {
                 for (var j = i + 1; j < Math.Min(to, i + 4); j++)
                 {
-                    if (_lexicon.IsCue("duration_unit", tokens[j].Text))
+                    if (_lexicon.IsCue(CueSet.DurationUnit, tokens[j].Text))
                     {
                         return true;
                     }
@@ -190,12 +216,12 @@ internal sealed class TriggerFilter
             }
 
             var w = tokens[i].Text.TrimStart('و', 'ف', 'ب', 'ل');
-            if (!_lexicon.IsCue("year_word", w) || tokens[i + 1].Kind != TokenKind.Number)
+            if (!_lexicon.IsCue(CueSet.YearWord, w) || tokens[i + 1].Kind != TokenKind.Number)
             {
                 continue;
             }
 
-            if (i > 0 && _lexicon.IsCue("year_open", tokens[i - 1].Text))
+            if (i > 0 && _lexicon.IsCue(CueSet.YearOpen, tokens[i - 1].Text))
             {
                 continue;
             }
@@ -222,36 +248,36 @@ internal sealed class TriggerFilter
         var nonStateArmed = actors.Any(a => a.Actor.Inter is 2 or 3 or 4);
         switch (cls.Name)
         {
-            case "air_agent":
+            case TriggerClasses.AirAgent:
                 return Enumerable.Range(sentence.FirstToken, sentence.TokenCount).Any(document.ActionVerbs.Contains)
-                       || classesInSentence.Overlaps(["attack", "bombard", "air"]);
-            case "kill":
+                       || classesInSentence.Overlaps([TriggerClasses.Attack, TriggerClasses.Bombard, TriggerClasses.Air]);
+            case TriggerClasses.Kill:
                 // A killing with no armed actor named is ordinary crime or a summary, not a coded event, unless the
                 // article reports armed violence elsewhere (a victim killed at a named place, perpetrator unnamed).
                 return casualties.Any(c => c.Role == "killed") && (armedActor || ReportsArmedViolence(document));
-            case "arrest":
+            case TriggerClasses.Arrest:
                 return document.ArrestContext.Contains(scope.Index) || nonStateArmed;
-            case "agreement":
+            case TriggerClasses.Agreement:
                 // A truce or ceasefire word is coded only when a new one starts, is reached or announced ("دخل حيز التنفيذ",
                 // "توصل الطرفان إلى هدنة"), not when one is called for, proposed, extended or failed.
                 return IsCeasefire(tokens, trigger)
-                    ? trigger.Value.Any(v => v.Name == "agreement") && SentenceHas(tokens, sentence, "agreement_onset")
-                      && !HasCueBefore(tokens, sentence, trigger.FirstToken, "agreement_not_new", 6)
+                    ? trigger.Value.Any(v => v.Name == TriggerClasses.Agreement) && SentenceHas(tokens, sentence, CueSet.AgreementOnset)
+                      && !HasCueBefore(tokens, sentence, trigger.FirstToken, CueSet.AgreementNotNew, 6)
                     : nonStateArmed;
-            case "release" or "exchange" or "surrender":
+            case TriggerClasses.Release or TriggerClasses.Exchange or TriggerClasses.Surrender:
                 return armedActor || casualties.Any(c => c.Role == "released");
-            case "protest" or "protest_intervention" or "riot":
+            case TriggerClasses.Protest or TriggerClasses.ProtestIntervention or TriggerClasses.Riot:
                 return actors.Any(a => a.Actor.Inter is 5 or 6) || document.ProtestContext.Contains(scope.Index);
-            case "withdrawal":
+            case TriggerClasses.Withdrawal:
                 // A withdrawal is a transfer of territory only when the text says who took the place over ("تسلمت",
                 // "دخلت"); a retreat in a battle or a proposed withdrawal is not.
-                return nonStateArmed && SentenceHas(tokens, sentence, "handover_cue");
-            case "takeover" or "liberation":
+                return nonStateArmed && SentenceHas(tokens, sentence, CueSet.HandoverCue);
+            case TriggerClasses.Takeover or TriggerClasses.Liberation:
                 return (armedActor || casualties.Count > 0) && scope.PlaceAfter(trigger.EndToken);
-            case "disrupt":
+            case TriggerClasses.Disrupt:
                 // "تفكيك" or "إحباط" alone is any dismantling or foiling; it is coded with a weapon or an attack named.
                 return trigger.EndToken - trigger.FirstToken > 1
-                       || classesInSentence.Overlaps(["explosive", "explosion", "shelling", "air", "air_agent", "suicide", "grenade"]);
+                       || classesInSentence.Overlaps([TriggerClasses.Explosive, TriggerClasses.Explosion, TriggerClasses.Shelling, TriggerClasses.Air, TriggerClasses.AirAgent, TriggerClasses.Suicide, TriggerClasses.Grenade]);
             default:
                 return cls.Strong || armedActor || casualties.Count > 0;
         }
@@ -259,14 +285,14 @@ internal sealed class TriggerFilter
 
     private static readonly HashSet<string> ArmedViolenceClasses = new(StringComparer.Ordinal)
     {
-        "clash", "air", "shelling", "bombard", "explosive", "suicide", "grenade", "assassination",
+        TriggerClasses.Clash, TriggerClasses.Air, TriggerClasses.Shelling, TriggerClasses.Bombard, TriggerClasses.Explosive, TriggerClasses.Suicide, TriggerClasses.Grenade, TriggerClasses.Assassination,
     };
 
     /// <summary>The document names a specific kind of armed violence somewhere (a clash, strike, shelling, bomb, assassination).</summary>
     private static bool ReportsArmedViolence(EventDocument document) =>
         document.TriggersBySentence.Any(ts => ts.Any(t => ArmedViolenceClasses.Contains(t.Value[0].Name)));
 
-    private bool SentenceHas(IReadOnlyList<Token> tokens, Sentence sentence, string set)
+    private bool SentenceHas(IReadOnlyList<Token> tokens, Sentence sentence, CueSet set)
     {
         for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
         {
@@ -279,7 +305,7 @@ internal sealed class TriggerFilter
         return false;
     }
 
-    private bool HasCueBefore(IReadOnlyList<Token> tokens, Sentence sentence, int trigger, string set, int window)
+    private bool HasCueBefore(IReadOnlyList<Token> tokens, Sentence sentence, int trigger, CueSet set, int window)
     {
         for (var i = Math.Max(sentence.FirstToken, trigger - window); i < trigger; i++)
         {
@@ -296,7 +322,7 @@ internal sealed class TriggerFilter
     {
         for (var i = trigger.FirstToken; i < trigger.EndToken; i++)
         {
-            if (_lexicon.IsCue("ceasefire_word", tokens[i].Text))
+            if (_lexicon.IsCue(CueSet.CeasefireWord, tokens[i].Text))
             {
                 return true;
             }
@@ -307,12 +333,12 @@ internal sealed class TriggerFilter
 
     /// <summary>True when the sentence opens with a reporting verb ("وأضاف", "وأكد"): it restates rather than reports.</summary>
     public bool StartsWithReportingVerb(IReadOnlyList<Token> tokens, Sentence sentence) =>
-        sentence.TokenCount > 0 && _lexicon.IsCue("reporting_verb", tokens[sentence.FirstToken].Text);
+        sentence.TokenCount > 0 && _lexicon.IsCue(CueSet.ReportingVerb, tokens[sentence.FirstToken].Text);
 
     /// <summary>Verbal nouns of derived forms (اعتقال، اختطاف، استهداف، اغتيال) have a long a before the last letter.</summary>
     internal static bool IsMasdar(string word)
     {
-        var w = Clitics.CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ب' or 'ل' ? word[1..] : word);
+        var w = CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ب' or 'ل' ? word[1..] : word);
         return w.Length >= 4 && w[^2] == 'ا' || w.StartsWith('م');
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
-using Rasid.Documents;
 
 namespace Rasid.Ingestion;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Rasid.Text;
 
 namespace Rasid.Ingestion;
 
@@ -506,7 +507,7 @@ public static class HtmlExtractor
         return sb.ToString();
     }
 
-    private static string CollapseSpaces(string line) => Normalization.Whitespace.Collapse(line);
+    private static string CollapseSpaces(string line) => Whitespace.Collapse(line);
 
     private static string? CleanInline(string? value)
     {

@@ -1,9 +1,7 @@
 using System.Globalization;
-using Rasid.Dates;
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Numbers.Internal;
-using Rasid.Tokenization;
+using Role = Rasid.Numbers.NumberRole;
+using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Numbers;
 
@@ -16,7 +14,7 @@ namespace Rasid.Numbers;
 /// </summary>
 /// <remarks>
 /// Numbers that are not counts are <b>left out</b> of the result rather than flagged: digits inside a date expression
-/// found by <see cref="DateResolver"/> ("11 مايو 2022", "2022-05-11"), years ("عام 2019", "2022م", any 4-digit
+/// the caller passes as token ranges to skip (the date stage's mentions: "11 مايو 2022", "2022-05-11"), years ("عام 2019", "2022م", any 4-digit
 /// 1900-2100 next to a month), times ("الساعة 10"), percentages ("10%", "10 بالمئة") and numbers after words such as
 /// "رقم" (data/numbers/excluded-context.tsv).
 /// </remarks>
@@ -31,127 +29,39 @@ public sealed class NumberRecognizer
     private readonly WordSequenceLexicon<bool> _excludedAfter;
     private readonly HashSet<string> _rangeLinks;
     private readonly HashSet<string> _rangeOpeners;
-    private readonly DateResolver _dates;
 
-    private NumberRecognizer(
-        Dictionary<string, (long, Role)> cardinals,
-        WordSequenceLexicon<(long, bool)> vague,
-        WordSequenceLexicon<bool> before,
-        WordSequenceLexicon<bool> after,
-        WordSequenceLexicon<bool> excludedBefore,
-        WordSequenceLexicon<bool> excludedAfter,
-        HashSet<string> rangeLinks,
-        HashSet<string> rangeOpeners,
-        DateResolver dates)
+    private NumberRecognizer(NumberLexicon lexicon)
     {
-        _cardinals = cardinals;
-        _cardinalsBySpan = cardinals.GetAlternateLookup<ReadOnlySpan<char>>();
-        _vague = vague;
-        _before = before;
-        _after = after;
-        _excludedBefore = excludedBefore;
-        _excludedAfter = excludedAfter;
-        _rangeLinks = rangeLinks;
-        _rangeOpeners = rangeOpeners;
-        _dates = dates;
+        _cardinals = lexicon.Cardinals;
+        _cardinalsBySpan = lexicon.Cardinals.GetAlternateLookup<ReadOnlySpan<char>>();
+        _vague = lexicon.Vague;
+        _before = lexicon.Before;
+        _after = lexicon.After;
+        _excludedBefore = lexicon.ExcludedBefore;
+        _excludedAfter = lexicon.ExcludedAfter;
+        _rangeLinks = lexicon.RangeLinks;
+        _rangeOpeners = lexicon.RangeOpeners;
     }
 
-    private enum Role
-    {
-        Unit,
-        TeenHead,
-        Teen,
-        Ten,
-        Hundred,
-        Scale,
-        ScalePlural,
-    }
-
-    /// <summary>Loads the number word lists (data/numbers/) and the calendar lists used to skip dates (data/calendar/).</summary>
+    /// <summary>Loads the number word lists (data/numbers/).</summary>
     public static NumberRecognizer Load(IDataSource data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var cardinals = new Dictionary<string, (long, Role)>(StringComparer.Ordinal);
-        foreach (var row in TsvReader.Read(data, "numbers/cardinals.tsv"))
-        {
-            var role = row["role"] switch
-            {
-                "unit" => Role.Unit,
-                "teenhead" => Role.TeenHead,
-                "teen" => Role.Teen,
-                "ten" => Role.Ten,
-                "hundred" => Role.Hundred,
-                "scale" => Role.Scale,
-                "scaleplural" => Role.ScalePlural,
-                _ => throw new InvalidDataException($"{row.Location}: unknown role '{row["role"]}'"),
-            };
-            cardinals[Normalization.ArabicNormalizer.NormalizeKey(row["word"])] = (ParseLong(row, "value"), role);
-        }
-
-        var vague = new WordSequenceLexicon<(long, bool)>();
-        foreach (var row in TsvReader.Read(data, "numbers/vague.tsv"))
-        {
-            var value = (ParseLong(row, "value"), string.Equals(row["alone_only"], "1", StringComparison.Ordinal));
-            vague.Add(row["phrase"], value);
-            var key = Normalization.ArabicNormalizer.NormalizeKey(row["phrase"]);
-            if (!key.StartsWith("ال", StringComparison.Ordinal))
-            {
-                vague.Add("ال" + key, value); // العشرات، المئات
-            }
-        }
-
-        var before = new WordSequenceLexicon<bool>();
-        var after = new WordSequenceLexicon<bool>();
-        foreach (var row in TsvReader.Read(data, "numbers/qualifiers.tsv"))
-        {
-            (string.Equals(row["position"], "before", StringComparison.Ordinal) ? before : after).Add(row["phrase"], true);
-        }
-
-        var excludedBefore = new WordSequenceLexicon<bool>();
-        var excludedAfter = new WordSequenceLexicon<bool>();
-        foreach (var row in TsvReader.Read(data, "numbers/excluded-context.tsv"))
-        {
-            var yearOnly = string.Equals(row["applies"], "year", StringComparison.Ordinal);
-            (string.Equals(row["position"], "before", StringComparison.Ordinal) ? excludedBefore : excludedAfter).Add(row["word"], yearOnly);
-        }
-
-        var links = new HashSet<string>(StringComparer.Ordinal);
-        var openers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in TsvReader.Read(data, "numbers/range-links.tsv"))
-        {
-            var word = Normalization.ArabicNormalizer.NormalizeKey(row["word"]);
-            if (string.Equals(row["kind"], "link", StringComparison.Ordinal))
-            {
-                links.Add(word);
-            }
-            else if (string.Equals(row["kind"], "opener", StringComparison.Ordinal))
-            {
-                openers.Add(word);
-            }
-        }
-
-        return new NumberRecognizer(cardinals, vague, before, after, excludedBefore, excludedAfter, links, openers, DateResolver.Load(data));
-    }
-
-    /// <summary>All counts in <paramref name="text"/>, in order, never overlapping (see the class remarks for what is left out).</summary>
-    public IReadOnlyList<NumberMention> Find(AnalyzedText text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return Find(text, _dates.Find(text, null));
+        return new NumberRecognizer(NumberLexicon.Load(data));
     }
 
     /// <summary>
-    /// As <see cref="Find(AnalyzedText)"/>, reusing date mentions the caller already has from <see cref="DateResolver.Find"/>
-    /// on the same text (the publication date does not matter here), so dates are not searched twice.
+    /// All counts in <paramref name="text"/>, in order, never overlapping (see the class remarks for what is left out);
+    /// tokens inside <paramref name="skip"/> (the document's date expressions) are never read as counts.
     /// </summary>
-    public IReadOnlyList<NumberMention> Find(AnalyzedText text, IReadOnlyList<DateMention> dates)
+    public IReadOnlyList<NumberMention> Find(AnalyzedText text, IEnumerable<TokenRange> skip)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(dates);
+        ArgumentNullException.ThrowIfNull(skip);
         var tokens = text.Tokens;
         var n = tokens.Count;
         var inDate = new bool[n];
-        foreach (var d in dates)
+        foreach (var d in skip)
         {
             for (var k = d.FirstToken; k < d.EndToken && k < n; k++)
             {
@@ -519,11 +429,6 @@ public sealed class NumberRecognizer
 
         return double.TryParse(plain, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && value < 1e15;
     }
-
-    private static long ParseLong(TsvRow row, string column) =>
-        long.TryParse(row[column], NumberStyles.None, CultureInfo.InvariantCulture, out var v)
-            ? v
-            : throw new InvalidDataException($"{row.Location}: column '{column}' must be a whole number, got '{row[column]}'");
 
     private readonly record struct Component(long Value, Role Role, int End, int Prefix);
 }

@@ -1,13 +1,15 @@
+using System.Diagnostics;
 using System.Globalization;
 using Rasid.Actors;
 using Rasid.Cleaning;
+using Rasid.Data;
 using Rasid.Dates;
-using Rasid.Documents;
 using Rasid.Events;
-using Rasid.Lexicons;
+using Rasid.Ingestion;
 using Rasid.Numbers;
-using Rasid.Output;
 using Rasid.Places;
+using Rasid.Records;
+using Rasid.Text;
 
 namespace Rasid.Pipeline;
 
@@ -24,7 +26,7 @@ public sealed class RasidPipeline
     private readonly PlaceResolver _places;
     private readonly EventExtractor _events;
 
-    private RasidPipeline(BoilerplateRemover cleaner, ActorDictionary actors, NumberRecognizer numbers, DateResolver dates, PlaceResolver places, EventLexicon events, Sentences.ClauseSplitter clauses)
+    private RasidPipeline(BoilerplateRemover cleaner, ActorDictionary actors, NumberRecognizer numbers, DateResolver dates, PlaceResolver places, EventLexicon events, ClauseSplitter clauses)
     {
         _cleaner = cleaner;
         _actors = actors;
@@ -48,7 +50,7 @@ public sealed class RasidPipeline
             DateResolver.Load(data),
             PlaceResolver.Load(data),
             EventLexicon.Load(data),
-            Sentences.ClauseSplitter.Load(data));
+            ClauseSplitter.Load(data));
     }
 
     /// <summary>
@@ -72,9 +74,11 @@ public sealed class RasidPipeline
     /// <param name="document">The document.</param>
     /// <param name="withText">Include the cleaned text that evidence offsets refer to.</param>
     /// <param name="trace">Receives one line per trigger decision (for `--explain`), or null.</param>
-    public DocumentResult Extract(SourceDocument document, bool withText = false, Action<string>? trace = null)
+    /// <param name="timer">Receives the time of each stage (<see cref="PipelineStages"/>), or null.</param>
+    public DocumentResult Extract(SourceDocument document, bool withText = false, Action<string>? trace = null, IStageTimer? timer = null)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var lap = new StageLap(timer);
         var text = CleanText(document);
         var titleEnd = 0;
         if (!string.IsNullOrEmpty(document.Title) && text.StartsWith(document.Title.Trim(), StringComparison.Ordinal))
@@ -82,19 +86,30 @@ public sealed class RasidPipeline
             titleEnd = document.Title.Trim().Length;
         }
 
+        lap.End(PipelineStages.Clean);
         var analyzed = AnalyzedText.Analyze(text);
+        lap.End(PipelineStages.Analyze);
         var found = _actors.Find(analyzed);
         var countryHints = _actors.CountryHints(found);
+        lap.End(PipelineStages.Actors);
         var places = _places.Analyze(analyzed, countryHints);
+        lap.End(PipelineStages.Places);
 
         // Ambiguous and generic aliases are resolved once the document's country is known ("الجيش" in Yemen).
         var documentCountry = places.DocumentCountry ?? countryHints.FirstOrDefault();
         var actorMentions = found.Select(m => m with { Actor = _actors.Resolve(m, documentCountry, document.Published) }).ToList();
         // Normalisation is character-local, so the title's normalised length is where the body starts.
-        var titleEndNormalized = titleEnd == 0 ? 0 : Normalization.ArabicNormalizer.Normalize(text[..titleEnd]).Length;
+        var titleEndNormalized = titleEnd == 0 ? 0 : ArabicNormalizer.Normalize(text[..titleEnd]).Length;
+        lap.End(PipelineStages.Actors);
         var dates = _dates.Find(analyzed, document.Published);
-        var context = new DocumentContext(analyzed, actorMentions, _numbers.Find(analyzed, dates), dates, places, document.Published, titleEndNormalized);
-        var events = _events.Extract(context, trace).Select(c => EventRecordBuilder.Build(c, analyzed, titleEndNormalized, document.Published)).ToList();
+        lap.End(PipelineStages.Dates);
+        var numbers = _numbers.Find(analyzed, dates.TokenRanges());
+        lap.End(PipelineStages.Numbers);
+        var context = new DocumentContext(analyzed, actorMentions, numbers, dates, places, document.Published, titleEndNormalized);
+        var candidates = _events.Extract(context, trace);
+        lap.End(PipelineStages.Events);
+        var events = candidates.Select(c => EventRecordBuilder.Build(c, analyzed, titleEndNormalized, document.Published)).ToList();
+        lap.End(PipelineStages.Records);
         var score = Math.Min(1.0, events.Count * 0.5 + actorMentions.Count(a => a.Actor.Inter is >= 1 and <= 4) * 0.05);
         return new DocumentResult
         {
@@ -108,5 +123,68 @@ public sealed class RasidPipeline
             Events = events,
             Text = withText ? text : null,
         };
+    }
+}
+
+/// <summary>Receives the time each pipeline stage took for one document (see <see cref="RasidPipeline.Extract"/>).</summary>
+public interface IStageTimer
+{
+    /// <summary>Called once per stage step, in pipeline order; a stage may be reported more than once per document.</summary>
+    /// <param name="stage">One of <see cref="PipelineStages"/>.</param>
+    /// <param name="elapsed">Time of the step.</param>
+    void Record(string stage, TimeSpan elapsed);
+}
+
+/// <summary>The names of the pipeline's stages as reported to an <see cref="IStageTimer"/>.</summary>
+public static class PipelineStages
+{
+    /// <summary>Boilerplate removal and the headline.</summary>
+    public const string Clean = "clean";
+
+    /// <summary>Normalisation, tokens and sentences.</summary>
+    public const string Analyze = "analyse (normalise+tokenise+sentences)";
+
+    /// <summary>Actor recognition, country hints and resolution against the document's country.</summary>
+    public const string Actors = "actors";
+
+    /// <summary>Place recognition and resolution.</summary>
+    public const string Places = "places";
+
+    /// <summary>Date expressions.</summary>
+    public const string Dates = "dates";
+
+    /// <summary>Counts.</summary>
+    public const string Numbers = "numbers";
+
+    /// <summary>Event extraction.</summary>
+    public const string Events = "events";
+
+    /// <summary>Output records.</summary>
+    public const string Records = "records";
+}
+
+/// <summary>Times consecutive steps for an optional <see cref="IStageTimer"/>; free when there is none.</summary>
+internal struct StageLap
+{
+    private readonly IStageTimer? _timer;
+    private long _start;
+
+    public StageLap(IStageTimer? timer)
+    {
+        _timer = timer;
+        _start = timer is null ? 0 : Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Reports the time since the previous step to the timer under <paramref name="stage"/>.</summary>
+    public void End(string stage)
+    {
+        if (_timer is null)
+        {
+            return;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        _timer.Record(stage, Stopwatch.GetElapsedTime(_start, now));
+        _start = Stopwatch.GetTimestamp(); // the timer's own time is not charged to the next stage
     }
 }

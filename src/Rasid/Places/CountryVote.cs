@@ -1,4 +1,5 @@
-using Rasid.Documents;
+using Rasid.Text;
+
 
 namespace Rasid.Places;
 
@@ -31,7 +32,7 @@ internal static class CountryVote
             GazetteerPlace? country = null;
             foreach (var p in m.Places)
             {
-                if (p.FeatureType == "country")
+                if (p.FeatureType == FeatureTypes.Country)
                 {
                     country = p;
                     break;
@@ -48,7 +49,7 @@ internal static class CountryVote
             countries.Clear();
             foreach (var p in m.Places)
             {
-                if (p.FeatureType is not ("village" or "neighbourhood" or "other") && !countries.Contains(p.Country))
+                if (!FeatureTypes.IsSmall(p.FeatureType) && !countries.Contains(p.Country))
                 {
                     countries.Add(p.Country);
                 }

@@ -1,13 +1,12 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Rasid.Clitics;
-using Rasid.Tokenization;
+using Rasid.Text;
 
 namespace Rasid.Places;
 
 /// <summary>
 /// A load-fast index of the gazetteer's place names with the matching rules of
-/// <see cref="Lexicons.PhraseMatcher{T}"/>: words compare on their article-free key, the first word may carry the
+/// <see cref="PhraseMatcher{T}"/>: words compare on their article-free key, the first word may carry the
 /// proclitics و ف ب ل ك لل, and the longest name wins. It keys whole names in one dictionary (names come
 /// pre-normalised from the build script), so 60,000 names load in a few tens of milliseconds, and a token that
 /// cannot start a name is rejected without allocating.
@@ -48,7 +47,7 @@ internal sealed class NameIndex
     /// <summary>Number of distinct whole-name keys.</summary>
     public int Count => _keys.Values.Count(v => v >> GroupShift > 0);
 
-    /// <summary>The group of <paramref name="normalizedName"/> (already folded by <see cref="Normalization.ArabicNormalizer.NormalizeKey"/>), created when new.</summary>
+    /// <summary>The group of <paramref name="normalizedName"/> (already folded by <see cref="ArabicNormalizer.NormalizeKey"/>), created when new.</summary>
     public int GetOrAdd(string normalizedName, int newGroup) => GetOrAdd(normalizedName.AsSpan(), newGroup, normalizedName);
 
     /// <summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Rasid.Documents;
+using Rasid.Text;
 
 namespace Rasid.Places;
 
@@ -27,7 +27,7 @@ internal sealed class PlaceAcceptance
         var supported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in mentions)
         {
-            if (m.Chosen is { Admin1Code: { } code } c && c.FeatureType is not ("village" or "neighbourhood" or "other" or "admin3")
+            if (m.Chosen is { Admin1Code: { } code } c && c.FeatureType is not (FeatureTypes.Village or FeatureTypes.Neighbourhood or FeatureTypes.Other or FeatureTypes.Admin3)
                 && Accept(m, documentCountry))
             {
                 supported.Add(code);
@@ -59,7 +59,7 @@ internal sealed class PlaceAcceptance
                 continue;
             }
 
-            if (prev.Chosen.FeatureType == "region" && cur.Chosen.FeatureType == "admin1" && prev.Chosen.Admin1Code != cur.Chosen.Admin1Code
+            if (prev.Chosen.FeatureType == FeatureTypes.Region && cur.Chosen.FeatureType == FeatureTypes.Admin1 && prev.Chosen.Admin1Code != cur.Chosen.Admin1Code
                 && prev.Chosen.Country == cur.Chosen.Country)
             {
                 // "المنطقة الوسطى لمحافظة إب": a generic regional term of another province, not the alias.
@@ -73,8 +73,8 @@ internal sealed class PlaceAcceptance
                 continue; // "X شمال شرق Y": X is placed relative to Y, not inside it
             }
 
-            if (cur.TypeCue is "admin1" or "admin2" or "city" && prev.Chosen.Admin1Code != cur.Chosen.Admin1Code
-                && prev.Chosen.FeatureType is "village" or "neighbourhood" or "other" or "town")
+            if (cur.TypeCue is FeatureTypes.Admin1 or FeatureTypes.Admin2 or FeatureTypes.City && prev.Chosen.Admin1Code != cur.Chosen.Admin1Code
+                && prev.Chosen.FeatureType is FeatureTypes.Village or FeatureTypes.Neighbourhood or FeatureTypes.Other or FeatureTypes.Town)
             {
                 // "منطقة الحوبان بمدينة تعز": the text puts X inside Y, so a namesake of X elsewhere is wrong. Take X's
                 // namesake inside Y's province, or drop X and let Y stand for the place.
@@ -160,17 +160,17 @@ internal sealed class PlaceAcceptance
             // Outside the document's country only clearly marked places count.
             return c.FeatureType switch
             {
-                "country" => true,
+                FeatureTypes.Country => true,
                 // "الموالية لأنقرة": a foreign capital after ل is its government, not a place.
-                "admin1" or "city" or "region" => (m.HasPreposition && !m.DativeOnly) || m.TypeCue is not null,
-                "admin2" or "town" or "admin3" => m.TypeCue is not null && m.TypeCue != "area" && m.HasPreposition,
+                FeatureTypes.Admin1 or FeatureTypes.City or FeatureTypes.Region => (m.HasPreposition && !m.DativeOnly) || m.TypeCue is not null,
+                FeatureTypes.Admin2 or FeatureTypes.Town or FeatureTypes.Admin3 => m.TypeCue is not null && m.TypeCue != "area" && m.HasPreposition,
                 _ => false,
             };
         }
 
         return c.FeatureType switch
         {
-            "country" or "admin1" or "city" or "region" or "admin2" or "town" => true,
+            FeatureTypes.Country or FeatureTypes.Admin1 or FeatureTypes.City or FeatureTypes.Region or FeatureTypes.Admin2 or FeatureTypes.Town => true,
 
             // Small places: a cue word or a containing place, or a preposition in a province the document names.
             _ => m.TypeCue is not null || linked

@@ -1,4 +1,3 @@
-using Rasid.Documents;
 
 namespace Rasid.Places;
 

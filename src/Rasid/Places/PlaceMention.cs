@@ -1,4 +1,5 @@
-using Rasid.Documents;
+using Rasid.Text;
+
 
 namespace Rasid.Places;
 
@@ -23,7 +24,7 @@ public sealed class PlaceMention
         Places = places;
         foreach (var p in places)
         {
-            HasCountryCandidate |= p.FeatureType == "country";
+            HasCountryCandidate |= p.FeatureType == FeatureTypes.Country;
         }
     }
 

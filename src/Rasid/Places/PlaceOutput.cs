@@ -1,4 +1,5 @@
-using Rasid.Documents;
+using Rasid.Text;
+
 
 namespace Rasid.Places;
 
@@ -12,9 +13,9 @@ internal static class PlaceOutput
         var locationAr = text.Original[original.Start..original.End].Trim();
         var precision = p.FeatureType switch
         {
-            "country" or "admin1" => 3,
-            "region" => p.Admin2Code is null ? 3 : 2,
-            "admin2" or "admin3" => 2,
+            FeatureTypes.Country or FeatureTypes.Admin1 => 3,
+            FeatureTypes.Region => p.Admin2Code is null ? 3 : 2,
+            FeatureTypes.Admin2 or FeatureTypes.Admin3 => 2,
             _ => 1,
         };
         if (m.Modifier is not null)

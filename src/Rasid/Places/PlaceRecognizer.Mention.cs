@@ -1,6 +1,5 @@
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Tokenization;
+using Rasid.Text;
+
 
 namespace Rasid.Places;
 
@@ -94,13 +93,13 @@ internal sealed partial class PlaceRecognizer
         // A stop-listed name is a place only after an admin cue ("محافظة X"), or when it is joined by و to a place a
         // dual or plural cue announced ("منطقتي الوهط وصبر"; the first name must be a place in its own right).
         if (_gazetteer.StopWords.Contains(name)
-            && (definiteCue || (typeCue is not ("admin1" or "admin2" or "admin3") && !(coordinated && typeCue is not null))))
+            && (definiteCue || (typeCue is not (FeatureTypes.Admin1 or FeatureTypes.Admin2 or FeatureTypes.Admin3) && !(coordinated && typeCue is not null))))
         {
             return null;
         }
 
         typeCue ??= ownCue;
-        if (definiteCue && typeCue is not (null or "city"))
+        if (definiteCue && typeCue is not (null or FeatureTypes.City))
         {
             // "صحة المحافظة ...", "أهالي المديرية ...": the unit word with the article refers back; it announces no name
             // (العاصمة صنعاء is the exception).
@@ -208,7 +207,7 @@ internal sealed partial class PlaceRecognizer
     }
 
     /// <summary>Marks each mention the text ties to the one before it ("مكيراس بالبيضاء", "X في Y", "X التابعة لـ Y").</summary>
-    public static void Link(AnalyzedText text, List<PlaceMention> mentions)
+    public void Link(AnalyzedText text, List<PlaceMention> mentions)
     {
         var tokens = text.Tokens;
         for (var i = 1; i < mentions.Count; i++)
@@ -233,8 +232,8 @@ internal sealed partial class PlaceRecognizer
                 : tokens[cur.FirstToken].Start < cur.NameSpan.Start && (text.Normalized.Text[cur.NameSpan.Start - 1] is 'ب' or 'ل');
             var trimmed = between.Trim().Trim('،', ',', '-', '–').Trim();
             var linked = gapTokens == 0 && trimmed.Length == 0
-                         || trimmed is "في" or "من" or "التابعه" or "التابعه ل" or "عاصمه" or "مركز" or "التابع" or "شمال" or "جنوب" or "شرق" or "غرب"
-                         || (gapTokens <= 1 && (startsWithB || cur.TypeCue is "admin1" or "admin2"))
+                         || _linkGapWords.Contains(trimmed)
+                         || (gapTokens <= 1 && (startsWithB || cur.TypeCue is FeatureTypes.Admin1 or FeatureTypes.Admin2))
                          || (gapTokens == 1 && trimmed.Length > 2 && trimmed[0] == 'ب' && !trimmed.Contains(' ', StringComparison.Ordinal));
             if (linked && gapTokens <= 3)
             {

@@ -1,6 +1,5 @@
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Tokenization;
+using Rasid.Text;
+
 
 namespace Rasid.Places;
 
@@ -27,6 +26,7 @@ internal sealed partial class PlaceRecognizer
     private readonly HashSet<string> _metonymWords;
     private readonly HashSet<string> _destinationWords;
     private readonly HashSet<string> _namePartWords;
+    private readonly HashSet<string> _linkGapWords;
 
     public PlaceRecognizer(Gazetteer gazetteer)
     {
@@ -42,6 +42,7 @@ internal sealed partial class PlaceRecognizer
         _metonymWords = gazetteer.Context("metonym");
         _destinationWords = gazetteer.Context("destination");
         _namePartWords = gazetteer.Context("name_part");
+        _linkGapWords = gazetteer.Context("link_gap");
         _groupWeight = gazetteer.GroupWeight;
     }
 
@@ -220,7 +221,7 @@ internal sealed partial class PlaceRecognizer
     {
         for (var i = 0; i < ids.Count; i++)
         {
-            if (_gazetteer.Places[ids[i]].FeatureType is not ("village" or "neighbourhood" or "other"))
+            if (_gazetteer.Places[ids[i]].FeatureType is not (FeatureTypes.Village or FeatureTypes.Neighbourhood or FeatureTypes.Other))
             {
                 return false;
             }
@@ -283,7 +284,7 @@ internal sealed partial class PlaceRecognizer
 
         foreach (var p in m.Places)
         {
-            if (p.FeatureType is not ("village" or "neighbourhood" or "other"))
+            if (!FeatureTypes.IsSmall(p.FeatureType))
             {
                 return false;
             }

@@ -1,5 +1,6 @@
-using Rasid.Documents;
-using Rasid.Lexicons;
+using Rasid.Data;
+using Rasid.Text;
+
 
 namespace Rasid.Places;
 
@@ -47,7 +48,7 @@ public sealed class PlaceResolver
         var mentions = _recognizer.Recognize(text, adjectives);
         var votes = CountryVote.Votes(text, mentions, adjectives, countryHints);
         var documentCountry = CountryVote.Winner(votes);
-        PlaceRecognizer.Link(text, mentions);
+        _recognizer.Link(text, mentions);
         _scorer.ScoreAll(mentions, documentCountry, countryHints);
         _acceptance.Settle(text, mentions, documentCountry);
         var resolved = mentions.Where(m => m.Resolved is not null).Select(m => m.Resolved!).ToList();

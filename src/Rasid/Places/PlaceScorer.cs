@@ -70,7 +70,7 @@ internal sealed class PlaceScorer
                 for (var k = 0; k < scored.Length; k++)
                 {
                     var p = m.Places[k];
-                    var near = local.Count > 0 && p.Admin1Code is not null && p.FeatureType != "village" && local.Contains(p.Admin1Code) ? PlaceWeights.LocalBonus : 0;
+                    var near = local.Count > 0 && p.Admin1Code is not null && p.FeatureType != FeatureTypes.Village && local.Contains(p.Admin1Code) ? PlaceWeights.LocalBonus : 0;
                     scored[k] = new PlaceCandidate(p, near + Score(p, m, neighbours, documentCountry, hints, pass == 0 ? null : admin1Votes));
                 }
 
@@ -79,8 +79,8 @@ internal sealed class PlaceScorer
                 m.Chosen = scored.Length > 0 ? scored[0].Place : null;
                 if (m.Chosen?.Admin1Code is { } a1 && _acceptance.Accept(m, documentCountry))
                 {
-                    nextVotes[a1] = nextVotes.GetValueOrDefault(a1) + (m.Chosen.FeatureType == "village" ? PlaceWeights.VillageVote : 1.0);
-                    if (pass == 0 && m.Chosen.FeatureType is not ("village" or "neighbourhood" or "other"))
+                    nextVotes[a1] = nextVotes.GetValueOrDefault(a1) + (m.Chosen.FeatureType == FeatureTypes.Village ? PlaceWeights.VillageVote : 1.0);
+                    if (pass == 0 && !FeatureTypes.IsSmall(m.Chosen.FeatureType))
                     {
                         firstPass[i] = a1;
                     }
@@ -100,12 +100,12 @@ internal sealed class PlaceScorer
             s += p.Country == documentCountry ? PlaceWeights.DocumentCountry : _gazetteer.SameTheatre(p.Country, documentCountry) ? PlaceWeights.SameTheatre : PlaceWeights.OtherCountry;
         }
 
-        if (p.FeatureType == "city" && p.Population >= PlaceWeights.MetropolisPopulation && m.TypeCue is null && !m.HasCountryCandidate)
+        if (p.FeatureType == FeatureTypes.City && p.Population >= PlaceWeights.MetropolisPopulation && m.TypeCue is null && !m.HasCountryCandidate)
         {
             s += PlaceWeights.Metropolis; // "القاهرة" is Cairo, even in a Yemeni article, unless a cue says "مديرية القاهرة"
         }
 
-        if (p.FeatureType is "village" or "neighbourhood" or "other" && m.HasCountryCandidate)
+        if (FeatureTypes.IsSmall(p.FeatureType) && m.HasCountryCandidate)
         {
             s += PlaceWeights.SmallNamesakeOfCountry; // "السعودية" is the kingdom, not a Syrian village of that name
         }

@@ -47,13 +47,13 @@ internal static class PlaceWeights
         typeCue switch
         {
             null => 0,
-            "admin1" => featureType == "admin1" ? 4 : featureType == "admin2" ? 0.5 : -1,
-            "admin2" => featureType == "admin2" ? 4 : featureType is "admin3" or "town" ? 1 : -1,
-            "admin3" => featureType == "admin3" ? 4 : featureType is "town" or "admin2" ? 1 : -1,
-            "city" or "town" => featureType is "city" or "town" ? 3 : featureType == "admin2" ? 1 : featureType == "admin1" ? -1.5 : 0,
-            "village" => featureType is "village" or "town" ? 3 : -1,
-            "neighbourhood" => featureType is "neighbourhood" ? 3 : featureType is "village" or "town" ? 1 : -1,
-            "countryside" => featureType is "admin1" or "region" ? 3 : 0,
-            _ => featureType == "country" ? -1 : 0.5,
+            FeatureTypes.Admin1 => featureType == FeatureTypes.Admin1 ? 4 : featureType == FeatureTypes.Admin2 ? 0.5 : -1,
+            FeatureTypes.Admin2 => featureType == FeatureTypes.Admin2 ? 4 : featureType is FeatureTypes.Admin3 or FeatureTypes.Town ? 1 : -1,
+            FeatureTypes.Admin3 => featureType == FeatureTypes.Admin3 ? 4 : featureType is FeatureTypes.Town or FeatureTypes.Admin2 ? 1 : -1,
+            FeatureTypes.City or FeatureTypes.Town => featureType is FeatureTypes.City or FeatureTypes.Town ? 3 : featureType == FeatureTypes.Admin2 ? 1 : featureType == FeatureTypes.Admin1 ? -1.5 : 0,
+            FeatureTypes.Village => featureType is FeatureTypes.Village or FeatureTypes.Town ? 3 : -1,
+            FeatureTypes.Neighbourhood => featureType is FeatureTypes.Neighbourhood ? 3 : featureType is FeatureTypes.Village or FeatureTypes.Town ? 1 : -1,
+            "countryside" => featureType is FeatureTypes.Admin1 or FeatureTypes.Region ? 3 : 0,
+            _ => featureType == FeatureTypes.Country ? -1 : 0.5,
         };
 }

@@ -1,6 +1,6 @@
 using Rasid.Actors;
-using Rasid.Documents;
-using Rasid.Lexicons;
+using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Tests.Actors;
 

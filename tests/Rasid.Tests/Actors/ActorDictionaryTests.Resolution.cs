@@ -1,5 +1,4 @@
 using Rasid.Actors;
-using Rasid.Documents;
 
 namespace Rasid.Tests.Actors;
 

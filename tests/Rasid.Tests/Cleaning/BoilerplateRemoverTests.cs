@@ -1,5 +1,5 @@
 using Rasid.Cleaning;
-using Rasid.Lexicons;
+using Rasid.Data;
 
 namespace Rasid.Tests.Cleaning;
 

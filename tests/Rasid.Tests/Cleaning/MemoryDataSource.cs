@@ -1,5 +1,5 @@
 using System.Text;
-using Rasid.Lexicons;
+using Rasid.Data;
 
 namespace Rasid.Tests.Cleaning;
 

@@ -65,9 +65,11 @@ public class RasidWrapperTests
         Assert.Equal("build run", RunWrapper(temp)); // first run
         Assert.Equal("run", RunWrapper(temp));
 
-        // What `dotnet test` leaves behind: build outputs under src/*/bin and obj.
+        // What `dotnet test` leaves behind: build outputs under src/*/bin and obj, npm packages and the files copied from them.
         Write(temp.File("repo/src/Rasid.Cli/obj/Release/net10.0/Rasid.Cli.dll"), "x");
         Write(temp.File("repo/src/Rasid.Cli/bin/Release/net10.0/Rasid.Cli.dll"), "x");
+        Write(temp.File("repo/src/Rasid.Web/client/node_modules/leaflet/leaflet.js"), "x");
+        Write(temp.File("repo/src/Rasid.Web/wwwroot/vendor/leaflet.js"), "x");
         Assert.Equal("run", RunWrapper(temp));
 
         Write(temp.File("repo/src/Rasid.Cli/Program.cs"), "// v2, changed");

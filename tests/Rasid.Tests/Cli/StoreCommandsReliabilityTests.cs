@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Rasid.Cli;
-using Rasid.Output;
+using Rasid.Records;
 using Rasid.Tests.Storage;
 using static Rasid.Tests.Dedup.Events;
 

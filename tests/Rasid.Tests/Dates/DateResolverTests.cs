@@ -1,7 +1,7 @@
 using System.Globalization;
+using Rasid.Data;
 using Rasid.Dates;
-using Rasid.Documents;
-using Rasid.Lexicons;
+using Rasid.Text;
 
 namespace Rasid.Tests.Dates;
 

@@ -1,5 +1,5 @@
 using Rasid.Dedup;
-using Rasid.Output;
+using Rasid.Records;
 
 namespace Rasid.Tests.Dedup;
 

@@ -1,5 +1,5 @@
 using Rasid.Evaluation;
-using Rasid.Output;
+using Rasid.Records;
 
 namespace Rasid.Tests.Evaluation;
 

@@ -25,6 +25,10 @@ public partial class EventExtractorTests
     [InlineData("اندلعت " + ClashInAtaq + " خلفت قتلى.", null)]
     // A subset ("بينهم 3 أطفال") never adds to the total.
     [InlineData("قتل 12 شخصا بينهم 3 أطفال في قصف للحوثيين على مدينة تعز.", 12)]
+    // Both sides' figures joined by و add up: "39 متمردا و17 مقاتلا" = 56.
+    [InlineData("قتل 39 مسلحا على الأقل و17 جنديا في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 56)]
+    // A later sentence giving part of the toll does not add to it: the largest sentence total counts.
+    [InlineData("قتل 32 شخصا في قصف للحوثيين على مدينة تعز. وقتل 12 منهم في حي الجحملية بمدينة تعز.", 32)]
     public void Fatalities_follow_the_counting_rules(string text, int? fatalities)
     {
         var e = SingleEvent(text);

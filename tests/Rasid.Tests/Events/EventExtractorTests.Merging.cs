@@ -1,4 +1,5 @@
 using Rasid.Events;
+using Rasid.Records;
 using Rasid.Tests.Pipeline;
 
 namespace Rasid.Tests.Events;

@@ -80,7 +80,7 @@ public partial class EventExtractorTests
     [Fact]
     public void An_event_without_a_date_expression_has_no_date_without_a_publication_date()
     {
-        var result = TestPipeline.Instance.Extract(new Rasid.Documents.SourceDocument { Id = "t", Text = "اعتقلت الشرطة العراقية خمسة إرهابيين في مدينة الموصل." });
+        var result = TestPipeline.Instance.Extract(new Rasid.Ingestion.SourceDocument { Id = "t", Text = "اعتقلت الشرطة العراقية خمسة إرهابيين في مدينة الموصل." });
         var e = Assert.Single(result.Events);
 
         Assert.Null(e.Date);

@@ -1,4 +1,5 @@
 using Rasid.Events;
+using Rasid.Records;
 
 namespace Rasid.Tests.Events;
 

@@ -1,5 +1,5 @@
 using Rasid.Events;
-using Rasid.Output;
+using Rasid.Records;
 using Rasid.Tests.Pipeline;
 
 namespace Rasid.Tests.Events;

@@ -1,7 +1,6 @@
-using Rasid.Documents;
-using Rasid.Normalization;
 using Rasid.Places;
 using Rasid.Tests.Places;
+using Rasid.Text;
 
 namespace Rasid.Tests.Events;
 

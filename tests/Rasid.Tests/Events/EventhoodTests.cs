@@ -36,4 +36,14 @@ public class EventhoodTests
         Assert.DoesNotContain(alone.Events, e => e.Fatalities == 19);
         Assert.Contains(inConflictArticle.Events, e => e.Fatalities == 19);
     }
+
+    [Fact]
+    public void Sport_words_make_war_words_figurative_per_sentence_not_for_the_whole_article()
+    {
+        const string Match = "فاز الفريق في المباراة على ملعب الشهداء وسجل اللاعب هدفين في البطولة. وقاد المدرب هجوم الفريق في الشوط الثاني.";
+        const string Bomb = " وانفجرت سيارة مفخخة قرب الملعب في مدينة مقديشو مما أسفر عن مقتل 20 شخصا.";
+
+        Assert.Empty(TestPipeline.Extract(Match).Events);
+        Assert.Contains(TestPipeline.Extract(Match + Bomb).Events, e => e.Fatalities == 20);
+    }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Rasid.Output;
+using Rasid.Records;
 using Rasid.Storage.Exports;
 using static Rasid.Tests.Dedup.Events;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Rasid.Dedup;
-using Rasid.Output;
 using Rasid.Storage;
 using Rasid.Storage.Exports;
 using static Rasid.Tests.Dedup.Events;

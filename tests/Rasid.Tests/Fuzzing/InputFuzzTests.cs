@@ -1,5 +1,5 @@
 using Rasid.Ingestion;
-using Rasid.Lexicons;
+using Rasid.Data;
 using Rasid.Pipeline;
 
 namespace Rasid.Tests.Fuzzing;

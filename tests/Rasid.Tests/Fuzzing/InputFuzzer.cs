@@ -1,5 +1,4 @@
 using System.Text;
-using Rasid.Documents;
 using Rasid.Ingestion;
 using Rasid.Pipeline;
 

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Rasid.Data;
 using Rasid.Dates;
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Normalization;
 using Rasid.Numbers;
-using Rasid.Tokenization;
+using Rasid.Text;
 
 namespace Rasid.Tests.Golden;
 
@@ -68,7 +66,7 @@ public class GoldenSpecTests
         _ = name;
         _ = attributes;
         var analyzed = AnalyzedText.Analyze(input);
-        var lines = s_numbers.Value.Find(analyzed).Select(m =>
+        var lines = s_numbers.Value.Find(analyzed, s_dates.Value.Find(analyzed, null).TokenRanges()).Select(m =>
         {
             var span = analyzed.Normalized.ToOriginal(m.Span);
             return string.Create(CultureInfo.InvariantCulture, $"{m.Value} {m.Kind} «{input[span.Start..span.End]}»");

@@ -1,10 +1,8 @@
 using System.Text;
+using Rasid.Data;
 using Rasid.Dates;
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Normalization;
 using Rasid.Numbers;
-using Rasid.Sentences;
+using Rasid.Text;
 
 namespace Rasid.Tests.Golden;
 
@@ -133,7 +131,7 @@ public class TextLayerRobustnessTests
             }
         }
 
-        foreach (var number in s_numbers.Find(analyzed))
+        foreach (var number in s_numbers.Find(analyzed, s_dates.Find(analyzed, null).TokenRanges()))
         {
             AssertSpan(normalized, number.Span);
             AssertTokenRange(analyzed, number.FirstToken, number.EndToken);

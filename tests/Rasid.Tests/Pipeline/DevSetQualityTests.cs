@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Rasid.Documents;
 using Rasid.Evaluation;
-using Rasid.Output;
+using Rasid.Ingestion;
+using Rasid.Records;
 
 namespace Rasid.Tests.Pipeline;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Rasid.Documents;
+using Rasid.Ingestion;
 
 namespace Rasid.Tests.Pipeline;
 

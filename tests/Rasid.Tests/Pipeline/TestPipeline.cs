@@ -1,8 +1,8 @@
 using System.Text;
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Output;
+using Rasid.Data;
+using Rasid.Ingestion;
 using Rasid.Pipeline;
+using Rasid.Records;
 
 namespace Rasid.Tests.Pipeline;
 

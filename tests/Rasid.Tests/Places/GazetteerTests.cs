@@ -1,4 +1,4 @@
-using Rasid.Lexicons;
+using Rasid.Data;
 using Rasid.Places;
 
 namespace Rasid.Tests.Places;

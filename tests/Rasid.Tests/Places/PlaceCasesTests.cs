@@ -1,7 +1,6 @@
 using System.Text;
-using Rasid.Documents;
-using Rasid.Lexicons;
-using Rasid.Normalization;
+using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Tests.Places;
 

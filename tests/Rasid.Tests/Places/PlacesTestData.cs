@@ -1,7 +1,7 @@
-using Rasid.Documents;
+using Rasid.Data;
 using Rasid.Events;
-using Rasid.Lexicons;
 using Rasid.Places;
+using Rasid.Text;
 
 namespace Rasid.Tests.Places;
 

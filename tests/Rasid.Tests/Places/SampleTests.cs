@@ -1,6 +1,5 @@
-using Rasid.Documents;
-using Rasid.Normalization;
 using Rasid.Places;
+using Rasid.Text;
 
 namespace Rasid.Tests.Places;
 

@@ -1,7 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Rasid.Output;
+using Rasid.Records;
 using static Rasid.Tests.Dedup.Events;
 using static Rasid.Tests.Storage.StoreTestSupport;
 
@@ -68,16 +67,7 @@ public class IngestKillTests
 
     private static async Task<(int ExitCode, bool Killed)> RunCli(string[] args, bool killAfterFirstProgress)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Rasid.Cli.dll");
-        Assert.True(File.Exists(dll), "Rasid.Cli.dll not found beside the tests: " + dll);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = CliProcess.Start(args);
         var killed = false;
         var stdout = process.StandardOutput.ReadToEndAsync();
         while (await process.StandardError.ReadLineAsync() is { } line)

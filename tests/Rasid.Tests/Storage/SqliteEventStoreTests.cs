@@ -1,7 +1,7 @@
 using System.Globalization;
-using Rasid.Output;
-using Rasid.Storage;
+using Rasid.Records;
 using Rasid.Storage.Sqlite;
+using Rasid.Storage;
 using static Rasid.Tests.Dedup.Events;
 using static Rasid.Tests.Storage.StoreTestSupport;
 
@@ -201,16 +201,28 @@ public class SqliteEventStoreTests
         Ingest(store, [Document("a", "2024-03-16", Clash())]);
         var before = Dump(db);
 
-        // Given a batch whose second document repeats the first one's content hash (a UNIQUE violation mid-transaction)
+        // Given a batch whose second document breaks a NOT NULL constraint mid-transaction
         var b = Document("b", "2024-03-16", Clash(3));
         var c = Document("c", "2024-03-16", Clash(4));
         var batch = new[]
         {
-            new StoredDocument(ToSource(b), "same-hash", "t", "test/1", b),
-            new StoredDocument(ToSource(c), "same-hash", "t", "test/1", c),
+            new StoredDocument(ToSource(b), "hash-b", "t", "test/1", b),
+            new StoredDocument(ToSource(c), "hash-c", null!, "test/1", c),
         };
         Assert.ThrowsAny<Exception>(() => store.WriteBatch(batch));
 
         Assert.Equal(before, Dump(db));
+    }
+
+    [Fact]
+    public void Within_a_batch_a_repeated_text_is_skipped_and_reported()
+    {
+        using var temp = new TempFolder();
+        using var store = Open(temp.File("rasid.db"));
+        var b = Document("b", "2024-03-16", Clash(3));
+        var c = Document("c", "2024-03-16", Clash(4));
+        var outcomes = store.WriteBatch([new StoredDocument(ToSource(b), "same-hash", "t", "test/1", b), new StoredDocument(ToSource(c), "same-hash", "t", "test/1", c)]);
+        Assert.Equal([WriteOutcome.Stored, WriteOutcome.SkippedSameContent], outcomes);
+        Assert.Equal(1, store.Counts().Documents);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using Rasid.Cli;
-using Rasid.Output;
+using Rasid.Records;
 using static Rasid.Tests.Dedup.Events;
 using static Rasid.Tests.Storage.StoreTestSupport;
 
@@ -109,5 +109,40 @@ public class StorageCommandsTests
         var (code, _, error) = await Run(rooted);
         Assert.Equal(expected, code);
         Assert.NotEmpty(error);
+    }
+
+    [Theory]
+    [InlineData("ingest", "--db", "x.db", "--pg", "Host=nowhere")]
+    [InlineData("export", "--format", "jsonl", "--db", "x.db", "--pg", "Host=nowhere")]
+    public async Task Giving_both_a_file_and_a_postgres_store_is_a_usage_error(params string[] args)
+    {
+        var (code, _, error) = await Run(args);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("give --db or --pg, not both", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("enqueue", "samples")]
+    [InlineData("worker")]
+    [InlineData("queue")]
+    public async Task The_queue_verbs_say_they_need_postgres(params string[] args)
+    {
+        if (Environment.GetEnvironmentVariable("RASID_PG") is { Length: > 0 })
+        {
+            return; // the variable gives them a server
+        }
+
+        var (code, _, error) = await Run(args);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("the queue lives in PostgreSQL: give --pg CONNECTION or set RASID_PG", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgres_server_is_a_storage_error_that_names_it_without_the_password()
+    {
+        var (code, _, error) = await Run("events", "--pg", "Host=127.0.0.1;Port=1;Username=u;Password=secret-word;Database=d;Timeout=2");
+        Assert.Equal(ExitCodes.Storage, code);
+        Assert.Contains("PostgreSQL 127.0.0.1:1/d", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-word", error, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Rasid.Dedup;
-using Rasid.Output;
+using Rasid.Records;
 using Rasid.Storage;
 using static Rasid.Tests.Dedup.Events;
 using static Rasid.Tests.Storage.StoreTestSupport;
@@ -14,24 +14,7 @@ public class StoreClusteringAgreementTests
     public void Sqlite_merging_through_the_index_matches_the_in_memory_clusterer()
     {
         // Given 400 seeded pseudo-random reports over few places, days and actors, some undated
-        var random = new Random(20240315);
-        var admin1 = new[] { "YE-TA", "YE-HD", "YE-MA" };
-        var actors = new[] { "Houthis", "Military Forces of Yemen", "AQAP: Al Qaeda in the Arabian Peninsula", EventMerger.UnidentifiedActor };
-        var documents = new List<DocumentResult>();
-        for (var i = 0; i < 400; i++)
-        {
-            var day = new DateOnly(2024, 3, 1).AddDays(random.Next(12));
-            var events = Enumerable.Range(0, random.Next(1, 3)).Select(_ => Clash(random.Next(0, 20), random.Next(5) == 0 ? null : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) with
-            {
-                EventType = random.Next(4) == 0 ? "Explosions/Remote violence" : "Battles",
-                Admin1Code = admin1[random.Next(admin1.Length)],
-                Admin2 = "District " + random.Next(3).ToString(CultureInfo.InvariantCulture),
-                Latitude = 13.5 + (random.Next(3) * 0.2),
-                Actor1 = Actor(actors[random.Next(actors.Length)], 2),
-                Actor2 = random.Next(2) == 0 ? null : Actor(actors[random.Next(actors.Length)], 1),
-            }).ToArray();
-            documents.Add(Document("d" + i.ToString("D3", CultureInfo.InvariantCulture), day.AddDays(random.Next(3)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), events));
-        }
+        var documents = RandomReports(400, seed: 20240315);
 
         var clusterer = new EventClusterer();
         foreach (var doc in documents)

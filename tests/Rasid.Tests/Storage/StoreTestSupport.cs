@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Rasid.Documents;
-using Rasid.Output;
-using Rasid.Storage;
+using Rasid.Dedup;
+using Rasid.Ingestion;
+using Rasid.Records;
 using Rasid.Storage.Sqlite;
+using Rasid.Storage;
+using static Rasid.Tests.Dedup.Events;
 
 namespace Rasid.Tests.Storage;
 
@@ -114,4 +116,30 @@ internal static class StoreTestSupport
     }
 
     public static SqliteEventStore Open(string path) => SqliteEventStore.Open(path);
+
+    /// <summary>Seeded pseudo-random reports over few places, days and actors, so that many can merge in more than one way.</summary>
+    public static List<DocumentResult> RandomReports(int count, int seed)
+    {
+        var random = new Random(seed);
+        var admin1 = new[] { "YE-TA", "YE-HD", "YE-MA" };
+        var actors = new[] { "Houthis", "Military Forces of Yemen", "AQAP: Al Qaeda in the Arabian Peninsula", EventMerger.UnidentifiedActor };
+        var documents = new List<DocumentResult>();
+        for (var i = 0; i < count; i++)
+        {
+            var day = new DateOnly(2024, 3, 1).AddDays(random.Next(12));
+            var events = Enumerable.Range(0, random.Next(1, 3)).Select(_ => Clash(random.Next(0, 20), random.Next(5) == 0 ? null : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) with
+            {
+                EventType = random.Next(4) == 0 ? "Explosions/Remote violence" : "Battles",
+                Admin1Code = admin1[random.Next(admin1.Length)],
+                Admin2 = "District " + random.Next(3).ToString(CultureInfo.InvariantCulture),
+                Latitude = 13.5 + (random.Next(3) * 0.2),
+                Actor1 = Actor(actors[random.Next(actors.Length)], 2),
+                Actor2 = random.Next(2) == 0 ? null : Actor(actors[random.Next(actors.Length)], 1),
+            }).ToArray();
+            documents.Add(Document("d" + i.ToString("D3", CultureInfo.InvariantCulture), day.AddDays(random.Next(3)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), events));
+        }
+
+        return documents;
+    }
+
 }

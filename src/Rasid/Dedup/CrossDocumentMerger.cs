@@ -1,0 +1,166 @@
+namespace Rasid.Dedup;
+
+/// <summary>
+/// The cross-document merge over a store (<see cref="IMergeStore"/>), independent of arrival order: the events of a set of
+/// mentions are always those of a sequential merge in <b>mention-key order</b> (each mention joins the first event, in
+/// creation order, with all of whose members it is compatible — <see cref="EventMerger.CanJoin"/> — or starts one).
+/// <para>
+/// Incrementally: mentions can only share an event when they are compatible, so that order-defined clustering splits into
+/// the connected parts of the "compatible" graph, and a new mention can change only its own part. <see cref="AddAll"/>
+/// finds the part of each new mention (its compatible mentions, their events, their compatible mentions, ...), merges the
+/// part again in key order, and rewrites only the events whose membership changed. Whatever the order in which batches,
+/// processes or workers bring the mentions, the stored events equal one sequential ingest of them all.
+/// </para>
+/// </summary>
+public sealed class CrossDocumentMerger
+{
+    // An event's window spans at most a few days (members are pairwise compatible), so candidates start at most this early.
+    private const int MaxWindowSpanDays = 14;
+
+    private readonly IMergeStore _store;
+    private readonly DedupOptions _options;
+
+    /// <summary>Creates a merger writing through <paramref name="store"/> with the given thresholds (defaults when null).</summary>
+    public CrossDocumentMerger(IMergeStore store, DedupOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _options = options ?? DedupOptions.Default;
+    }
+
+    /// <summary>How far before a search range an event window may start and still overlap it (for an index on the window start).</summary>
+    public static int MaxWindowSpan => MaxWindowSpanDays;
+
+    /// <summary>The days an event's window must overlap to hold a mention compatible with one whose window is <paramref name="window"/>.</summary>
+    public DateWindow SearchRange(DateWindow window) =>
+        new(window.From.AddDays(-_options.MaxDayGap), window.To.AddDays(_options.MaxDayGap));
+
+    /// <summary>
+    /// Takes the mentions of <paramref name="documentId"/> out of their events before the document is replaced: those
+    /// events are deleted and their other members returned, to be given to <see cref="AddAll"/> with the new mentions.
+    /// </summary>
+    public IReadOnlyList<StoredMention> Detach(string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        var requeue = new List<StoredMention>();
+        foreach (var e in _store.EventsOfDocument(documentId))
+        {
+            requeue.AddRange(e.Members.Where(m => !string.Equals(m.Mention.DocumentId, documentId, StringComparison.Ordinal)));
+            _store.DeleteEvent(e.Id);
+        }
+
+        return requeue;
+    }
+
+    /// <summary>Merges stored mentions that belong to no event yet (new, or returned by <see cref="Detach"/>).</summary>
+    public void AddAll(IReadOnlyList<StoredMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        var pending = new Dictionary<long, StoredMention>();
+        foreach (var m in mentions.OrderBy(m => m.Mention.Key, StringComparer.Ordinal))
+        {
+            if (Admin1(m) is null || EventMerger.WindowOf(m.Mention, _options) is null)
+            {
+                // Never compatible with anything: an event of its own.
+                _store.CreateEvent(EventMerger.Merge([m.Mention], _options), [m]);
+            }
+            else
+            {
+                pending[m.Id] = m;
+            }
+        }
+
+        foreach (var start in pending.Values.OrderBy(m => m.Mention.Key, StringComparer.Ordinal).ToList())
+        {
+            if (pending.ContainsKey(start.Id))
+            {
+                Remerge(start, pending);
+            }
+        }
+    }
+
+    /// <summary>Finds the part of the compatible graph that holds <paramref name="start"/>, merges it again, writes the changes.</summary>
+    private void Remerge(StoredMention start, Dictionary<long, StoredMention> pending)
+    {
+        var admin1 = Admin1(start)!;
+        var part = new Dictionary<long, StoredMention>();
+        var events = new Dictionary<long, CandidateEvent>();
+        var queue = new Queue<StoredMention>();
+
+        void Take(StoredMention m)
+        {
+            if (part.TryAdd(m.Id, m))
+            {
+                pending.Remove(m.Id);
+                queue.Enqueue(m);
+            }
+        }
+
+        Take(start);
+        while (queue.Count > 0)
+        {
+            var x = queue.Dequeue();
+            var range = SearchRange(EventMerger.WindowOf(x.Mention, _options)!.Value);
+            foreach (var e in _store.FindCandidates(admin1, range))
+            {
+                if (!events.ContainsKey(e.Id) && e.Members.Any(y => EventMerger.AreCompatible(x.Mention, y.Mention, _options)))
+                {
+                    events[e.Id] = e;
+                    foreach (var y in e.Members)
+                    {
+                        Take(y);
+                    }
+                }
+            }
+
+            foreach (var p in pending.Values.Where(p => string.Equals(Admin1(p), admin1, StringComparison.Ordinal)).ToList())
+            {
+                if (EventMerger.AreCompatible(x.Mention, p.Mention, _options))
+                {
+                    Take(p);
+                }
+            }
+        }
+
+        // The part merged sequentially in key order: first compatible event in creation order, else a new one.
+        var groups = new List<List<StoredMention>>();
+        foreach (var m in part.Values.OrderBy(m => m.Mention.Key, StringComparer.Ordinal))
+        {
+            var home = groups.FirstOrDefault(g => EventMerger.CanJoin(g.Select(x => x.Mention).ToList(), m.Mention, _options));
+            if (home is null)
+            {
+                groups.Add([m]);
+            }
+            else
+            {
+                home.Add(m);
+            }
+        }
+
+        // Events whose membership is unchanged stay as they are; the others are deleted and the new groups created.
+        var unchanged = events.Values.ToDictionary(e => Membership(e.Members), e => e.Id, StringComparer.Ordinal);
+        var create = new List<List<StoredMention>>();
+        foreach (var g in groups)
+        {
+            if (!unchanged.Remove(Membership(g)))
+            {
+                create.Add(g);
+            }
+        }
+
+        foreach (var stale in unchanged.Values.Order())
+        {
+            _store.DeleteEvent(stale);
+        }
+
+        foreach (var g in create)
+        {
+            _store.CreateEvent(EventMerger.Merge(g.Select(m => m.Mention).ToList(), _options), g);
+        }
+    }
+
+    private static string Membership(IEnumerable<StoredMention> members) =>
+        string.Join(",", members.Select(m => m.Id).Order());
+
+    private static string? Admin1(StoredMention m) => m.Mention.Record.Admin1Code?.ToUpperInvariant();
+}

@@ -1,0 +1,53 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Rasid.Records;
+
+/// <summary>JSON settings for Rasid's output: compact, Arabic written as is (not \u-escaped).</summary>
+public static class RasidJson
+{
+    /// <summary>Options for one-object-per-line output.</summary>
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        WriteIndented = false,
+    };
+
+    /// <summary>Serialises one document result as a single JSON line (no trailing newline).</summary>
+    public static string ToJsonLine(DocumentResult result) => JsonSerializer.Serialize(result, Options);
+
+    /// <summary>
+    /// Converts a UTF-16 index into <paramref name="text"/> to a Unicode code-point index, as the schema requires
+    /// (identical for text without astral characters).
+    /// </summary>
+    public static int ToCodePointIndex(string text, int utf16Index)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var count = utf16Index;
+        var limit = Math.Min(utf16Index, text.Length - 1);
+        // Jump from one high surrogate to the next (vectorised): evidence offsets are converted per event, so a scan of
+        // every character up to the index would make a long document's records quadratic.
+        for (var i = 0; i < limit;)
+        {
+            var next = text.AsSpan(i, limit - i).IndexOfAnyInRange('\uD800', '\uDBFF');
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (char.IsLowSurrogate(text[i + 1]))
+            {
+                count--;
+                i += 2;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return count;
+    }
+}
