@@ -3,6 +3,8 @@
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- mentions [N] [CORPUS.jsonl ...] numbers and dates found, for eyeballing
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- extract [CORPUS.jsonl ...]    whole extraction: load time, docs/s, MB/s, stages
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- places [FILE.txt ...]          gazetteer load and place recognition
+//   dotnet run -c Release --project bench/Rasid.Benchmarks -- sizes [MB ...]                 one-line documents of growing size: parse + extract time
+//   dotnet run -c Release --project bench/Rasid.Benchmarks -- fuzz [N] [SEED] [MAXLINE]             N random and mutated inputs through parse + extract
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- serve [--events N] [--db FILE]  rasid serve API latency (p50/p95)
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- --filter '*'                   BenchmarkDotNet micro-benchmarks
 using BenchmarkDotNet.Configs;
@@ -27,6 +29,16 @@ if (args.Length > 0 && args[0] == "extract")
 if (args.Length > 0 && args[0] == "places")
 {
     return PlacesBenchmark.Run(args[1..], Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "sizes")
+{
+    return Rasid.Benchmarks.Ingestion.SizeScaling.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "fuzz")
+{
+    return Rasid.Benchmarks.Ingestion.FuzzRun.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "serve")

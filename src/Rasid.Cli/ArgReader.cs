@@ -1,9 +1,12 @@
 namespace Rasid.Cli;
 
-/// <summary>Minimal option parser: --flag, --name value, --name=value, positional arguments, and "-" for stdin.</summary>
+/// <summary>
+/// Minimal option parser: --flag, --name value, --name=value, positional arguments, and "-" for stdin. A valued option
+/// given twice is kept twice (<see cref="Values"/>); <see cref="Value"/> refuses it, so a repeat is never silently dropped.
+/// </summary>
 internal sealed class ArgReader
 {
-    private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly List<string> _positional = [];
 
     public ArgReader(string[] args, IReadOnlySet<string> flags, IReadOnlySet<string> valued)
@@ -30,7 +33,7 @@ internal sealed class ArgReader
 
                 if (flags.Contains(name))
                 {
-                    _options[name] = value ?? "true";
+                    Add(name, value ?? "true");
                 }
                 else if (valued.Contains(name))
                 {
@@ -44,7 +47,7 @@ internal sealed class ArgReader
                         value = args[++i];
                     }
 
-                    _options[name] = value;
+                    Add(name, value);
                 }
                 else
                 {
@@ -62,5 +65,33 @@ internal sealed class ArgReader
 
     public bool Flag(string name) => _options.ContainsKey(name);
 
-    public string? Value(string name) => _options.GetValueOrDefault(name);
+    /// <summary>The option's value; null when absent; a usage error when it was given more than once.</summary>
+    public string? Value(string name) => _options.GetValueOrDefault(name) switch
+    {
+        null => null,
+        [var one] => one,
+        _ => throw new UsageException($"option {name} given more than once"),
+    };
+
+    /// <summary>Every value the option was given, in order (empty when absent).</summary>
+    public IReadOnlyList<string> Values(string name) => _options.GetValueOrDefault(name) ?? [];
+
+    /// <summary>A usage error naming the first positional argument, for commands that take none.</summary>
+    public void RejectPositional()
+    {
+        if (_positional.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{_positional[0]}' (this command takes options only; see --help)");
+        }
+    }
+
+    private void Add(string name, string value)
+    {
+        if (!_options.TryGetValue(name, out var values))
+        {
+            _options[name] = values = [];
+        }
+
+        values.Add(value);
+    }
 }

@@ -19,8 +19,15 @@ internal static class CliApp
         new ServeCommand(),
     ];
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, new CliConsole(stdin, stdout, stderr));
+
+    /// <summary>Runs the command <paramref name="args"/> name on <paramref name="console"/> (tests set its stdin bytes or terminal state).</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var (stdout, stderr) = (console.Out, console.Error);
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             WriteUsage(stdout);
@@ -34,7 +41,6 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        var console = new CliConsole(stdin, stdout, stderr);
         try
         {
             return await command.RunAsync(args[1..], console).ConfigureAwait(false);
@@ -76,6 +82,12 @@ internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Erro
 {
     /// <summary>Raw stdin bytes, when a test injects them; null means read <see cref="In"/> (or the process's stdin when <see cref="In"/> is the console).</summary>
     public Stream? InputStream { get; init; }
+
+    /// <summary>Whether stdin is an interactive terminal (nothing piped in); null: ask the process's console. Tests set it.</summary>
+    public bool? StdinIsTerminal { get; init; }
+
+    /// <summary>True when reading stdin would wait for someone to type: a terminal, not a pipe, file or test buffer.</summary>
+    public bool WaitsForTyping => StdinIsTerminal ?? (InputStream is null && ReferenceEquals(In, Console.In) && !Console.IsInputRedirected);
 }
 
 /// <summary>A `rasid` verb.</summary>

@@ -27,6 +27,9 @@ public sealed class CountryTable
     /// <summary>Number of countries known.</summary>
     public int Count => _byIso2.Count;
 
+    /// <summary>Every country of the table, in no particular order.</summary>
+    public IReadOnlyCollection<CountryInfo> All => _byIso2.Values;
+
     /// <summary>Looks up <paramref name="iso2"/> (case-insensitive); null when unknown or null.</summary>
     public CountryInfo? Find(string? iso2) => iso2 is not null && _byIso2.TryGetValue(iso2, out var c) ? c : null;
 

@@ -72,6 +72,14 @@ internal sealed class EventsCommand : ICommand
 
         ansi.Write(table);
         await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{events.Count} events")).ConfigureAwait(false);
+        var undated = events.Count(e => e.EventDate is null);
+        if (undated > 0)
+        {
+            // Say why a date is '?': the text states none and its documents had no publication date to fall back on.
+            await console.Out.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{undated} without a date (?): their text states none and their documents have no publication date; pass one with rasid ingest --published YYYY-MM-DD (add --reextract for documents already stored)")).ConfigureAwait(false);
+        }
         return ExitCodes.Ok;
     }
 }

@@ -29,7 +29,26 @@ internal sealed class ExportCommand : ICommand
 
         if (reader.Value("-o") is { } output)
         {
-            AtomicFile.Write(output, stream => EventExporter.Write(format, events, stream));
+            try
+            {
+                if (output.Length == 0 || Directory.Exists(output))
+                {
+                    throw new IOException(output.Length == 0 ? "no file name given" : "it is a folder; give a file name");
+                }
+
+                if (Path.GetDirectoryName(Path.GetFullPath(output)) is { } folder && !Directory.Exists(folder))
+                {
+                    throw new IOException($"the folder {folder} does not exist");
+                }
+
+                AtomicFile.Write(output, stream => EventExporter.Write(format, events, stream));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                await console.Error.WriteLineAsync($"rasid export: cannot write '{output}': {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Storage;
+            }
+
             await console.Error.WriteLineAsync($"rasid export: {events.Count} events written to {output}").ConfigureAwait(false);
         }
         else if (ReferenceEquals(console.Out, Console.Out))

@@ -17,7 +17,7 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
 
     private static readonly string[] s_help =
     [
-        "usage: rasid extract [PATH...|-] [-o FILE] [--published DATE] [--with-text] [--debug] [--explain] [--progress]",
+        "usage: rasid extract [PATH...|-] [-o FILE] [--published DATE] [--max-chars N] [--with-text] [--debug] [--explain] [--progress]",
         string.Empty,
         "Reads documents and writes one JSON object per document (JSON Lines).",
         "PATH is a file or a folder (read recursively: .txt .html .htm .xml .rss .atom .jsonl); '-' or no PATH reads stdin.",
@@ -26,6 +26,7 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
         "Options:",
         "  -o FILE            write the output to FILE (atomically: nothing is left half-written on failure)",
         "  --published DATE   publication date (YYYY-MM-DD) for documents that carry none of their own",
+        InputOptions.MaxCharsHelp,
         "  --with-text        include the cleaned text in each output object (evidence offsets point into it)",
         "  --debug            on stderr, show what boilerplate was removed from each document",
         "  --explain          on stderr, show each trigger word found and why it became an event or not",
@@ -45,7 +46,7 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
         var reader = new ArgReader(
             args,
             new HashSet<string>(StringComparer.Ordinal) { "--with-text", "--debug", "--explain", "--progress", "--help", "-h" },
-            new HashSet<string>(StringComparer.Ordinal) { "-o", "--output", "--published" });
+            new HashSet<string>(StringComparer.Ordinal) { "-o", "--output", "--published", "--max-chars" });
         if (reader.Flag("--help") || reader.Flag("-h"))
         {
             foreach (var line in s_help)
@@ -67,6 +68,8 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
             options = options with { DefaultPublished = published };
         }
 
+        options = InputOptions.WithLimits(options, reader);
+        InputOptions.RefuseTerminalStdin(reader.Positional, console, Name);
         var outputPath = reader.Value("-o") ?? reader.Value("--output");
         if (outputPath is { Length: 0 })
         {
@@ -104,13 +107,18 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
         var lastProgress = TimeSpan.Zero;
         try
         {
-            foreach (var item in InputCollector.Read(paths, () => OpenStdin(console), options))
+            foreach (var item in InputCollector.Read(paths, () => OpenStdin(console), options, console.Error.WriteLine))
             {
                 if (item.Error is { } error)
                 {
                     failed = true;
                     await console.Error.WriteLineAsync(error.ToString()).ConfigureAwait(false);
                     continue;
+                }
+
+                if (item.Warning is { } warning)
+                {
+                    await console.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
                 }
 
                 var document = item.Document!;

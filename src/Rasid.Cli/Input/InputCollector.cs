@@ -4,13 +4,18 @@ namespace Rasid.Cli.Input;
 
 /// <summary>
 /// Walks the command line's inputs (files, folders recursively, "-" for stdin) and parses each into documents.
-/// In folders only supported extensions are read (.txt .html .htm .xml .rss .atom .jsonl), in ordinal path order;
-/// a file named explicitly is always read and its format sniffed when the extension is unknown.
-/// Unreadable paths come back as errors; the rest of the batch goes on.
+/// In folders only supported extensions are read (.txt .html .htm .xml .rss .atom .jsonl), in ordinal path order, and a
+/// document's id is its path relative to the folder without extension ("a/index"); symbolic links to folders are not
+/// followed (a loop, or a link to /, would read files again or walk the disk). A file named explicitly is always read, its
+/// format sniffed when the extension is unknown, and its id is its file name without extension. Unreadable paths and
+/// folders without a readable file come back as errors; the rest of the batch goes on.
 /// </summary>
 internal static class InputCollector
 {
-    public static IEnumerable<IngestItem> Read(IReadOnlyList<string> paths, Func<Stream> openStdin, IngestOptions options)
+    /// <summary>The supported extensions, for messages.</summary>
+    public const string SupportedList = ".txt .html .htm .xml .rss .atom .jsonl";
+
+    public static IEnumerable<IngestItem> Read(IReadOnlyList<string> paths, Func<Stream> openStdin, IngestOptions options, Action<string>? warn = null)
     {
         foreach (var path in paths)
         {
@@ -32,14 +37,27 @@ internal static class InputCollector
                 continue;
             }
 
-            IEnumerable<string> files;
+            IReadOnlyList<(string File, string? Name)> files;
             if (Directory.Exists(path))
             {
-                files = EnumerateFolder(path);
+                var skipped = new List<string>();
+                var found = FolderFiles(path, DocumentParser.IsSupportedExtension, skipped);
+                foreach (var link in skipped)
+                {
+                    warn?.Invoke($"{link}: symbolic link to a folder, not followed");
+                }
+
+                if (found.Count == 0)
+                {
+                    yield return IngestItem.Failed(new IngestError(path, null, $"no file to read in this folder (read: {SupportedList})"));
+                    continue;
+                }
+
+                files = [.. found.Select(f => (f.File, (string?)f.Name))];
             }
             else if (File.Exists(path))
             {
-                files = [path];
+                files = [(path, null)];
             }
             else
             {
@@ -47,7 +65,7 @@ internal static class InputCollector
                 continue;
             }
 
-            foreach (var file in files)
+            foreach (var (file, name) in files)
             {
                 byte[]? bytes = null;
                 IngestError? error = null;
@@ -66,7 +84,7 @@ internal static class InputCollector
                     continue;
                 }
 
-                foreach (var item in DocumentParser.Parse(file, bytes!, options))
+                foreach (var item in DocumentParser.Parse(file, bytes!, options, name))
                 {
                     yield return item;
                 }
@@ -74,21 +92,61 @@ internal static class InputCollector
         }
     }
 
-    private static IEnumerable<string> EnumerateFolder(string path)
+    /// <summary>
+    /// The files under <paramref name="folder"/> that <paramref name="include"/> accepts, in ordinal path order, each with its
+    /// path relative to the folder without extension ('/' separated). Symbolic links to folders are not entered; they are
+    /// added to <paramref name="skippedLinks"/>. Hidden and inaccessible entries are skipped.
+    /// </summary>
+    public static List<(string File, string Name)> FolderFiles(string folder, Func<string, bool> include, List<string>? skippedLinks = null)
     {
-        List<string> files;
-        try
+        var files = new List<string>();
+        var options = new EnumerationOptions { IgnoreInaccessible = true, RecurseSubdirectories = false };
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.Count > 0)
         {
-            files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                .Where(DocumentParser.IsSupportedExtension)
-                .Order(StringComparer.Ordinal)
-                .ToList();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            files = [];
+            var dir = pending.Pop();
+            List<string> entries;
+            try
+            {
+                entries = [.. Directory.EnumerateFileSystemEntries(dir, "*", options)];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                var info = new DirectoryInfo(entry);
+                if (info.Exists)
+                {
+                    if (info.LinkTarget is not null)
+                    {
+                        skippedLinks?.Add(entry);
+                    }
+                    else
+                    {
+                        pending.Push(entry);
+                    }
+                }
+                else if (include(entry))
+                {
+                    files.Add(entry);
+                }
+            }
         }
 
-        return files;
+        files.Sort(StringComparer.Ordinal);
+        skippedLinks?.Sort(StringComparer.Ordinal);
+        return [.. files.Select(f => (f, IdOf(folder, f)))];
+    }
+
+    /// <summary>The document id of a file found in a folder: its relative path without extension, '/' separated.</summary>
+    public static string IdOf(string folder, string file)
+    {
+        var relative = Path.GetRelativePath(folder, file);
+        var stem = Path.Combine(Path.GetDirectoryName(relative) ?? string.Empty, Path.GetFileNameWithoutExtension(relative));
+        return stem.Replace(Path.DirectorySeparatorChar, '/');
     }
 }

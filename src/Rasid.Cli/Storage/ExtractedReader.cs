@@ -13,7 +13,7 @@ internal static class ExtractedReader
         foreach (var path in paths)
         {
             IEnumerable<string> files = path == "-" ? ["-"] : Directory.Exists(path)
-                ? Directory.EnumerateFiles(path, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                ? Input.InputCollector.FolderFiles(path, f => f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)).Select(f => f.File)
                 : [path];
             foreach (var file in files)
             {

@@ -67,7 +67,7 @@ internal static class IngestProgressReporter
 
             // Folders contribute only the files the collector reads (a README beside the data is skipped there too).
             var files = Directory.Exists(path)
-                ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(Rasid.Ingestion.DocumentParser.IsSupportedExtension)
+                ? Input.InputCollector.FolderFiles(path, Rasid.Ingestion.DocumentParser.IsSupportedExtension).Select(f => f.File)
                 : File.Exists(path) ? [path] : [];
             foreach (var file in files)
             {

@@ -34,6 +34,12 @@ public static class EventExporter
         "source_counts", "evidence", "document_ids", "urls", "sub_event_types", "location_ar", "admin1_code",
     ];
 
+    // ACLED columns that hold numbers: written as JSON numbers (not strings) in GeoJSON and JSON Lines.
+    private static readonly HashSet<string> s_numericColumns = new(StringComparer.Ordinal)
+    {
+        "year", "time_precision", "inter1", "inter2", "interaction", "iso", "latitude", "longitude", "geo_precision", "fatalities", "timestamp",
+    };
+
     private static readonly JsonWriterOptions s_jsonOptions = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
@@ -119,6 +125,24 @@ public static class EventExporter
         ];
     }
 
+    /// <summary>
+    /// A CSV cell made safe to open in a spreadsheet (OWASP, CSV injection): a cell beginning with = + - @, a tab or a
+    /// carriage return gets a leading apostrophe, so it is shown as text and never run as a formula. Numbers ("-12.5")
+    /// are left as they are.
+    /// </summary>
+    public static string NeutralizeFormula(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        if (cell.Length == 0 || cell[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r'))
+        {
+            return cell;
+        }
+
+        return double.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
+            ? cell
+            : "'" + cell;
+    }
+
     private static void WriteCsv(IEnumerable<StoredEvent> events, Stream output, CountryTable countries, bool extended)
     {
         // RFC 4180 (CRLF, quotes only when needed), UTF-8 without a byte order mark.
@@ -147,7 +171,7 @@ public static class EventExporter
                 row.Add(r.Admin1Code ?? string.Empty);
             }
 
-            csv.WriteRecord(row.ToArray());
+            csv.WriteRecord([.. row.Select(NeutralizeFormula)]);
         }
 
         csv.Flush();
@@ -220,6 +244,9 @@ public static class EventExporter
                     break;
                 case "timestamp":
                     w.WriteNumber(name, e.Timestamp);
+                    break;
+                case var _ when s_numericColumns.Contains(name) && long.TryParse(values[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
+                    w.WriteNumber(name, number);
                     break;
                 default:
                     if (values[i].Length == 0)

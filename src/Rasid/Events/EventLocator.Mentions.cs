@@ -100,8 +100,11 @@ internal sealed partial class EventLocator
     /// <summary>The feature types an anaphoric unit word in <paramref name="scope"/> refers to, or null.</summary>
     private string[]? Anaphor(TextSpan scope)
     {
-        foreach (var token in _text.Tokens)
+        // Tokens are in document order: start at the first one inside the scope and stop past its end.
+        var tokens = _text.Tokens;
+        for (var i = FirstIndex(tokens.Count, k => tokens[k].Start >= scope.Start); i < tokens.Count && tokens[i].Start <= scope.End; i++)
         {
+            var token = tokens[i];
             if (token.Start < scope.Start || token.End > scope.End)
             {
                 continue;
@@ -180,7 +183,8 @@ internal sealed partial class EventLocator
     private static PlaceMention MostSpecific(PlaceMention m, List<PlaceMention> scope)
     {
         var current = m;
-        for (var guard = 0; guard < 4 && current.Contained is { } inner; guard++)
+        // An inner mention that was itself rejected (no place chosen) ends the chain: following it threw (found by fuzzing).
+        for (var guard = 0; guard < 4 && current.Contained is { Chosen: not null } inner; guard++)
         {
             current = inner;
         }
@@ -229,8 +233,11 @@ internal sealed partial class EventLocator
     {
         var text = _text.Normalized.Text;
         var at = Math.Min(position, text.Length);
-        var nl = at > 0 ? text.LastIndexOf('\n', at - 1) : -1;
-        return nl + 1;
+        // The last line break before `at` (what LastIndexOf from at - 1 finds), by binary search.
+        var breaks = LineBreaks();
+        var index = Array.BinarySearch(breaks, at);
+        var before = (index >= 0 ? index : ~index) - 1;
+        return (before >= 0 ? breaks[before] : -1) + 1;
     }
 
     private static ResolvedPlace With(PlaceMention m, string reason) => m.Resolved! with { Reason = reason + ": " + m.Resolved!.Reason };

@@ -159,7 +159,7 @@ internal sealed partial class EventLocator
     /// the caller passes the start of the next sentence that reports another kind of act, whose places are its own.</param>
     public ResolvedPlace? LocateEvent(TextSpan anchor, TextSpan scope, int followingLimit = int.MaxValue)
     {
-        var accepted = _details.Where(m => m.Resolved is not null).ToList();
+        var accepted = Accepted();
         if (accepted.Count == 0 && _places.Mentions.Count == 0)
         {
             return null;
@@ -171,7 +171,7 @@ internal sealed partial class EventLocator
             return _places.Mentions.LastOrDefault(p => p.Span.End <= anchor.Start) ?? _places.Mentions[0];
         }
 
-        var inScope = accepted.Where(m => scope.Overlaps(m.NameSpan)).ToList();
+        var inScope = AcceptedOverlapping(scope);
         var specific = inScope.Where(m => m.Chosen!.FeatureType != FeatureTypes.Country && !m.IsReportingSource).ToList();
         if (specific.Count > 0)
         {
@@ -183,25 +183,22 @@ internal sealed partial class EventLocator
         }
 
         var country = inScope.FirstOrDefault(m => m.Chosen!.FeatureType == FeatureTypes.Country)?.Chosen!.Country;
-        var others = accepted.Where(m => m.Chosen!.FeatureType != FeatureTypes.Country && !m.IsReportingSource
-                                         && (country is null || m.Chosen.Country == country)).ToList();
-        var preceding = others.Where(m => m.NameSpan.End <= scope.Start).ToList();
+        var othersIndex = Others(country);
+        var others = othersIndex.Mentions;
 
         // "في المحافظة", "المديرية", "المدينة": the unit named last before the event.
         var anaphor = Anaphor(scope);
-        if (anaphor is not null && preceding.LastOrDefault(m => anaphor.Contains(m.Chosen!.FeatureType)) is { } referent)
+        if (anaphor is not null && PrecedingBackward(others, scope.Start).FirstOrDefault(m => anaphor.Contains(m.Chosen!.FeatureType)) is { } referent)
         {
             return With(referent, "the unit the sentence refers back to");
         }
 
         var paragraphStart = ParagraphStart(scope.Start);
-        var inParagraph = preceding.Where(m => m.NameSpan.Start >= paragraphStart).ToList();
-        if (inParagraph.Count > 0)
+        if (PrecedingBackward(others, scope.Start, paragraphStart).FirstOrDefault() is { } last)
         {
             // A town named in an earlier sentence than its province's own mention may belong to another event:
             // the province is the safe answer. In the province's own sentence the most specific place wins.
-            var last = inParagraph[^1];
-            var province = inParagraph.LastOrDefault(m => m.Chosen!.FeatureType is FeatureTypes.Admin1 or FeatureTypes.Region);
+            var province = PrecedingBackward(others, scope.Start, paragraphStart).FirstOrDefault(m => m.Chosen!.FeatureType is FeatureTypes.Admin1 or FeatureTypes.Region);
             if (province is not null && province != last && province.Chosen!.Admin1Code == last.Chosen!.Admin1Code
                 && SentenceIndex(province.NameSpan.Start) != SentenceIndex(last.NameSpan.Start))
             {
@@ -211,27 +208,25 @@ internal sealed partial class EventLocator
             return With(last, "nearest preceding place in the paragraph");
         }
 
-        var firstLineEnd = _text.Normalized.Text.IndexOf('\n', StringComparison.Ordinal);
-        var title = firstLineEnd < 0 ? null : others.FirstOrDefault(m => m.NameSpan.End <= firstLineEnd);
+        var title = TitlePlace(othersIndex);
         if (title is not null)
         {
             return With(title, "title place");
         }
 
-        var following = others.FirstOrDefault(m => m.NameSpan.Start >= scope.End && m.NameSpan.Start - scope.End <= FollowingWindow
-                                                   && m.NameSpan.Start < followingLimit);
+        var following = FirstFollowing(others, scope.End, FollowingWindow, followingLimit);
         if (following is not null)
         {
             return With(following, "nearest following place");
         }
 
-        var before = preceding.LastOrDefault();
+        var before = PrecedingBackward(others, scope.Start).FirstOrDefault();
         if (before is not null)
         {
             return With(before, "nearest preceding place");
         }
 
-        var dominant = Dominant(others);
+        var dominant = DominantOf(othersIndex);
         if (dominant is not null)
         {
             return With(dominant, "the document's dominant place");
@@ -254,5 +249,5 @@ internal sealed partial class EventLocator
     /// </summary>
     public bool NamesEventPlace(TextSpan scope) => _details.Count == 0
         ? _places.Mentions.Any(p => scope.Contains(p.Span))
-        : _details.Any(m => m.Resolved is not null && scope.Contains(m.NameSpan) && !m.IsDestination && !m.IsReferencePoint && !m.IsReportingSource);
+        : AnyAcceptedInside(scope, m => !m.IsDestination && !m.IsReferencePoint && !m.IsReportingSource);
 }

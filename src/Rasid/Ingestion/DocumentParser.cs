@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -39,13 +41,21 @@ public static partial class DocumentParser
     }
 
     /// <summary>Parses <paramref name="content"/>; <paramref name="origin"/> (a path or "stdin") picks the format by extension and names errors.</summary>
-    public static IEnumerable<IngestItem> Parse(string origin, ReadOnlyMemory<byte> content, IngestOptions options)
+    /// <param name="origin">The file path, or "stdin".</param>
+    /// <param name="content">The raw bytes (the encoding is detected).</param>
+    /// <param name="options">Limits and defaults.</param>
+    /// <param name="name">
+    /// The id of a whole-file document (text, HTML) and the stem of a feed's numbered item ids: for a file found in a folder,
+    /// its path relative to that folder without extension ("a/index"), so that two index.html files in two folders keep two ids.
+    /// Null: the file name without extension, or for stdin "stdin-" and 16 hex digits of the SHA-256 of the bytes.
+    /// </param>
+    public static IEnumerable<IngestItem> Parse(string origin, ReadOnlyMemory<byte> content, IngestOptions options, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            return ParseCore(origin, content.Span, options);
+            return ParseCore(origin, content.Span, options, name);
         }
 #pragma warning disable CA1031 // The contract is "never throws": any parser fault becomes an error for this input.
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -92,7 +102,10 @@ public static partial class DocumentParser
         return LooksLikeHtml(text) ? InputFormat.Html : InputFormat.Text;
     }
 
-    private static List<IngestItem> ParseCore(string origin, ReadOnlySpan<byte> bytes, IngestOptions options)
+    /// <summary>The id of an input that has no name of its own (stdin): "stdin-" and 16 hex digits of its bytes' SHA-256.</summary>
+    public static string ContentId(ReadOnlySpan<byte> bytes) => "stdin-" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+
+    private static List<IngestItem> ParseCore(string origin, ReadOnlySpan<byte> bytes, IngestOptions options, string? name)
     {
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.Error is { } problem)
@@ -106,18 +119,44 @@ public static partial class DocumentParser
             return [IngestItem.Failed(new IngestError(origin, null, "empty file (only whitespace)"))];
         }
 
-        var id = Path.GetFileNameWithoutExtension(origin);
+        var id = name ?? (origin == "stdin" ? ContentId(bytes) : Path.GetFileNameWithoutExtension(origin));
+        var items = ParseText(origin, id, text, options);
+        if (decoded.Warning is { } warning)
+        {
+            // Said once per input, with the first document read from it.
+            var first = items.FindIndex(i => i.Document is not null);
+            if (first >= 0)
+            {
+                items[first] = IngestItem.Ok(items[first].Document!, new IngestError(origin, null, warning));
+            }
+        }
+
+        return items;
+    }
+
+    private static List<IngestItem> ParseText(string origin, string id, string text, IngestOptions options)
+    {
         switch (DetectFormat(origin, text))
         {
             case InputFormat.JsonLines:
                 return ParseJsonLines(origin, text, options);
             case InputFormat.Feed:
-                return FeedParser.Parse(origin, text, options);
+                return FeedParser.Parse(origin, id, text, options);
             case InputFormat.Html:
+                if (CheckMarkup(origin, null, text, options) is { } refused)
+                {
+                    return [refused];
+                }
+
                 var page = HtmlExtractor.Extract(text);
                 if (string.IsNullOrWhiteSpace(page.Text))
                 {
                     return [IngestItem.Failed(new IngestError(origin, null, "no article text found in the HTML"))];
+                }
+
+                if (CheckLength(origin, null, page.Text, options) is { } tooLong)
+                {
+                    return [tooLong];
                 }
 
                 return [IngestItem.Ok(new SourceDocument
@@ -131,8 +170,35 @@ public static partial class DocumentParser
                     Origin = origin,
                 })];
             default:
-                return [IngestItem.Ok(new SourceDocument { Id = id, Text = text, Published = options.DefaultPublished, Origin = origin })];
+                return [CheckLength(origin, null, text, options) ?? IngestItem.Ok(new SourceDocument { Id = id, Text = text, Published = options.DefaultPublished, Origin = origin })];
         }
+    }
+
+    /// <summary>An error when <paramref name="text"/> is longer than the options allow, else null.</summary>
+    internal static IngestItem? CheckLength(string origin, int? lineNumber, string text, IngestOptions options) =>
+        text.Length <= options.MaxTextLength
+            ? null
+            : IngestItem.Failed(new IngestError(origin, lineNumber,
+                string.Create(CultureInfo.InvariantCulture, $"document too long: {text.Length:N0} characters of text (the limit is {options.MaxTextLength:N0}; --max-chars raises it)")));
+
+    /// <summary>An error when HTML markup is too long or too deeply nested to parse in bounded time, else null.</summary>
+    internal static IngestItem? CheckMarkup(string origin, int? lineNumber, string html, IngestOptions options)
+    {
+        var maxMarkup = 4L * options.MaxTextLength;
+        if (html.Length > maxMarkup)
+        {
+            return IngestItem.Failed(new IngestError(origin, lineNumber,
+                string.Create(CultureInfo.InvariantCulture, $"HTML too long: {html.Length:N0} characters of markup (the limit is {maxMarkup:N0}, four times --max-chars)")));
+        }
+
+        if (HtmlExtractor.ExceedsDepth(html, options.MaxHtmlDepth, out var offset))
+        {
+            // Where the limit was passed: the line inside a whole page, the record's own line otherwise.
+            var line = lineNumber ?? html.AsSpan(0, offset).Count('\n') + 1;
+            return IngestItem.Failed(new IngestError(origin, line, string.Create(CultureInfo.InvariantCulture, $"HTML nested deeper than {options.MaxHtmlDepth:N0} elements: not read")));
+        }
+
+        return null;
     }
 
     private static List<IngestItem> ParseJsonLines(string origin, string text, IngestOptions options)
@@ -153,8 +219,9 @@ public static partial class DocumentParser
                 using var json = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64 });
                 items.Add(ReadRecord(origin, lineNumber, json.RootElement, options));
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
+                // InvalidOperationException: a string that is not valid UTF-16 ("\ud800" alone), found by fuzzing.
                 var message = ex.Message;
                 var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
                 items.Add(IngestItem.Failed(new IngestError(origin, lineNumber, "not valid JSON: " + (cut > 0 ? message[..cut] : message))));
@@ -191,6 +258,11 @@ public static partial class DocumentParser
         var body = Str(root, "text");
         if (body is null && Str(root, "html") is { } html)
         {
+            if (CheckMarkup(origin, lineNumber, html, options) is { } refused)
+            {
+                return refused;
+            }
+
             var page = HtmlExtractor.Extract(html);
             body = page.Text;
             title ??= page.Title;
@@ -202,6 +274,11 @@ public static partial class DocumentParser
         if (string.IsNullOrWhiteSpace(body))
         {
             return IngestItem.Failed(new IngestError(origin, lineNumber, $"record \"{id}\" needs a non-empty \"text\" or \"html\""));
+        }
+
+        if (CheckLength(origin, lineNumber, body, options) is { } tooLong)
+        {
+            return tooLong;
         }
 
         return IngestItem.Ok(new SourceDocument

@@ -19,6 +19,8 @@ internal static partial class FeedParser
 
         public string? Title { get; set; }
 
+        public string? TitleMarkup { get; set; }
+
         public string? Link { get; set; }
 
         public string? Id { get; set; }
@@ -44,10 +46,10 @@ internal static partial class FeedParser
         return m.Success ? m.Groups["name"].Value : null;
     }
 
-    public static List<IngestItem> Parse(string origin, string text, IngestOptions options)
+    /// <summary>Reads the items of a feed; <paramref name="stem"/> names items without a guid/id ("stem#3").</summary>
+    public static List<IngestItem> Parse(string origin, string stem, string text, IngestOptions options)
     {
         var results = new List<IngestItem>();
-        var stem = Path.GetFileNameWithoutExtension(origin);
         string? feedTitle = null;
         Entry? current = null;
         var count = 0;
@@ -128,7 +130,12 @@ internal static partial class FeedParser
         switch (name)
         {
             case "title":
-                entry.Title ??= Clean(HtmlExtractor.FragmentToText(ReadMarkup(reader)));
+                // Kept as markup: ToItem checks its nesting before parsing it.
+                var titleMarkup = ReadMarkup(reader);
+                if (string.IsNullOrWhiteSpace(entry.TitleMarkup))
+                {
+                    entry.TitleMarkup = titleMarkup;
+                }
                 break;
             case "link":
                 var href = reader.GetAttribute("href");
@@ -226,6 +233,16 @@ internal static partial class FeedParser
 
     private static IngestItem ToItem(string origin, string stem, Entry e, string? feedTitle, IngestOptions options)
     {
+        // Markup is bounded before the HTML parser sees it: length, then nesting depth.
+        foreach (var markup in new[] { e.TitleMarkup, e.ContentIsPlain ? null : e.Content, e.Description })
+        {
+            if (markup is not null && DocumentParser.CheckMarkup(origin, e.Line, markup, options) is { } refused)
+            {
+                return IngestItem.Failed(refused.Error! with { Message = $"item {e.Number}: {refused.Error!.Message}" });
+            }
+        }
+
+        e.Title = e.TitleMarkup is null ? null : Clean(HtmlExtractor.FragmentToText(e.TitleMarkup));
         var body = Longer(e.Content is null ? null : e.ContentIsPlain ? e.Content.Trim() : HtmlExtractor.FragmentToText(e.Content),
             e.Description is null ? null : HtmlExtractor.FragmentToText(e.Description));
         if (string.IsNullOrWhiteSpace(body))
@@ -237,6 +254,11 @@ internal static partial class FeedParser
         if (string.IsNullOrWhiteSpace(body))
         {
             return IngestItem.Failed(new IngestError(origin, e.Line, $"item {e.Number} has neither text nor title"));
+        }
+
+        if (DocumentParser.CheckLength(origin, e.Line, body, options) is { } tooLong)
+        {
+            return IngestItem.Failed(tooLong.Error! with { Message = $"item {e.Number}: {tooLong.Error!.Message}" });
         }
 
         DateOnly? published = PublicationDate.TryParse(e.Date, out var d) ? d : options.DefaultPublished;

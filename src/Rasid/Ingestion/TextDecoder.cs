@@ -8,13 +8,20 @@ namespace Rasid.Ingestion;
 /// <param name="Text">The decoded text (no BOM); null when <paramref name="Error"/> is set.</param>
 /// <param name="EncodingName">The encoding used ("utf-8", "utf-16LE", "windows-1256"...), for diagnostics.</param>
 /// <param name="Error">Why the bytes are not text (binary, empty), or null.</param>
-public sealed record DecodedText(string? Text, string EncodingName, string? Error);
+public sealed record DecodedText(string? Text, string EncodingName, string? Error)
+{
+    /// <summary>A problem the text was read despite (invalid UTF-8 bytes replaced with U+FFFD), for the user; null when none.</summary>
+    public string? Warning { get; init; }
+}
 
 /// <summary>
 /// Decides how the bytes of an input are encoded. Order: a byte-order mark wins (UTF-8, UTF-16 LE/BE); else UTF-16
 /// without a BOM when NUL bytes sit only at odd (LE) or only at even (BE) positions; else UTF-8
-/// when the bytes are valid UTF-8; else the charset an HTML page declares (meta charset / http-equiv); else Windows-1256,
-/// the usual legacy encoding of Arabic pages. Binary content (NUL bytes, mostly control characters) is refused.
+/// when the bytes are valid UTF-8; else the charset an HTML page declares (meta charset / http-equiv); else UTF-8 with
+/// its few invalid sequences replaced by U+FFFD (and a warning) when valid multi-byte sequences outnumber the invalid ones
+/// 4 to 1 (a sequence cut off by the end of a truncated file does not count against it); else Windows-1256, the usual
+/// legacy encoding of Arabic pages, whose letters are invalid UTF-8 nearly every time (dozens of invalid sequences for
+/// each valid one). Binary content (NUL bytes, mostly control characters) is refused.
 /// </summary>
 public static partial class TextDecoder
 {
@@ -64,6 +71,7 @@ public static partial class TextDecoder
         }
 
         var declared = DeclaredCharset(bytes);
+        var declaresUtf8 = declared is not null && declared.Replace("-", string.Empty, StringComparison.Ordinal).Equals("utf8", StringComparison.OrdinalIgnoreCase);
         if (declared is not null && !declared.StartsWith("utf", StringComparison.OrdinalIgnoreCase))
         {
             try
@@ -77,7 +85,65 @@ public static partial class TextDecoder
             }
         }
 
+        var (valid, invalid, cutOff, firstInvalid) = Utf8Census(bytes);
+        if (declaresUtf8 || (valid > 0 && invalid * 4 <= valid))
+        {
+            var replaced = invalid + (cutOff ? 1 : 0);
+            var decoded = Checked(new UTF8Encoding(false, false).GetString(bytes), "utf-8 (repaired)");
+            var line = bytes[..firstInvalid].Count((byte)'\n') + 1;
+            return decoded.Error is not null ? decoded : decoded with
+            {
+                Warning = $"{replaced} invalid UTF-8 byte sequence{(replaced == 1 ? string.Empty : "s")} replaced with U+FFFD (first on line {line})"
+                          + (cutOff ? "; the input ends inside a character (truncated?)" : string.Empty),
+            };
+        }
+
         return Checked(Encoding.GetEncoding(Windows1256).GetString(bytes), Windows1256);
+    }
+
+    /// <summary>
+    /// Valid multi-byte UTF-8 sequences, invalid ones (maximal invalid subsequences), and the offset of the first problem.
+    /// A sequence cut off by the end of the input (a truncated file) is a problem but not an invalid sequence: it says
+    /// nothing against UTF-8 (found by fuzzing: a short truncated feed was read as Windows-1256).
+    /// </summary>
+    private static (int Valid, int Invalid, bool CutOff, int FirstInvalid) Utf8Census(ReadOnlySpan<byte> bytes)
+    {
+        int valid = 0, invalid = 0, first = -1;
+        var cutOff = false;
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            // Skip ASCII in bulk.
+            var ascii = bytes[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii < 0)
+            {
+                break;
+            }
+
+            i += ascii;
+            var status = Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                valid++;
+            }
+            else if (status == System.Buffers.OperationStatus.NeedMoreData)
+            {
+                cutOff = true;
+                first = first < 0 ? i : first;
+            }
+            else
+            {
+                invalid++;
+                if (first < 0)
+                {
+                    first = i;
+                }
+            }
+
+            i += Math.Max(1, consumed);
+        }
+
+        return (valid, invalid, cutOff, Math.Max(0, first));
     }
 
     private static DecodedText Checked(string text, string encodingName)

@@ -25,11 +25,25 @@ public static class RasidJson
     {
         ArgumentNullException.ThrowIfNull(text);
         var count = utf16Index;
-        for (var i = 0; i < utf16Index && i < text.Length - 1; i++)
+        var limit = Math.Min(utf16Index, text.Length - 1);
+        // Jump from one high surrogate to the next (vectorised): evidence offsets are converted per event, so a scan of
+        // every character up to the index would make a long document's records quadratic.
+        for (var i = 0; i < limit;)
         {
-            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
+            var next = text.AsSpan(i, limit - i).IndexOfAnyInRange('\uD800', '\uDBFF');
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (char.IsLowSurrogate(text[i + 1]))
             {
                 count--;
+                i += 2;
+            }
+            else
+            {
                 i++;
             }
         }

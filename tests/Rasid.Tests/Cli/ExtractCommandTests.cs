@@ -29,7 +29,7 @@ public sealed class ExtractCommandTests : IDisposable
         var (code, output, error) = await Run(string.Empty, Fixtures.PathOf("folder"));
 
         Assert.Equal(0, code);
-        Assert.Equal(["a", "c-1", "c-2", "d"], Lines(output).Select(e => e.GetProperty("doc_id").GetString()));
+        Assert.Equal(["a", "c-1", "c-2", "sub/d"], Lines(output).Select(e => e.GetProperty("doc_id").GetString())); // a file in a subfolder is named by its relative path (issue 13)
         Assert.Equal(string.Empty, error);
     }
 

@@ -9,7 +9,7 @@ using static Rasid.Tests.Dedup.Events;
 
 namespace Rasid.Tests.Exports;
 
-public class EventExporterTests
+public partial class EventExporterTests
 {
     private static readonly string[] s_acledColumns =
     [

@@ -7,6 +7,9 @@ public class DocumentParserRobustnessTests
 {
     private static readonly IngestOptions s_none = new();
 
+    // The walks themselves are what these tests are about, so the depth and size limits are raised out of the way.
+    private static readonly IngestOptions s_unbounded = new() { MaxHtmlDepth = 10_000, MaxTextLength = int.MaxValue / 4 };
+
     public static TheoryData<string, int> RandomInputs()
     {
         var data = new TheoryData<string, int>();
@@ -41,11 +44,24 @@ public class DocumentParserRobustnessTests
     }
 
     [Fact]
+    [Trait("Issue", "13")]
+    public void A_json_string_that_is_not_valid_utf16_fails_its_line_only()
+    {
+        // Found by fuzzing: "\ud800" alone made GetString throw InvalidOperationException, and the whole file was lost.
+        var jsonl = "{\"id\":\"a\",\"text\":\"نص\"}\n{\"id\":\"e\",\"text\":\"\\ud800\"}\n{\"id\":\"b\",\"text\":\"نص آخر\"}\n";
+
+        var items = DocumentParser.Parse("docs.jsonl", Encoding.UTF8.GetBytes(jsonl), s_none).ToList();
+
+        Assert.Equal(["a", "b"], items.Where(i => i.Document is not null).Select(i => i.Document!.Id));
+        Assert.StartsWith("docs.jsonl:2: not valid JSON", items[1].Error!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Five_megabyte_single_line_is_one_document()
     {
         var line = new string('ب', 5 * 1024 * 1024);
 
-        var doc = Assert.Single(DocumentParser.Parse("big.txt", Encoding.UTF8.GetBytes(line), s_none)).Document!;
+        var doc = Assert.Single(DocumentParser.Parse("big.txt", Encoding.UTF8.GetBytes(line), s_unbounded)).Document!;
 
         Assert.Equal(line.Length, doc.Text.Length);
     }
@@ -55,7 +71,7 @@ public class DocumentParserRobustnessTests
     {
         var json = "{\"id\":\"big\",\"text\":\"" + new string('ت', 5 * 1024 * 1024) + "\"}";
 
-        var doc = Assert.Single(DocumentParser.Parse("big.jsonl", Encoding.UTF8.GetBytes(json), s_none)).Document!;
+        var doc = Assert.Single(DocumentParser.Parse("big.jsonl", Encoding.UTF8.GetBytes(json), s_unbounded)).Document!;
 
         Assert.Equal(5 * 1024 * 1024, doc.Text.Length);
     }
@@ -72,7 +88,7 @@ public class DocumentParserRobustnessTests
         sb.Append("<p>نص عميق جدا في الصفحة.</p>");
         var html = sb.ToString();
 
-        var items = DocumentParser.Parse("deep.html", Encoding.UTF8.GetBytes(html), s_none).ToList();
+        var items = DocumentParser.Parse("deep.html", Encoding.UTF8.GetBytes(html), s_unbounded).ToList();
 
         var doc = Assert.Single(items).Document!;
         Assert.Contains("نص عميق جدا", doc.Text, StringComparison.Ordinal);
@@ -83,7 +99,7 @@ public class DocumentParserRobustnessTests
     {
         var xml = "<rss><channel><item><description>" + string.Concat(Enumerable.Repeat("<b>", 2000)) + "نص" + string.Concat(Enumerable.Repeat("</b>", 2000)) + "</description></item></channel></rss>";
 
-        var item = Assert.Single(DocumentParser.Parse("deep.xml", Encoding.UTF8.GetBytes(xml), s_none));
+        var item = Assert.Single(DocumentParser.Parse("deep.xml", Encoding.UTF8.GetBytes(xml), s_unbounded));
 
         Assert.Equal("نص", item.Document!.Text);
     }
