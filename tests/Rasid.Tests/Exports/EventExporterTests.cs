@@ -207,4 +207,26 @@ public partial class EventExporterTests
         Assert.NotEqual(id, ContentHashing.EventIdCnty("doc1#0001", "IQ", CountryTable.Default));
         Assert.StartsWith("XXX", ContentHashing.EventIdCnty("doc1#0000", null, CountryTable.Default), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_country_the_gazetteer_geocodes_to_has_an_acled_id_prefix()
+    {
+        using var reader = new StreamReader(Rasid.Data.DirectoryDataSource.Default().Open("gazetteer/countries.tsv"));
+        var missing = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            var iso2 = line.Split('\t')[0];
+            if (line.StartsWith('#') || iso2 == "iso2" || iso2.Length != 2)
+            {
+                continue;
+            }
+
+            if (CountryTable.Default.Find(iso2) is null)
+            {
+                missing.Add(iso2);
+            }
+        }
+
+        Assert.Empty(missing);
+    }
 }
