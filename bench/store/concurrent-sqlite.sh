@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 13 check: 4 concurrent `rasid ingest` processes with overlapping inputs into one SQLite file, RUNS times,
 # each compared (documents, mentions, events, sources; bench/store/dump-sqlite.py) with one clean sequential ingest.
-# usage: bench/store/concurrent-sqlite.sh CLI_DLL CORPUS_DIR [RUNS]      e.g. ... ../shared/eval/corpus 3
+# usage: bench/store/concurrent-sqlite.sh CLI_DLL CORPUS_DIR [RUNS]      e.g. ... <the shared corpus folder, eval/corpus> 3
 set -euo pipefail
 dll="$1"; corpus="$2"; runs="${3:-3}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
