@@ -15,14 +15,20 @@ internal static class EventCoreference
         var result = new List<EventCandidate>(events.Count);
         foreach (var e in events)
         {
-            var into = result.FirstOrDefault(r => SameAct(r, e)) ?? result.FirstOrDefault(r => SameIncident(r, e));
+            var into = result.FirstOrDefault(r => SameAct(r, e));
+            var reason = "one act reported in one sentence";
+            if (into is null)
+            {
+                into = result.FirstOrDefault(r => SameIncident(r, e));
+                reason = "same type, place, day and sides";
+            }
+
             if (into is null)
             {
                 result.Add(e);
                 continue;
             }
 
-            var reason = SameAct(into, e) ? "one act reported in one sentence" : "same type, place, day and sides";
             trace?.Invoke($"coreference: s{e.Sentence} {e.EventType}/{e.SubEventType} at {e.Place?.LocationAr} joins s{into.Sentence} {into.EventType}/{into.SubEventType} at {into.Place?.LocationAr} ({reason})");
             var interception = IsInterception(into, e);
             EventMerging.Merge(into, e);

@@ -42,6 +42,21 @@ internal sealed class EventDocument
     /// <summary>Triggers (outside blockers) by sentence, in text order.</summary>
     public required List<PhraseMatch<IReadOnlyList<TriggerClass>>>[] TriggersBySentence { get; init; }
 
+    private static readonly HashSet<string> ArmedViolenceClasses = new(StringComparer.Ordinal)
+    {
+        TriggerClasses.Clash, TriggerClasses.Air, TriggerClasses.Shelling, TriggerClasses.Bombard, TriggerClasses.Explosive,
+        TriggerClasses.Suicide, TriggerClasses.Grenade, TriggerClasses.Assassination,
+    };
+
+    private bool? _reportsArmedViolence;
+
+    /// <summary>
+    /// The document names a specific kind of armed violence somewhere (a clash, strike, shelling, bomb, assassination);
+    /// computed once per document, on first use.
+    /// </summary>
+    public bool ReportsArmedViolence =>
+        _reportsArmedViolence ??= TriggersBySentence.Any(ts => ts.Any(t => ArmedViolenceClasses.Contains(t.Value[0].Name)));
+
     /// <summary>Actor mentions by sentence.</summary>
     public required List<ActorMention>[] ActorsBySentence { get; init; }
 

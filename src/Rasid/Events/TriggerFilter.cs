@@ -254,7 +254,7 @@ internal sealed class TriggerFilter
             case TriggerClasses.Kill:
                 // A killing with no armed actor named is ordinary crime or a summary, not a coded event, unless the
                 // article reports armed violence elsewhere (a victim killed at a named place, perpetrator unnamed).
-                return casualties.Any(c => c.Role == "killed") && (armedActor || ReportsArmedViolence(document));
+                return casualties.Any(c => c.Role == "killed") && (armedActor || document.ReportsArmedViolence);
             case TriggerClasses.Arrest:
                 return document.ArrestContext.Contains(scope.Index) || nonStateArmed;
             case TriggerClasses.Agreement:
@@ -282,15 +282,6 @@ internal sealed class TriggerFilter
                 return cls.Strong || armedActor || casualties.Count > 0;
         }
     }
-
-    private static readonly HashSet<string> ArmedViolenceClasses = new(StringComparer.Ordinal)
-    {
-        TriggerClasses.Clash, TriggerClasses.Air, TriggerClasses.Shelling, TriggerClasses.Bombard, TriggerClasses.Explosive, TriggerClasses.Suicide, TriggerClasses.Grenade, TriggerClasses.Assassination,
-    };
-
-    /// <summary>The document names a specific kind of armed violence somewhere (a clash, strike, shelling, bomb, assassination).</summary>
-    private static bool ReportsArmedViolence(EventDocument document) =>
-        document.TriggersBySentence.Any(ts => ts.Any(t => ArmedViolenceClasses.Contains(t.Value[0].Name)));
 
     private bool SentenceHas(IReadOnlyList<Token> tokens, Sentence sentence, CueSet set)
     {
