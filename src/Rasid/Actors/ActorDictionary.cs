@@ -132,7 +132,9 @@ public sealed class ActorDictionary
             var ordered = candidates
                 .OrderBy(e => e.Country is not null && context.Contains(e.Country) ? 0 : e.Country is null ? (byContext.Contains(e) ? 1 : 2) : 3)
                 .ToList();
-            var conditional = weak
+            // Only when the text enabled no context-bound reading: the document's country then chooses among the
+            // readings the text left open, it never overrides one the text's own context chose.
+            var conditional = byContext.Count > 0 ? [] : weak
                 .Where(w => !ordered.Contains(w.Entry!))
                 .GroupBy(w => w.Entry!)
                 .Select(g => (g.Key, (IReadOnlyList<string>)g.SelectMany(w => w.Contexts!).Distinct(StringComparer.Ordinal).ToList()))
