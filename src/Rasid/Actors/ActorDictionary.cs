@@ -140,9 +140,15 @@ public sealed class ActorDictionary
                 .Select(g => (g.Key, (IReadOnlyList<string>)g.SelectMany(w => w.Contexts!).Distinct(StringComparer.Ordinal).ToList()))
                 .ToList();
             var shared = ordered.Where(e => e.GivesCountryHint).Select(e => e.Country).Distinct(StringComparer.Ordinal).Count() > 1;
+            var bound = weak
+                .Where(w => byContext.Contains(w.Entry!))
+                .GroupBy(w => w.Entry!)
+                .Select(g => (g.Key, (IReadOnlyList<string>)g.SelectMany(w => w.Contexts!).Distinct(StringComparer.Ordinal).ToList()))
+                .ToList();
             result.Add(new ActorMention(m.Span, m.FirstToken, m.EndToken, ordered[0])
             {
                 Candidates = ordered,
+                Bound = bound,
                 Conditional = conditional,
                 SharedAcrossCountries = shared,
             });
@@ -165,10 +171,17 @@ public sealed class ActorDictionary
             ? []
             : mention.Conditional.Where(c => c.Countries.Contains(countryIso2, StringComparer.Ordinal)).Select(c => c.Entry).ToList();
         var candidates = mention.Candidates.Concat(enabled).ToList();
+
+        // An entry named through an alias bound to the country counts as that country's reading ("المدفعية@LB" is
+        // Israel's artillery in a Lebanese event, before the generic army that would become Lebanon's).
+        bool OfCountry(ActorEntry e) =>
+            e.Country == countryIso2
+            || enabled.Contains(e)
+            || mention.Bound.Any(b => b.Entry == e && b.Countries.Contains(countryIso2!, StringComparer.Ordinal));
         var pick = candidates
             .Select((e, i) => (Entry: e, Index: i))
             .OrderBy(x => date is { } d ? (x.Entry.IsValidOn(d) ? 0 : 1) : 0)
-            .ThenBy(x => countryIso2 is null ? 0 : x.Entry.Country == countryIso2 || enabled.Contains(x.Entry) ? 0 : x.Entry.Country is null ? 1 : 2)
+            .ThenBy(x => countryIso2 is null ? 0 : OfCountry(x.Entry) ? 0 : x.Entry.Country is null ? 1 : 2)
             .ThenBy(x => date is null && x.Entry.ValidTo is not null ? 1 : 0)
             .ThenBy(x => x.Index)
             .First().Entry;

@@ -124,6 +124,12 @@ public readonly record struct ActorMention(TextSpan Span, int FirstToken, int En
     public IReadOnlyList<(ActorEntry Entry, IReadOnlyList<string> Countries)> Conditional { get; init; } = [];
 
     /// <summary>
+    /// <see cref="Candidates"/> that a context-bound alias named, with the countries that alias is bound to
+    /// (<c>التحالف@YE,SA</c>): in an event of one of them the entry counts as that country's own reading. Empty by default.
+    /// </summary>
+    public IReadOnlyList<(ActorEntry Entry, IReadOnlyList<string> Countries)> Bound { get; init; } = [];
+
+    /// <summary>
     /// Whether the words name actors of more than one country in this text's context (<see cref="Candidates"/> of
     /// different countries, e.g. "الجيش الوطني" with Yemeni and Libyan places): such a mention says nothing about the
     /// document's country (<see cref="ActorDictionary.CountryHints"/>).

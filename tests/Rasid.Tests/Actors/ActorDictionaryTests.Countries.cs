@@ -56,6 +56,16 @@ public sealed partial class ActorDictionaryTests
     }
 
     [Fact]
+    public void An_alias_bound_to_the_event_country_wins_over_the_generic_reading()
+    {
+        // In south Lebanon, unqualified artillery is Israel's: the generic army would become Lebanon's.
+        var mention = MentionOf("قصفت المدفعية أطراف بلدة في جنوب لبنان", "المدفعية");
+
+        Assert.Equal("il.army", Shipped.Resolve(mention, "LB", Day("2024-05-17")).Id);
+        Assert.Equal("sy.army", Shipped.Resolve(MentionOf("قصفت المدفعية أطراف بلدة في ريف حماة", "المدفعية"), "SY", Day("2018-05-17")).Id);
+    }
+
+    [Fact]
     public void A_wording_of_two_countries_gives_no_country_hint()
     {
         var mentions = Find("تقدم الجيش الوطني في بنغازي بينما قاتل الجيش الوطني في مأرب");
