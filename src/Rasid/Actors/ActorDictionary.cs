@@ -134,17 +134,9 @@ public sealed class ActorDictionary
                 .ToList();
             // Only when the text enabled no context-bound reading: the document's country then chooses among the
             // readings the text left open, it never overrides one the text's own context chose.
-            var conditional = byContext.Count > 0 ? [] : weak
-                .Where(w => !ordered.Contains(w.Entry!))
-                .GroupBy(w => w.Entry!)
-                .Select(g => (g.Key, (IReadOnlyList<string>)g.SelectMany(w => w.Contexts!).Distinct(StringComparer.Ordinal).ToList()))
-                .ToList();
+            var conditional = byContext.Count > 0 ? [] : ReadingsWithCountries(weak.Where(w => !ordered.Contains(w.Entry!)));
             var shared = ordered.Where(e => e.GivesCountryHint).Select(e => e.Country).Distinct(StringComparer.Ordinal).Count() > 1;
-            var bound = weak
-                .Where(w => byContext.Contains(w.Entry!))
-                .GroupBy(w => w.Entry!)
-                .Select(g => (g.Key, (IReadOnlyList<string>)g.SelectMany(w => w.Contexts!).Distinct(StringComparer.Ordinal).ToList()))
-                .ToList();
+            var bound = ReadingsWithCountries(weak.Where(w => byContext.Contains(w.Entry!)));
             result.Add(new ActorMention(m.Span, m.FirstToken, m.EndToken, ordered[0])
             {
                 Candidates = ordered,
@@ -222,6 +214,13 @@ public sealed class ActorDictionary
 
         return counts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).Select(kv => kv.Key).ToList();
     }
+
+    /// <summary>Context-bound readings grouped by entry, each with every country its matching aliases are bound to.</summary>
+    private static List<(ActorEntry Entry, IReadOnlyList<string> Countries)> ReadingsWithCountries(IEnumerable<AliasPayload> readings) =>
+        readings
+            .GroupBy(w => w.Entry!)
+            .Select(g => (g.Key, (IReadOnlyList<string>)g.SelectMany(w => w.Contexts!).Distinct(StringComparer.Ordinal).ToList()))
+            .ToList();
 
     private static bool StartsWithArticle(string word) => word.Length > 2 && word.StartsWith("ال", StringComparison.Ordinal);
 
