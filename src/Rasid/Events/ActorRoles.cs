@@ -29,6 +29,13 @@ internal sealed class ActorRoles
         var salient = SalientActors(document.Context.Actors);
         foreach (var e in events)
         {
+            // A side left empty while an associate of it is named: the associate is the side.
+            if (e.Actor1 is null && e.Assoc1.Count > 0)
+            {
+                e.Actor1 = e.Assoc1[0];
+                e.Assoc1.RemoveAt(0);
+            }
+
             if (e.Actor2 is not null && e.Actor2.Entry.Id == e.Actor1?.Entry.Id)
             {
                 e.Actor2 = null;
