@@ -38,6 +38,10 @@ public partial class EventExtractorTests
     [InlineData("نفى التحالف أن تكون طائراته قد شنت الهجوم على مدينة صعدة.")]
     // A call to stop shelling is not shelling.
     [InlineData("دعا الرئيس إلى وقف القصف على مدينة إدلب.")]
+    // A relative clause describing a place by what it has seen is background.
+    [InlineData("وتعزز السيطرة على لحج السيطرة على مدينة عدن التي شهدت معارك عنيفة بين الحوثيين والمقاومة.")]
+    // A place that "regularly sees attacks" reports no dated event.
+    [InlineData("وتشهد بانتظام هجمات تبنى تنظيم داعش عددا منها في الشيشان.")]
     // Clashes of a stated past year are background history.
     [InlineData("شهدت مدينة تعز اشتباكات عنيفة عام 2015 بين الجيش والحوثيين.")]
     // Football report: "هجوم" on the goal, with several sport words.
