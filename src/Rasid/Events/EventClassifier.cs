@@ -20,7 +20,7 @@ internal sealed class EventClassifier
     /// <summary>Refines the trigger class's default type from context: victims, weapons, perpetrators.</summary>
     public void Classify(EventCandidate c, HashSet<string> classesInSentence, Sentence sentence, IReadOnlyList<Token> tokens, List<CasualtyMention> casualties)
     {
-        var civilianVictims = c.Actor2?.Entry.Inter == 7 || (c.Actor2 is null && HasCivilianNoun(tokens, sentence, c.TriggerToken));
+        var civilianVictims = c.Actor2?.Entry.Inter == 7 || (c.Actor2 is null && HasCivilianNoun(tokens, sentence, c.Actor1?.Mention));
         var armedVictims = c.Actor2 is { } v && v.Entry.Inter is >= 1 and <= 4 or 8;
         switch (c.TriggerClass)
         {
@@ -142,12 +142,18 @@ internal sealed class EventClassifier
         return false;
     }
 
-    private bool HasCivilianNoun(IReadOnlyList<Token> tokens, Sentence sentence, int trigger)
+    /// <summary>The sentence names civilian victims and no combatant other than the perpetrator ("مسلحون ... الصحفي").</summary>
+    private bool HasCivilianNoun(IReadOnlyList<Token> tokens, Sentence sentence, TextSpan? perpetrator)
     {
         var armed = false;
         var civilian = false;
         for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
         {
+            if (perpetrator is { } p && p.Contains(tokens[i].Span))
+            {
+                continue;
+            }
+
             if (_lexicon.PersonNounOf(tokens[i].Text) is { } noun)
             {
                 civilian |= noun.Civilian;

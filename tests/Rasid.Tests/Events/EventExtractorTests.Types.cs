@@ -22,6 +22,8 @@ public partial class EventExtractorTests
     [InlineData("فجر انتحاري عبوة ناسفة وسط تجمع للجنود في مدينة الرمادي بمحافظة الأنبار، ما أسفر عن مقتل 12 جنديا.", EventTypes.RemoteViolence, "Suicide bomb", "IQ-AN")]
     // An explosive belt is a suicide bomb on its own (Tikrit in Salah al-Din).
     [InlineData("هاجم انتحاري يرتدي حزاما ناسفا نقطة تفتيش للجيش العراقي في مدينة تكريت.", EventTypes.RemoteViolence, "Suicide bomb", "IQ-SD")]
+    // Gunmen shooting a journalist: the armed noun is the perpetrator, the victim a civilian (Khost).
+    [InlineData("قام مسلحون بإطلاق النار على الصحفي أحمد شاه وهو في طريق العودة لمنزله في ولاية خوست بأفغانستان.", EventTypes.ViolenceAgainstCivilians, "Attack", "AF-KHO")]
     // Clashes between the army and AQAP are an armed clash.
     [InlineData("قتل 12 جنديا في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", EventTypes.Battles, "Armed clash", "YE-SH")]
     // Police arresting militants ("إرهابيين") is a coded arrest (Mosul in Ninewa).
