@@ -24,6 +24,14 @@ internal sealed class EventClassifier
         var armedVictims = c.Actor2 is { } v && v.Entry.Inter is >= 1 and <= 4 or 8;
         switch (c.TriggerClass)
         {
+            case TriggerClasses.Attack or TriggerClasses.Kill when classesInSentence.Contains(TriggerClasses.Protest) && !NonStateArmed(c):
+                // "مقتل 3 فلسطينيين بالرصاص في مظاهرات غزة": force used on a protest is coded as the protest.
+                (c.EventType, c.SubEventType) = (EventTypes.Protests, "Excessive force against protesters");
+                break;
+            case TriggerClasses.Clash when HasCrowd(tokens, sentence) && !NonStateArmed(c):
+                // "مواجهات" of youths or protesters with security forces are a riot, not a battle.
+                (c.EventType, c.SubEventType) = (EventTypes.Riots, "Violent demonstration");
+                break;
             case TriggerClasses.Attack or TriggerClasses.Kill:
                 if (civilianVictims && !armedVictims)
                 {
@@ -126,6 +134,22 @@ internal sealed class EventClassifier
             (c.Actor1, c.Actor2) = (c.Actor2?.Entry.Inter == 7 ? null : c.Actor2, c.Actor1);
             c.CivilianTargets = true;
         }
+    }
+
+    private static bool NonStateArmed(EventCandidate c) =>
+        new[] { c.Actor1, c.Actor2 }.Any(a => a?.Entry.Inter is 2 or 3 or 4);
+
+    private bool HasCrowd(IReadOnlyList<Token> tokens, Sentence sentence)
+    {
+        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+        {
+            if (_lexicon.IsCue(CueSet.CrowdNoun, tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"تدمير خمس عجلات مفخخة", "تفكيك عبوة": a device destroyed, defused or seized before it went off.</summary>
