@@ -16,7 +16,8 @@ the export was written from (for the evidence sentences, the document texts and 
 4. XXX ids: rows whose event_id_cnty starts with XXX.
 5. old and unbacked dates: events dated more than 30 days before the earliest publication date of their reports
    where no report's evidence sentence contains an explicit date: its date_text lies inside the evidence and names a
-   month (a month name of either calendar, or "الشهر الماضي"); a bare year, a weekday or "أمس" is not explicit.
+   month (a month name of either calendar, "الشهر الماضي", or a numeric date such as 19/6/1436); a bare year, a
+   weekday or "أمس" is not explicit.
 
 Exit code 0; the figures go to stdout, one per line, then up to N examples of each failing class.
 """
@@ -136,9 +137,13 @@ def load_months(data):
 
 def explicit_date(date_text, months):
     """A date that names its month: a month name of either calendar ("29 مايو", "مارس الماضي", "11 ربيع الآخر 1428هـ")
-    or the month before publication ("الشهر الماضي"); a bare year, a weekday or "أمس" is not explicit."""
+    the month before publication ("الشهر الماضي") or a numeric date ("19/6/1436"); a bare year, a weekday or "أمس" is
+    not explicit."""
     if not date_text:
         return False
+    digits = date_text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+    if re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4}-\d{1,2}-\d{1,2}", digits):
+        return True
     words = " " + " ".join(drop_article(normalise(w)) for w in WORD.findall(date_text)) + " "
     return any(" " + m + " " in words for m in months) or " شهر " in words
 
