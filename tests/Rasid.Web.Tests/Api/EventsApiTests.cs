@@ -200,6 +200,18 @@ public sealed class EventsApiTests(RasidWebFactory factory) : IClassFixture<Rasi
     }
 
     [Fact]
+    [Trait("Issue", "12")]
+    public async Task Counts_are_marked_from_the_spans_the_records_carry()
+    {
+        var detail = await GetJson("/api/events/" + SamplesDatabase.MergedEventId);
+        var sample = detail.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("document_id").GetString() == "003_e612bbc7fa9c1160");
+        var marks = sample.GetProperty("evidence").GetProperty("marks").EnumerateArray().ToList();
+
+        var fatalities = marks.Single(m => m.GetProperty("field").GetString() == "fatalities");
+        Assert.Equal(sample.GetProperty("record").GetProperty("spans").GetProperty("fatalities").GetProperty("text").GetString(), fatalities.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Mark_offsets_are_code_points_into_the_document_text()
     {
         var detail = await GetJson("/api/events/" + SamplesDatabase.MergedEventId);
