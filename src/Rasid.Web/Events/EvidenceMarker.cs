@@ -79,11 +79,13 @@ internal static class EvidenceMarker
         Want("captured", null, record.Spans?.Captured);
         Want("released", null, record.Spans?.Released);
 
-        // Longest first, so "محافظة تعز" is marked before a shorter overlapping word; overlaps are left out.
+        // Counts last (their span may run from one figure to another across the sentence), then words known by their
+        // span before words searched for, longest first, so "محافظة تعز" is marked before a shorter overlapping word;
+        // overlaps are left out.
         var taken = new List<(int Start, int End, string Field)>();
         var unmarked = new List<string>();
         bool Free(int s, int e) => taken.All(t => e <= t.Start || s >= t.End);
-        foreach (var (field, surface, known) in wanted.OrderBy(w => w.Span is null ? 1 : 0).ThenByDescending(w => w.Surface.Length))
+        foreach (var (field, surface, known) in wanted.OrderBy(w => IsCount(w.Field) ? 1 : 0).ThenBy(w => w.Span is null ? 1 : 0).ThenByDescending(w => w.Surface.Length))
         {
             var found = false;
             if (known is not null)
@@ -142,6 +144,8 @@ internal static class EvidenceMarker
         return new MarkedEvidence(
             record.Evidence.Start, record.Evidence.End, sentence, withContext ? documentText[..start] : null, withContext ? documentText[end..] : null, segments, marks, unmarked);
     }
+
+    private static bool IsCount(string field) => field is "fatalities" or "injured" or "captured" or "released";
 
     /// <summary>The UTF-16 index of code point <paramref name="codePoint"/> in <paramref name="text"/> (clamped to the text).</summary>
     public static int Utf16Index(string text, int codePoint)
