@@ -138,6 +138,8 @@ internal sealed class EventExtractor
         locator.Locate(candidate, scope, trigger, clause);
         candidate.Date = EventDates.Of(context.Dates, context.Text, s, trigger.Span, sentence.Span);
         candidate.RestatementOnly = !candidate.PlaceInSentence && scope.Casualties.Count == 0 && _filter.StartsWithReportingVerb(tokens, sentence);
+        candidate.RefersBack = !candidate.HasSpecificTrigger
+                               && (_filter.IsClaimed(tokens, trigger.FirstToken, sentence) || !candidate.PlaceInSentence && TriggerFilter.IsDefinite(tokens[trigger.FirstToken].Text));
         return candidate;
     }
 }

@@ -289,6 +289,7 @@ internal static class EventMerging
 
         into.HasSpecificTrigger |= from.HasSpecificTrigger;
         into.RestatementOnly &= from.RestatementOnly;
+        into.RefersBack &= from.RefersBack;
         into.Date ??= from.Date;
         into.Casualties.AddRange(from.Casualties);
         into.Tags.UnionWith(from.Tags);
