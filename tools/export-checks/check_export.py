@@ -7,7 +7,7 @@ EXPORT.csv is `rasid export --db STORE.db --format acled-csv` (or acled-csv-exte
 the export was written from (for the evidence sentences, the document texts and publication dates). The figures:
 
 1. no actor1 although the text names a perpetrator: rows with an empty actor1 where the evidence sentence of one of
-   the event's reports, or the sentence before it, contains an alias of an armed actor of data/actors (inter 1-4 or
+   the event's reports, or the sentence before it, contains an alias (also given: in the evidence sentence itself) of an armed actor of data/actors (inter 1-4 or
    8, generic entries such as "مسلحون" or "الجيش" included) other than the row's actor2. Aliases are compared after
    the schema's normalisation, with proclitics (و ف ب ل ك لل) and the article stripped and the plural/nisba endings
    of data/actors/variants.tsv; context markers (~, @CC, =) are ignored, so the figure is an upper bound.
@@ -32,7 +32,7 @@ import sys
 
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
-WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\w]+")
+WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+|[0-9\u0660-\u0669]+|[^\W\d_]+")  # letters and digits apart ("يوليو2013")
 SENTENCE_END = re.compile(r"[.!?؟\n]")
 PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 PLURAL = ("ون", "ين", "ان", "و", "ي", "ا")
@@ -169,7 +169,7 @@ def main():
             "JOIN documents d ON d.id = m.document_id"):
         reports.setdefault(event_id, []).append((text, start, end, published, json.loads(record)))
 
-    failures = {k: [] for k in ("no_actor1_named", "no_actor1", "same_actors", "arabic_location", "xxx_id", "old_unbacked", "old")}
+    failures = {k: [] for k in ("no_actor1_named", "no_actor1_named_in_evidence", "no_actor1", "same_actors", "arabic_location", "xxx_id", "old_unbacked", "old")}
     for row in rows:
         rid = row["event_id_cnty"]
         reps = reports.get(rid, [])
@@ -180,6 +180,8 @@ def main():
                 if hit:
                     failures["no_actor1_named"].append(f"{rid}: «{hit}» in «{text[start:end][:160]}»")
                     break
+            if any(names_armed_actor(text[start:end], aliases, row["actor2"]) for text, start, end, _, _ in reps):
+                failures["no_actor1_named_in_evidence"].append(rid)
         if row["actor1"] and row["actor1"] == row["actor2"]:
             failures["same_actors"].append(f"{rid}: {row['actor1']}")
         if ARABIC.search(row["location"]):
@@ -200,7 +202,8 @@ def main():
     n = len(rows)
     pct = lambda k: f"{len(failures[k])} ({100.0 * len(failures[k]) / n:.1f}%)" if n else "0"
     print(f"rows: {n}")
-    print(f"1 no actor1 although the text names an armed actor: {pct('no_actor1_named')}  [no actor1 at all: {pct('no_actor1')}]")
+    print(f"1 no actor1 although the evidence sentence or the one before names an armed actor: {pct('no_actor1_named')}  "
+          f"[named in the evidence sentence itself: {pct('no_actor1_named_in_evidence')}; no actor1 at all: {pct('no_actor1')}]")
     print(f"2 actor1 = actor2: {len(failures['same_actors'])}")
     print(f"3 Arabic-script location: {len(failures['arabic_location'])}")
     print(f"4 XXX ids: {len(failures['xxx_id'])}")
