@@ -4,21 +4,40 @@ using Rasid.Text;
 namespace Rasid.Events;
 
 /// <summary>
-/// Keeps an old date only where the event's own sentence states it. A date more than <see cref="MaxDaysBefore"/> days
-/// before the article that was carried from another sentence (the paragraph's previous one, or a report merged into the
-/// event) dates background ("في يونيو 2014 أعلن التنظيم ..."), not the event: the event takes the publication date, as a
-/// news report's undated events do. Recent dates and dates written in the event's sentence are kept as they are.
+/// Keeps an old date only where the event's own report states it. A date more than <see cref="MaxDaysBefore"/> days
+/// before the article must stand in the evidence sentence, or in a sentence next to it that reports the same event (the
+/// two were merged: "وهذه ليست أول مرة ... . وقتل 131 مدنيا في 28 أيلول/سبتمبر 2015 في غارات ..."), and then the evidence
+/// covers both. A date carried from a sentence that does not report the event (the paragraph's previous one) or from a
+/// report far away dates background ("في يونيو 2014 أعلن التنظيم ..."): the event takes the publication date, as a news
+/// report's undated events do. Recent dates are kept as they are.
 /// </summary>
 internal static class EventDateGuard
 {
-    /// <summary>How many days before publication a date may lie without being stated in the event's own sentence.</summary>
+    /// <summary>How many days before publication a date may lie without being stated in the event's evidence.</summary>
     public const int MaxDaysBefore = 30;
 
-    /// <summary>The event's date mention, or null when there is none or it is an old date from outside its sentence.</summary>
-    public static DateMention? Accept(EventCandidate c, DateOnly? published) =>
-        c.Date is { } d && IsOldAndElsewhere(d, c.SentenceSpan, published) ? null : c.Date;
+    /// <summary>The event's date mention (null when there is none or it was dropped) and its evidence span (normalised text).</summary>
+    public static (DateMention? Date, TextSpan Evidence) Settle(EventCandidate c, AnalyzedText text, DateOnly? published)
+    {
+        var evidence = c.SentenceSpan;
+        if (c.Date is not { } d || !IsOld(d, published) || evidence.Contains(d.Span))
+        {
+            return (c.Date, evidence);
+        }
 
-    /// <summary>True when <paramref name="date"/> lies more than <see cref="MaxDaysBefore"/> days before publication outside <paramref name="sentence"/>.</summary>
-    public static bool IsOldAndElsewhere(DateMention date, TextSpan sentence, DateOnly? published) =>
-        published is { } pub && date.Date is { } day && day.DayNumber < pub.DayNumber - MaxDaysBefore && !sentence.Contains(date.Span);
+        foreach (var s in c.Sentences)
+        {
+            var span = text.Sentences[s].Span;
+            if (Math.Abs(s - c.Sentence) == 1 && span.Contains(d.Span))
+            {
+                return (d, evidence.Union(span));
+            }
+        }
+
+        return (null, evidence);
+    }
+
+    /// <summary>True when <paramref name="date"/> lies more than <see cref="MaxDaysBefore"/> days before publication.</summary>
+    public static bool IsOld(DateMention date, DateOnly? published) =>
+        published is { } pub && date.Date is { } day && day.DayNumber < pub.DayNumber - MaxDaysBefore;
 }

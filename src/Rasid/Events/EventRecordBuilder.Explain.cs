@@ -59,8 +59,8 @@ internal static partial class EventRecordBuilder
             return $"{record.Date} {Words(span)} " + Where(span, c.SentenceSpan, text);
         }
 
-        return c.Date is { } dropped && EventDateGuard.IsOldAndElsewhere(dropped, c.SentenceSpan, published)
-            ? $"{record.Date} inferred: the publication date, since «{Slice(text, dropped.Span)}» lies more than {EventDateGuard.MaxDaysBefore.ToString(CultureInfo.InvariantCulture)} days back and outside the event's sentence (background)"
+        return c.Date is { } dropped && EventDateGuard.IsOld(dropped, published)
+            ? $"{record.Date} inferred: the publication date, since «{Slice(text, dropped.Span)}» lies more than {EventDateGuard.MaxDaysBefore.ToString(CultureInfo.InvariantCulture)} days back and outside the event's report (background)"
             : $"{record.Date} inferred: the publication date (the text states none for the event)";
     }
 

@@ -22,7 +22,7 @@ internal static partial class EventRecordBuilder
     /// </param>
     public static EventRecord Build(EventCandidate c, AnalyzedText text, int titleEnd, DateOnly? published = null)
     {
-        var dateMention = EventDateGuard.Accept(c, published);
+        var (dateMention, evidence) = EventDateGuard.Settle(c, text, published);
         var date = dateMention is { } mention ? mention.Date : published;
         var country = c.Place?.Country;
         var fatalities = Count(c, "killed", text, titleEnd);
@@ -74,7 +74,7 @@ internal static partial class EventRecordBuilder
             Released = released.Value,
             CivilianTargeting = c.CivilianTargets,
             Tags = c.Tags.Order(StringComparer.Ordinal).ToList(),
-            Evidence = Span(text, c.SentenceSpan) ?? new EvidenceRecord(),
+            Evidence = Span(text, evidence) ?? new EvidenceRecord(),
             Trigger = Slice(text, c.TriggerSpan),
             Spans = spans == new FieldSpans() ? null : spans,
             Inferred = inferred.Count > 0 ? inferred : null,

@@ -31,6 +31,20 @@ public class EventDateGuardTests
     }
 
     [Fact]
+    public void An_old_date_in_the_next_sentence_of_the_same_event_is_kept_and_the_evidence_covers_both_sentences()
+    {
+        const string first = "ولم تكن هذه أول مرة تشن فيها غارات على سوق شعبي في اليمن.";
+        const string second = "وقتل 40 مدنيا في 12 مارس 2016 في غارات جوية استهدفت سوقا في مدينة حرض بمحافظة حجة.";
+        var result = TestPipeline.Extract(first + " " + second, new DateOnly(2018, 4, 23));
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("2016-03-12", e.Date);
+        Assert.Equal(first + " " + second, e.Evidence.Text);
+        Assert.Contains(e.Spans!.Date!.Text!, e.Evidence.Text, StringComparison.Ordinal);
+        TestPipeline.AssertEvidenceRoundTrips(result);
+    }
+
+    [Fact]
     public void A_recent_date_carried_from_the_sentence_before_is_kept()
     {
         var result = TestPipeline.Extract("شهدت مدينة الموصل أمس توترا أمنيا. وقتل خمسة جنود في هجوم مسلح على حاجز للجيش في مدينة الموصل.", s_published);
