@@ -43,6 +43,9 @@ internal sealed class EventCandidate
 
     public DateMention? Date { get; set; }
 
+    /// <summary>True when <see cref="Date"/> is stated in the event's own sentence (not carried from the sentence before).</summary>
+    public bool DateInSentence { get; set; }
+
     public List<CasualtyMention> Casualties { get; } = [];
 
     public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
@@ -73,7 +76,7 @@ internal sealed class EventCandidate
         {
             EventType = EventType, SubEventType = SubEventType, TriggerClass = TriggerClass, TriggerSpan = TriggerSpan,
             TriggerToken = TriggerToken, Sentence = Sentence, SentenceSpan = SentenceSpan,
-            Actor1 = Actor1, Actor2 = Actor2, Place = place, PlaceInSentence = true, Date = Date,
+            Actor1 = Actor1, Actor2 = Actor2, Place = place, PlaceInSentence = true, Date = Date, DateInSentence = DateInSentence,
             CivilianTargets = CivilianTargets, RestatementOnly = RestatementOnly, HasSpecificTrigger = HasSpecificTrigger, RefersBack = RefersBack,
         };
         copy.Assoc1.AddRange(Assoc1);

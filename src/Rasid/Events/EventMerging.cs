@@ -290,7 +290,11 @@ internal static class EventMerging
         into.HasSpecificTrigger |= from.HasSpecificTrigger;
         into.RestatementOnly &= from.RestatementOnly;
         into.RefersBack &= from.RefersBack;
-        into.Date ??= from.Date;
+        // A date stated in a report's own sentence beats one carried from the sentence before.
+        if (into.Date is null || !into.DateInSentence && from.DateInSentence && from.Date?.Date is not null)
+        {
+            (into.Date, into.DateInSentence) = (from.Date, from.DateInSentence);
+        }
         into.Casualties.AddRange(from.Casualties);
         into.Tags.UnionWith(from.Tags);
         into.CivilianTargets |= from.CivilianTargets;
