@@ -37,6 +37,17 @@ internal static class EventDateGuard
         return (null, evidence);
     }
 
+    /// <summary>
+    /// True when <paramref name="date"/> stands outside the event's report: in none of its sentences and not in the
+    /// sentence just before them (whose date a report continues). Such a date is assumed, not read: the day of the
+    /// article's lead given to an event the text dates nowhere.
+    /// </summary>
+    public static bool IsOutsideReport(DateMention date, EventCandidate c, AnalyzedText text)
+    {
+        var first = c.Sentences.Count > 0 ? Math.Min(c.Sentences.Min(), c.Sentence) : c.Sentence;
+        return !c.Sentences.Append(c.Sentence).Append(first - 1).Any(s => s >= 0 && s < text.Sentences.Count && text.Sentences[s].Span.Contains(date.Span));
+    }
+
     /// <summary>True when <paramref name="date"/> lies more than <see cref="MaxDaysBefore"/> days before publication.</summary>
     public static bool IsOld(DateMention date, DateOnly? published) =>
         published is { } pub && date.Date is { } day && day.DayNumber < pub.DayNumber - MaxDaysBefore;

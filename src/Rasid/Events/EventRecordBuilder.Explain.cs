@@ -56,7 +56,9 @@ internal static partial class EventRecordBuilder
 
         if (record.Spans?.Date is { } span)
         {
-            return $"{record.Date} {Words(span)} " + Where(span, c.SentenceSpan, text);
+            return record.Inferred?.Contains("date", StringComparer.Ordinal) == true
+                ? $"{record.Date} {Words(span)} inferred: the day of the article's lead, since the event's report states no date"
+                : $"{record.Date} {Words(span)} " + Where(span, c.SentenceSpan, text);
         }
 
         return c.Date is { } dropped && EventDateGuard.IsOld(dropped, published)

@@ -42,7 +42,7 @@ internal static partial class EventRecordBuilder
         var actor1 = ToRecord(c.Actor1, text, country);
         var actor2 = ToRecord(c.Actor2, text, country);
         var inferred = new List<string>();
-        AddIf(inferred, "date", dateMention is null && date is not null);
+        AddIf(inferred, "date", date is not null && (dateMention is null || EventDateGuard.IsOutsideReport(dateMention.Value, c, text)));
         AddIf(inferred, "actor1", actor1 is { Inferred: true });
         AddIf(inferred, "actor2", actor2 is { Inferred: true });
         AddIf(inferred, "location", c.Place is not null && placeSpan is null);

@@ -257,8 +257,9 @@ public sealed record EventRecord
     public FieldSpans? Spans { get; init; }
 
     /// <summary>
-    /// The fields no words of the text state for this event, by schema name: "date" (the publication date, as a news
-    /// report's events are dated by default), "actor1", "actor2", "location"; null when every field was read.
+    /// The fields no words of the text state for this event, by schema name: "date" (the day of the article's lead or the
+    /// publication date, as a news report's undated events are dated by default), "actor1", "actor2", "location"; null
+    /// when every field was read.
     /// </summary>
     [JsonPropertyName("inferred")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

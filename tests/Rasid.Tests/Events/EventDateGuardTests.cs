@@ -45,6 +45,20 @@ public class EventDateGuardTests
     }
 
     [Fact]
+    public void The_day_of_the_articles_lead_given_to_an_undated_event_is_marked_inferred_with_the_leads_words()
+    {
+        // The lead dates the first report; the third sentence reports another event without a date of its own.
+        var result = TestPipeline.Extract(
+            "قتل ثلاثة جنود في هجوم مسلح على حاجز في مدينة الموصل أمس. وأعلنت السلطات حظر التجول في المدينة. وفي سياق آخر، اختطف مسلحون مجهولون صحفيا في مدينة كركوك.",
+            s_published);
+
+        var later = result.Events.Single(e => e.Location == "Kirkuk");
+        Assert.Equal("2018-05-09", later.Date);
+        Assert.Equal("أمس", later.Spans!.Date!.Text);
+        Assert.Contains("date", later.Inferred!);
+    }
+
+    [Fact]
     public void A_recent_date_carried_from_the_sentence_before_is_kept()
     {
         var result = TestPipeline.Extract("شهدت مدينة الموصل أمس توترا أمنيا. وقتل خمسة جنود في هجوم مسلح على حاجز للجيش في مدينة الموصل.", s_published);
