@@ -63,6 +63,17 @@ public partial class EventExtractorTests
     }
 
     [Fact]
+    public void A_condemned_attack_happened_so_it_is_an_event()
+    {
+        // Condemning presupposes the act (unlike a threat or a denial); the statement itself is no event.
+        var result = TestPipeline.Extract("أدانت دول الخليج بشدة حادث التفجير الذي استهدف مسجدا في مدينة أبها، وأسفر عن مقتل 15 شخصا.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Explosions/Remote violence", e.EventType);
+        Assert.Equal("SA-14", e.Admin1Code);
+    }
+
+    [Fact]
     public void A_background_attack_with_its_stated_day_is_an_event_of_that_day()
     {
         // ANNOTATION.md: a background event is coded "as long as place and time are stated"; a bare year is not a time.
