@@ -27,6 +27,30 @@ internal static class CasualtyCounter
         var cues = lexicon.Casualties.FindAll(tokens).SelectMany(m => m.Value.Select(info => (Match: m, Info: info))).ToList();
         var rangeEnds = RangeEnds(tokens, numbers);
         var cueTokens = cues.SelectMany(x => Enumerable.Range(x.Match.FirstToken, x.Match.EndToken - x.Match.FirstToken)).ToHashSet();
+        var roleAt = new Dictionary<int, string>();
+        var nounRoleAt = new Dictionary<int, string>();
+        var masdarRoleAt = new Dictionary<int, string>();
+        foreach (var (match, info) in cues)
+        {
+            roleAt.TryAdd(match.FirstToken, info.Role);
+            if (!info.NumberAfter && info.Window <= 2)
+            {
+                nounRoleAt.TryAdd(match.FirstToken, info.Role);
+            }
+
+            if (info.NumberAfter && info.CountsNouns)
+            {
+                masdarRoleAt.TryAdd(match.FirstToken, info.Role);
+            }
+        }
+
+        // "استشهاد وإصابة 141", "141 شهيدا وجريحا": a figure of the dead and injured together is neither role's figure.
+        bool OtherRoleAt(int token, string role) => roleAt.TryGetValue(token, out var r) && r != role;
+        bool Combined(PhraseMatch<IReadOnlyList<CasualtyCue>> cue, CasualtyCue info, NumberMention num) => info.NumberAfter
+            ? Enumerable.Range(cue.EndToken, Math.Max(0, num.FirstToken - cue.EndToken)).Any(t => OtherRoleAt(t, info.Role))
+              || cue.FirstToken > 0 && tokens[cue.FirstToken].Text.StartsWith('و') && masdarRoleAt.TryGetValue(cue.FirstToken - 1, out var before) && before != info.Role
+            : cue.EndToken < tokens.Count && tokens[cue.EndToken].Text.StartsWith('و') && nounRoleAt.TryGetValue(cue.EndToken, out var next) && next != info.Role
+              || Enumerable.Range(num.EndToken, Math.Max(0, cue.FirstToken - num.EndToken)).Any(t => OtherRoleAt(t, info.Role));
         var candidates = new List<(int Distance, int Cue, int Number, string Role)>();
         var result = new List<CasualtyMention>();
         var cueHasNumber = new bool[cues.Count];
@@ -53,7 +77,8 @@ internal static class CasualtyCounter
                 }
 
                 var distance = info.NumberAfter ? num.FirstToken - cue.EndToken : cue.FirstToken - num.EndToken;
-                if (distance >= 0 && distance <= info.Window && !Crosses(tokens, info.NumberAfter ? cue.EndToken : num.EndToken, info.NumberAfter ? num.FirstToken : cue.FirstToken))
+                if (distance >= 0 && distance <= info.Window && !Crosses(tokens, info.NumberAfter ? cue.EndToken : num.EndToken, info.NumberAfter ? num.FirstToken : cue.FirstToken)
+                    && !Combined(cue, info, num))
                 {
                     candidates.Add((distance, c, n, info.Role));
                 }

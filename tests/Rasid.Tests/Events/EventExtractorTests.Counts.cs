@@ -82,6 +82,12 @@ public partial class EventExtractorTests
     [InlineData("خلف التفجير الانتحاري في مدينة طنطا 25 قتيلا وعشرات الجرحى.", 25, 10)]
     // "سقوط عدد من الجرحى": the noun after the figure names what it counts.
     [InlineData("نفذ مسلحون مجهولون هجوما على نقطة لميليشيات الحوثي بمديرية الخبت في محافظة المحويت أسفر عن سقوط عدد من الجرحى.", null, 3)]
+    // A figure of the dead and injured together is neither's figure.
+    [InlineData("ارتفعت حصيلة الغارات الإسرائيلية على مدينة رفح إلى 141 شهيدا وجريحا.", null, null)]
+    [InlineData("أدت الغارات الإسرائيلية على مدينة رفح إلى استشهاد وإصابة 141 فلسطينيا.", null, null)]
+    [InlineData("أدت الغارات الإسرائيلية على مدينة رفح إلى استشهاد 47 وإصابة 94 فلسطينيا.", 47, 94)]
+    // Two clauses, not one combined figure.
+    [InlineData("قال مصدر إن سبعة من عناصر الجيش قتلوا وأصيب اثنان في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 7, 2)]
     public void Each_figure_takes_the_role_of_the_casualty_noun_that_follows_it(string text, int? killed, int? injured)
     {
         var e = SingleEvent(text);
