@@ -13,8 +13,8 @@ namespace Rasid.Cli.Input;
 /// </summary>
 internal static class StreamedJsonLines
 {
-    /// <summary>Inputs longer than this (64 MB) are streamed when they are JSON Lines.</summary>
-    public const int Threshold = 64 << 20;
+    /// <summary>Inputs longer than this (16 MB) are streamed when they are JSON Lines.</summary>
+    public const int Threshold = 16 << 20;
 
     private const int ChunkSize = 1 << 20;
 
@@ -60,6 +60,7 @@ internal static class StreamedJsonLines
         var chunk = prefix;
         var length = prefix.Length;
         var start = prefix.Length >= 3 && prefix[0] == 0xEF && prefix[1] == 0xBB && prefix[2] == 0xBF ? 3 : 0;
+        prefix = []; // the iterator keeps its parameters: let the prefix go once it is read
         var more = new byte[ChunkSize];
         while (length > 0)
         {
