@@ -18,15 +18,17 @@ internal static class CasualtyCounter
     public static List<CasualtyMention> Find(AnalyzedText text, EventLexicon lexicon, IReadOnlyList<NumberMention> numbers, int[] sentenceOfToken)
     {
         var tokens = text.Tokens;
-        var cues = lexicon.Casualties.FindAll(tokens);
+
+        // A phrase can be a cue in both positions ("قتلوا": "قتلوا 5" and "5 ... قتلوا"): each reading is a cue.
+        var cues = lexicon.Casualties.FindAll(tokens).SelectMany(m => m.Value.Select(info => (Match: m, Info: info))).ToList();
+        var rangeEnds = RangeEnds(tokens, numbers);
         var candidates = new List<(int Distance, int Cue, int Number, string Role)>();
         var result = new List<CasualtyMention>();
         var cueHasNumber = new bool[cues.Count];
         for (var c = 0; c < cues.Count; c++)
         {
-            var cue = cues[c];
-            var info = cue.Value[0];
-            if (info.SelfCount > 0)
+            var (cue, info) = cues[c];
+            if (info.SelfCount > 0 || info.StatesNone)
             {
                 result.Add(new CasualtyMention(info.Role, info.SelfCount, false, false, cue.FirstToken, sentenceOfToken[cue.FirstToken]));
                 cueHasNumber[c] = true;
@@ -40,7 +42,7 @@ internal static class CasualtyCounter
                 var num = numbers[n];
                 // Deaths or injuries in the thousands are war-wide or cumulative tolls, never one event's.
                 var limit = info.Role is "killed" or "injured" ? 1_000 : 100_000;
-                if (num.Value <= 0 || num.Value >= limit || sentenceOfToken[num.FirstToken] != sentenceOfToken[cue.FirstToken])
+                if (num.Value <= 0 || num.Value >= limit || rangeEnds.Contains(n) || sentenceOfToken[num.FirstToken] != sentenceOfToken[cue.FirstToken])
                 {
                     continue;
                 }
@@ -53,7 +55,7 @@ internal static class CasualtyCounter
             }
         }
 
-        var usedNumbers = new HashSet<int>();
+        var usedNumbers = new HashSet<int>(rangeEnds);
         foreach (var (_, c, n, role) in candidates.OrderBy(x => x.Distance).ThenBy(x => x.Cue))
         {
             if (cueHasNumber[c] || usedNumbers.Contains(n))
@@ -61,10 +63,18 @@ internal static class CasualtyCounter
                 continue;
             }
 
+            var (cue, info) = cues[c];
             cueHasNumber[c] = true;
             usedNumbers.Add(n);
             var num = numbers[n];
-            result.Add(new CasualtyMention(role, (int)num.Value, num.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, num.FirstToken), cues[c].FirstToken, sentenceOfToken[cues[c].FirstToken]));
+            result.Add(new CasualtyMention(role, (int)num.Value, num.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, num.FirstToken), cue.FirstToken, sentenceOfToken[cue.FirstToken]));
+
+            // "مقتل ضابطين وثلاثة جنود": people counted by their noun before the joined number add to it.
+            if (info.NumberAfter && info.CountsNouns && num.FirstToken > cue.EndToken && tokens[num.FirstToken].Text.StartsWith('و')
+                && lexicon.PersonNounOf(tokens[cue.EndToken].Text) is { Count: > 0 } before && num.FirstToken - cue.EndToken <= 2)
+            {
+                result.Add(new CasualtyMention(role, before.Count, false, false, cue.FirstToken, sentenceOfToken[cue.FirstToken]) { });
+            }
 
             // A figure joined to this one ("قتل 39 متمردا و17 مقاتلا", "عشرة ... إضافة إلى ثلاثة") shares its cue.
             for (var next = n + 1; next < numbers.Count && IsJoinedFigure(tokens, lexicon, numbers[next - 1], numbers[next], sentenceOfToken); next++)
@@ -75,22 +85,22 @@ internal static class CasualtyCounter
                 }
 
                 var joined = numbers[next];
-                result.Add(new CasualtyMention(role, (int)joined.Value, joined.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, joined.FirstToken), cues[c].FirstToken, sentenceOfToken[cues[c].FirstToken]));
+                result.Add(new CasualtyMention(role, (int)joined.Value, joined.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, joined.FirstToken), cue.FirstToken, sentenceOfToken[cue.FirstToken]));
             }
         }
 
         for (var c = 0; c < cues.Count; c++)
         {
-            var info = cues[c].Value[0];
+            var (cue, info) = cues[c];
             if (cueHasNumber[c] || !info.CountsNouns || !info.NumberAfter)
             {
                 continue;
             }
 
-            var count = CountPersonNouns(tokens, lexicon, cues[c].EndToken, sentenceOfToken);
+            var count = CountPersonNouns(tokens, lexicon, cue.EndToken, sentenceOfToken);
             if (count > 0)
             {
-                result.Add(new CasualtyMention(info.Role, count, false, false, cues[c].FirstToken, sentenceOfToken[cues[c].FirstToken]));
+                result.Add(new CasualtyMention(info.Role, count, false, false, cue.FirstToken, sentenceOfToken[cue.FirstToken]));
             }
         }
 
@@ -156,6 +166,9 @@ internal static class CasualtyCounter
         }
 
         var joined = tokens[second.FirstToken].Text.StartsWith('و');
+
+        // "عشرة من منسوبي القوات إضافة إلى ثلاثة": an explicit "in addition to" joins across the partitive "من".
+        var addition = Enumerable.Range(first.EndToken, second.FirstToken - first.EndToken).Any(i => lexicon.IsCue(CueSet.CountAnd, tokens[i].Text));
         for (var i = first.EndToken; i < second.FirstToken; i++)
         {
             var text = tokens[i].Text;
@@ -166,7 +179,7 @@ internal static class CasualtyCounter
                 continue;
             }
 
-            if (lexicon.IsCue(CueSet.CountStop, text) || lexicon.IsCue(CueSet.CasualtyWord, text) || tokens[i].Kind == TokenKind.Punctuation && text != "،")
+            if (lexicon.IsCue(CueSet.CountStop, text) && !(addition && text == "من") || lexicon.IsCue(CueSet.CasualtyWord, text) || tokens[i].Kind == TokenKind.Punctuation && text != "،")
             {
                 return false;
             }
@@ -175,6 +188,28 @@ internal static class CasualtyCounter
         }
 
         return joined;
+    }
+
+    /// <summary>
+    /// The upper ends of ranges ("ما بين 20 و30 جنديا", "من 20 إلى 30"): ACLED takes the lowest figure of a range, so
+    /// the upper end is no figure of its own.
+    /// </summary>
+    private static HashSet<int> RangeEnds(IReadOnlyList<Token> tokens, IReadOnlyList<NumberMention> numbers)
+    {
+        var ends = new HashSet<int>();
+        for (var n = 1; n < numbers.Count; n++)
+        {
+            var (a, b) = (numbers[n - 1], numbers[n]);
+            var gap = b.FirstToken - a.EndToken;
+            var startsRange = a.FirstToken > 0 && tokens[a.FirstToken - 1].Text is "بين" or "من";
+            if (gap == 0 && startsRange && tokens[b.FirstToken].Text.StartsWith('و')
+                || gap == 1 && tokens[a.EndToken].Text is "إلى" or "الى" or "-" or "و" && startsRange)
+            {
+                ends.Add(n);
+            }
+        }
+
+        return ends;
     }
 
     private static int LowerBound(IReadOnlyList<NumberMention> numbers, int token)

@@ -43,6 +43,9 @@ internal sealed class EventCandidate
 
     public DateMention? Date { get; set; }
 
+    /// <summary>True when <see cref="Date"/> is stated in the event's own sentence (not carried from the sentence before).</summary>
+    public bool DateInSentence { get; set; }
+
     public List<CasualtyMention> Casualties { get; } = [];
 
     public HashSet<string> Tags { get; } = new(StringComparer.Ordinal);
@@ -60,6 +63,12 @@ internal sealed class EventCandidate
     /// <summary>True once a specific trigger (not a bare attack or killing word) is part of the event.</summary>
     public bool HasSpecificTrigger { get; set; }
 
+    /// <summary>
+    /// True while every report of the event is a reference back to an incident already told: a definite attack word
+    /// ("الهجوم", "الهجمات") with no place of its own, or the object of a claim of responsibility ("مسؤولية الهجوم").
+    /// </summary>
+    public bool RefersBack { get; set; }
+
     /// <summary>A copy of this event at another place of the same report ("السيطرة على منطقتي X وY"), without its counts.</summary>
     public EventCandidate CopyAt(ResolvedPlace place)
     {
@@ -67,8 +76,8 @@ internal sealed class EventCandidate
         {
             EventType = EventType, SubEventType = SubEventType, TriggerClass = TriggerClass, TriggerSpan = TriggerSpan,
             TriggerToken = TriggerToken, Sentence = Sentence, SentenceSpan = SentenceSpan,
-            Actor1 = Actor1, Actor2 = Actor2, Place = place, PlaceInSentence = true, Date = Date,
-            CivilianTargets = CivilianTargets, RestatementOnly = RestatementOnly, HasSpecificTrigger = HasSpecificTrigger,
+            Actor1 = Actor1, Actor2 = Actor2, Place = place, PlaceInSentence = true, Date = Date, DateInSentence = DateInSentence,
+            CivilianTargets = CivilianTargets, RestatementOnly = RestatementOnly, HasSpecificTrigger = HasSpecificTrigger, RefersBack = RefersBack,
         };
         copy.Assoc1.AddRange(Assoc1);
         copy.Assoc2.AddRange(Assoc2);

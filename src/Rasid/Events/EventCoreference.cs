@@ -23,6 +23,12 @@ internal static class EventCoreference
                 reason = "same type, place, day and sides";
             }
 
+            if (into is null && e.RefersBack)
+            {
+                into = result.LastOrDefault(r => RefersTo(e, r));
+                reason = "a reference back to an incident already told";
+            }
+
             if (into is null)
             {
                 result.Add(e);
@@ -62,6 +68,16 @@ internal static class EventCoreference
         && SamePlace(a, b)
         && !(a.Date?.Date is { } da && b.Date?.Date is { } db && da != db)
         && EventMerging.ActorsOverlapOrMissing(a, b);
+
+    /// <summary>
+    /// A reference back ("مسؤولية الهجوم", "في الهجوم") joins the last earlier act of violence of the document in its
+    /// country, on a compatible day and with compatible sides.
+    /// </summary>
+    private static bool RefersTo(EventCandidate reference, EventCandidate earlier) =>
+        earlier.EventType is not (EventTypes.StrategicDevelopments or EventTypes.Protests)
+        && earlier.Place?.Iso2 == reference.Place?.Iso2
+        && !(earlier.Date?.Date is { } da && reference.Date?.Date is { } db && da != db)
+        && EventMerging.ActorsOverlapOrMissing(earlier, reference);
 
     private static bool SamePlace(EventCandidate a, EventCandidate b) =>
         a.Place is not null && b.Place is not null && a.Place.Admin1Code == b.Place.Admin1Code && EventMerging.PlacesCompatible(a, b);

@@ -11,6 +11,30 @@ internal static class EventDates
         NearestDate(dates, trigger, sentence) ?? CarriedDate(dates, text, s);
 
     /// <summary>
+    /// The day the article's lead reports: the first resolved day-precise date of its first two body sentences, when it
+    /// falls in the week before publication ("أمس", "الجمعة"). An event the text gives no date of its own is usually
+    /// of the lead's day.
+    /// </summary>
+    public static DateMention? LeadDate(IReadOnlyList<DateMention> dates, AnalyzedText text, int titleEnd, DateOnly? published)
+    {
+        if (published is null)
+        {
+            return null;
+        }
+
+        var body = text.Sentences.Where(x => x.Span.Start >= titleEnd).Take(2).ToList();
+        foreach (var d in dates)
+        {
+            if (d.Date is { } day && d.Precision == 1 && body.Any(x => x.Span.Contains(d.Span)) && day <= published.Value && day.DayNumber >= published.Value.DayNumber - 7)
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// A sentence without a date of its own continues the report of the sentence before it in the same paragraph
     /// ("... أمس. وأضاف المصدر أن ..."): it takes that sentence's last resolved date.
     /// </summary>

@@ -1,3 +1,4 @@
+using Rasid.Dates;
 using Rasid.Actors;
 using Rasid.Text;
 
@@ -56,6 +57,24 @@ internal sealed class EventDocument
     /// </summary>
     public bool ReportsArmedViolence =>
         _reportsArmedViolence ??= TriggersBySentence.Any(ts => ts.Any(t => ArmedViolenceClasses.Contains(t.Value[0].Name)));
+
+    /// <summary>The day the article's lead reports, for events the text gives no date of their own (<see cref="EventDates.LeadDate"/>).</summary>
+    public DateMention? LeadDate
+    {
+        get
+        {
+            if (!_leadDateKnown)
+            {
+                (_leadDate, _leadDateKnown) = (EventDates.LeadDate(Context.Dates, Context.Text, Context.TitleEnd, Context.Published), true);
+            }
+
+            return _leadDate;
+        }
+    }
+
+    private DateMention? _leadDate;
+
+    private bool _leadDateKnown;
 
     /// <summary>Actor mentions by sentence.</summary>
     public required List<ActorMention>[] ActorsBySentence { get; init; }

@@ -104,6 +104,14 @@ internal sealed class EventExtractor
                                                                                  && o.Place?.Admin1Code == c.Place?.Admin1Code)))
             .ToList();
         var resolved = EventCoreference.Resolve(placed, trace);
+
+        // An event the text gives no date of its own is of the lead's day (after merging, where an inferred date must
+        // not keep two reports apart).
+        foreach (var e in resolved)
+        {
+            e.Date ??= document.LeadDate;
+        }
+
         _perpetrators.Apply(resolved, document, trace);
         return resolved;
     }
@@ -137,7 +145,10 @@ internal sealed class EventExtractor
         _classifier.Classify(candidate, scope.Classes, sentence, tokens, scope.Casualties);
         locator.Locate(candidate, scope, trigger, clause);
         candidate.Date = EventDates.Of(context.Dates, context.Text, s, trigger.Span, sentence.Span);
+        candidate.DateInSentence = candidate.Date is { } date && sentence.Span.Contains(date.Span);
         candidate.RestatementOnly = !candidate.PlaceInSentence && scope.Casualties.Count == 0 && _filter.StartsWithReportingVerb(tokens, sentence);
+        candidate.RefersBack = !candidate.HasSpecificTrigger
+                               && (_filter.IsClaimed(tokens, trigger.FirstToken, sentence) || !candidate.PlaceInSentence && TriggerFilter.IsDefinite(tokens[trigger.FirstToken].Text));
         return candidate;
     }
 }

@@ -17,7 +17,8 @@ public sealed record TriggerClass(string Name, string EventType, string SubEvent
 /// <param name="Window">How many tokens may separate cue and number.</param>
 /// <param name="CountsNouns">True when person nouns after the cue count without a number ("مقتل جندي" = 1).</param>
 /// <param name="SelfCount">For cues that state their own number ("قتيلان" = 2): that number; else 0.</param>
-public sealed record CasualtyCue(string Role, bool NumberAfter, int Window, bool CountsNouns, int SelfCount = 0);
+/// <param name="StatesNone">True for phrases that say no one was hurt ("دون وقوع إصابات"): the figure is 0.</param>
+public sealed record CasualtyCue(string Role, bool NumberAfter, int Window, bool CountsNouns, int SelfCount = 0, bool StatesNone = false);
 
 /// <summary>A person noun with the number its form states (singular 1, dual 2, plural 0) and whether it marks civilians or combatants.</summary>
 /// <param name="Count">People stated by the form itself (0 for plurals).</param>
@@ -125,8 +126,9 @@ public sealed class EventLexicon
         {
             var window = int.Parse(row["window"], CultureInfo.InvariantCulture);
             var self = row["position"] == "self";
+            var none = row["position"] == "none";
             lexicon.Casualties.Add(row["phrase"], new CasualtyCue(
-                row["role"], row["position"] == "before", self ? 0 : window, row["noun_count"] == "yes", self ? window : 0));
+                row["role"], row["position"] == "before", self || none ? 0 : window, row["noun_count"] == "yes", self ? window : 0, none));
         }
 
         foreach (var row in TsvReader.Read(data, "events/action_verbs.tsv"))

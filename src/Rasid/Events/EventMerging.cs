@@ -289,7 +289,12 @@ internal static class EventMerging
 
         into.HasSpecificTrigger |= from.HasSpecificTrigger;
         into.RestatementOnly &= from.RestatementOnly;
-        into.Date ??= from.Date;
+        into.RefersBack &= from.RefersBack;
+        // A date stated in a report's own sentence beats one carried from the sentence before.
+        if (into.Date is null || !into.DateInSentence && from.DateInSentence && from.Date?.Date is not null)
+        {
+            (into.Date, into.DateInSentence) = (from.Date, from.DateInSentence);
+        }
         into.Casualties.AddRange(from.Casualties);
         into.Tags.UnionWith(from.Tags);
         into.CivilianTargets |= from.CivilianTargets;

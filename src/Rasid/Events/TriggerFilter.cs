@@ -34,7 +34,7 @@ internal sealed class TriggerFilter
         var coordinated = previousWasIrrealis && first.Length > 3 && first[0] == 'و' && IsMasdar(first);
         previousWasIrrealis = coordinated || IsModal(tokens, document.Modality, trigger.FirstToken, sentence) || IsPurpose(cls, trigger, first);
         if (previousWasIrrealis || IsRelativeClause(cls, tokens, trigger.EndToken) || IsSupportRole(cls, tokens, trigger.FirstToken)
-            || IsHistorical(tokens, trigger.FirstToken, sentence, document.Context.Published)
+            || IsHistorical(tokens, trigger.FirstToken, sentence, document.Context)
             || document.Background.Any(b => b.FirstToken >= sentence.FirstToken && b.FirstToken < sentence.EndToken && Math.Abs(b.FirstToken - trigger.FirstToken) <= 10))
         {
             return "not an event here (negation, irrealis, purpose, background or history)";
@@ -196,10 +196,12 @@ internal sealed class TriggerFilter
 
     /// <summary>
     /// A trigger near "عام 2012" (not "منذ عام") in an article published later, or near "منذ ثلاث سنوات" (years ago),
-    /// is background history.
+    /// is background history. A year that is part of a stated day or month ("في 15 كانون الثاني/يناير 2016") dates a
+    /// background event, which is coded (ANNOTATION.md: "as long as place and time are stated").
     /// </summary>
-    private bool IsHistorical(IReadOnlyList<Token> tokens, int trigger, Sentence sentence, DateOnly? published)
+    private bool IsHistorical(IReadOnlyList<Token> tokens, int trigger, Sentence sentence, DocumentContext context)
     {
+        var published = context.Published;
         var from = Math.Max(sentence.FirstToken, trigger - 12);
         var to = Math.Min(sentence.EndToken, trigger + 14);
         for (var i = from; i < to - 1; i++)
@@ -231,7 +233,7 @@ internal sealed class TriggerFilter
                 continue;
             }
 
-            if (published is null || year < published.Value.Year)
+            if ((published is null || year < published.Value.Year) && !StatesDayOrMonth(context, i + 1))
             {
                 return true;
             }
@@ -239,6 +241,37 @@ internal sealed class TriggerFilter
 
         return false;
     }
+
+    /// <summary>"أعلن التنظيم مسؤوليته عن الهجوم", "تبنى الهجوم": the trigger is the object of a claim of responsibility.</summary>
+    public bool IsClaimed(IReadOnlyList<Token> tokens, int trigger, Sentence sentence)
+    {
+        for (var i = Math.Max(sentence.FirstToken, trigger - 3); i < trigger; i++)
+        {
+            if (_lexicon.IsCue(CueSet.ClaimCue, tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A noun with the article, after an optional و/ف/ب/ل ("الهجوم", "بالهجوم", "للهجوم"): it names something already told.</summary>
+    public static bool IsDefinite(string word)
+    {
+        var w = word.Length > 3 && word[0] is 'و' or 'ف' ? word[1..] : word;
+        if (w.StartsWith("لل", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        w = w.Length > 3 && w[0] is 'ب' or 'ل' or 'ك' ? w[1..] : w;
+        return w.StartsWith("ال", StringComparison.Ordinal);
+    }
+
+    /// <summary>The year at <paramref name="yearToken"/> belongs to a resolved absolute date of day or month precision.</summary>
+    private static bool StatesDayOrMonth(DocumentContext context, int yearToken) =>
+        context.Dates.Any(d => !d.IsRelative && d.Date is not null && d.Precision is 1 or 3 && d.FirstToken <= yearToken && yearToken < d.EndToken);
 
     private bool IsConfirmed(TriggerClass cls, PhraseMatch<IReadOnlyList<TriggerClass>> trigger, SentenceScope scope)
     {

@@ -104,7 +104,7 @@ public sealed class RasidPipeline
         var found = _actors.Find(analyzed);
         var countryHints = _actors.CountryHints(found);
         lap.End(PipelineStages.Actors);
-        var places = _places.Analyze(analyzed, countryHints);
+        var places = _places.Analyze(analyzed, countryHints, found.Select(m => m.Span).ToList());
         lap.End(PipelineStages.Places);
 
         // Ambiguous and generic aliases are resolved once the document's country is known ("الجيش" in Yemen).

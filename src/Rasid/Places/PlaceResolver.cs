@@ -38,9 +38,11 @@ public sealed class PlaceResolver
 
     /// <summary>
     /// Finds and resolves every place mention of a document. <paramref name="countryHints"/> are ISO2 codes
-    /// suggested by the document's actors (الحوثي → YE), strongest first.
+    /// suggested by the document's actors (الحوثي → YE), strongest first. A name inside one of
+    /// <paramref name="organisationNames"/> ("تنظيم القاعدة في المغرب", "ولاية سيناء") votes for the document's country
+    /// but is not a place where something happened.
     /// </summary>
-    public PlaceAnalysis Analyze(AnalyzedText text, IReadOnlyList<string> countryHints)
+    public PlaceAnalysis Analyze(AnalyzedText text, IReadOnlyList<string> countryHints, IReadOnlyList<TextSpan>? organisationNames = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(countryHints);
@@ -48,6 +50,10 @@ public sealed class PlaceResolver
         var mentions = _recognizer.Recognize(text, adjectives);
         var votes = CountryVote.Votes(text, mentions, adjectives, countryHints);
         var documentCountry = CountryVote.Winner(votes);
+        if (organisationNames is { Count: > 0 })
+        {
+            mentions.RemoveAll(m => organisationNames.Any(o => o.Start <= m.Span.Start && m.Span.End <= o.End));
+        }
         _recognizer.Link(text, mentions);
         _scorer.ScoreAll(mentions, documentCountry, countryHints);
         _acceptance.Settle(text, mentions, documentCountry);

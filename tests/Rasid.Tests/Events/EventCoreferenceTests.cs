@@ -35,4 +35,17 @@ public class EventCoreferenceTests
 
         Assert.Equal(2, result.Events.Count);
     }
+
+    [Fact]
+    public void A_claim_of_responsibility_for_the_attack_is_the_same_event_not_a_new_one()
+    {
+        var result = TestPipeline.Extract(
+            "قتل خمسة جنود في تفجير سيارة مفخخة استهدف نقطة تفتيش للجيش في مدينة العريش. " +
+            "وأغلقت السلطات الطرق المؤدية إلى المدينة. " +
+            "وأعلن تنظيم ولاية سيناء مسؤوليته عن الهجوم الذي وقع في محافظة شمال سيناء.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Explosions/Remote violence", e.EventType);
+        Assert.Equal(5, e.Fatalities);
+    }
 }

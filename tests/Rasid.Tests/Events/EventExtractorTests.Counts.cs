@@ -27,6 +27,18 @@ public partial class EventExtractorTests
     [InlineData("قتل 12 شخصا بينهم 3 أطفال في قصف للحوثيين على مدينة تعز.", 12)]
     // Both sides' figures joined by و add up: "39 متمردا و17 مقاتلا" = 56.
     [InlineData("قتل 39 مسلحا على الأقل و17 جنديا في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 56)]
+    // A person noun before a joined number adds to it: "ضابطين وثلاثة جنود" = 5.
+    [InlineData("قتل ضابطين وثلاثة جنود في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 5)]
+    // The number before the verb: "سبعة من ... قتلوا" (a cue read in both positions).
+    [InlineData("قال مصدر إن سبعة من عناصر الجيش قتلوا في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 7)]
+    // "لقي ثمانية ... حتفهم".
+    [InlineData("لقي ثمانية جنود حتفهم في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 8)]
+    // "إضافة إلى" joins across a partitive "من": 10 + 3.
+    [InlineData("قتل عشرة من منسوبي القوات إضافة إلى ثلاثة في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 13)]
+    // A range counts its lowest figure: "ما بين 20 و30" = 20.
+    [InlineData("قال مصدر إن ما بين 20 و30 جنديا قتلوا في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 20)]
+    // "دون وقوع إصابات" states 0.
+    [InlineData("سقطت قذائف أطلقها الحوثيون على مدينة تعز دون وقوع إصابات.", 0)]
     // A later sentence giving part of the toll does not add to it: the largest sentence total counts.
     [InlineData("قتل 32 شخصا في قصف للحوثيين على مدينة تعز. وقتل 12 منهم في حي الجحملية بمدينة تعز.", 32)]
     public void Fatalities_follow_the_counting_rules(string text, int? fatalities)

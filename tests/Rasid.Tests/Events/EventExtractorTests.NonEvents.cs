@@ -58,6 +58,26 @@ public partial class EventExtractorTests
         Assert.False(result.Relevant);
     }
 
+    [Fact]
+    public void A_background_attack_with_its_stated_day_is_an_event_of_that_day()
+    {
+        // ANNOTATION.md: a background event is coded "as long as place and time are stated"; a bare year is not a time.
+        var result = TestPipeline.Extract("وفي 15 كانون الثاني/يناير 2016، قتل 30 شخصا في هجوم شنه تنظيم القاعدة على فندق في مدينة واغادوغو.", new DateOnly(2018, 3, 3));
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("2016-01-15", e.Date);
+        Assert.Equal(30, e.Fatalities);
+    }
+
+    [Fact]
+    public void A_place_inside_an_armed_group_name_is_not_the_event_place()
+    {
+        var result = TestPipeline.Extract("قتل 30 شخصا في هجوم على فندق في مدينة واغادوغو أعلن تنظيم القاعدة في المغرب الإسلامي مسؤوليته عنه.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("BF", e.Iso2);
+    }
+
     [Theory]
     // Economy news naming a city of a conflict country.
     [InlineData("ارتفعت أسعار الذهب في الأسواق المحلية بمدينة عدن اليوم، وقال تجار إن الطلب زاد مع اقتراب موسم الأعراس.\nوتوقع خبراء أن تستقر الأسعار خلال الأسبوع المقبل.")]

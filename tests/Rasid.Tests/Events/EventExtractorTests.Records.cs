@@ -97,4 +97,18 @@ public partial class EventExtractorTests
         Assert.Null(e.DateText);
         Assert.Equal(2, e.DatePrecision);
     }
+
+    [Fact]
+    public void An_event_without_a_date_of_its_own_takes_the_day_of_the_article_lead()
+    {
+        var result = TestPipeline.Extract(
+            "شنت مقاتلات التحالف أمس غارات على مواقع الحوثيين في مدينة صعدة.\n" +
+            "وقال مسؤول محلي إن العملية استمرت ساعات.\n" +
+            "وفي محافظة مأرب، اندلعت اشتباكات عنيفة بين الجيش والحوثيين في مديرية صرواح.",
+            new DateOnly(2015, 7, 21));
+
+        var clash = Assert.Single(result.Events, e => e.EventType == "Battles");
+        Assert.Equal("2015-07-20", clash.Date);
+        Assert.Equal("أمس", clash.DateText);
+    }
 }
