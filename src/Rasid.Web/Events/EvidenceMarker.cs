@@ -25,15 +25,17 @@ internal sealed record MarkedEvidence(
     IReadOnlyList<string> Unmarked);
 
 /// <summary>
-/// Marks each field's words inside an evidence sentence. Stored records carry the sentence's offsets and, per field, the
-/// words as written (the trigger, each actor's mention, the Arabic location, the date expression) but not their offsets; the
-/// words are found again in the sentence through the Arabic normaliser (so hamza, diacritics and tatweel do not matter).
-/// The counts (fatalities, injured, captured, released) carry no surface text in the record, so they cannot be marked.
+/// Marks each field's words inside an evidence sentence. Records carry, per field, the span of its words (actors'
+/// <c>span</c>, <c>spans.location</c>, <c>.date</c> and the counts, docs/field-spans.md): a span inside the sentence is
+/// marked as it is, one elsewhere in the text leaves the field unmarked. Records stored before spans existed carry only
+/// the words as written (the trigger, each actor's mention, the Arabic location, the date expression): those are found
+/// again in the sentence through the Arabic normaliser (so hamza, diacritics and tatweel do not matter).
 /// </summary>
 internal static class EvidenceMarker
 {
     /// <summary>The field names used in marks and segments.</summary>
-    public static readonly string[] Fields = ["trigger", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "date"];
+    public static readonly string[] Fields =
+        ["trigger", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "date", "fatalities", "injured", "captured", "released"];
 
     /// <summary>
     /// Lays out <paramref name="record"/>'s evidence within <paramref name="documentText"/> (the cleaned text it points into);
@@ -48,47 +50,66 @@ internal static class EvidenceMarker
         var sentence = documentText[start..end];
         var normalized = ArabicNormalizer.Normalize(sentence);
 
-        var wanted = new List<(string Field, string Surface)>();
-        void Want(string field, string? surface)
+        var wanted = new List<(string Field, string Surface, EvidenceRecord? Span)>();
+        void Want(string field, string? surface, EvidenceRecord? span = null)
         {
-            if (!string.IsNullOrWhiteSpace(surface))
+            if (!string.IsNullOrWhiteSpace(surface) || span is not null)
             {
-                wanted.Add((field, surface));
+                wanted.Add((field, span?.Text ?? surface!, span));
             }
         }
 
         Want("trigger", record.Trigger);
-        Want("actor1", record.Actor1?.Mention);
+        Want("actor1", record.Actor1?.Mention, record.Actor1?.Span);
         foreach (var a in record.AssocActor1)
         {
-            Want("assoc_actor_1", a.Mention);
+            Want("assoc_actor_1", a.Mention, a.Span);
         }
 
-        Want("actor2", record.Actor2?.Mention);
+        Want("actor2", record.Actor2?.Mention, record.Actor2?.Span);
         foreach (var a in record.AssocActor2)
         {
-            Want("assoc_actor_2", a.Mention);
+            Want("assoc_actor_2", a.Mention, a.Span);
         }
 
-        Want("location", record.LocationAr);
-        Want("date", record.DateText);
+        Want("location", record.LocationAr, record.Spans?.Location);
+        Want("date", record.DateText, record.Spans?.Date);
+        Want("fatalities", null, record.Spans?.Fatalities);
+        Want("injured", null, record.Spans?.Injured);
+        Want("captured", null, record.Spans?.Captured);
+        Want("released", null, record.Spans?.Released);
 
-        // Longest first, so "محافظة تعز" is marked before a shorter overlapping word; overlaps are left out.
+        // Counts last (their span may run from one figure to another across the sentence), then words known by their
+        // span before words searched for, longest first, so "محافظة تعز" is marked before a shorter overlapping word;
+        // overlaps are left out.
         var taken = new List<(int Start, int End, string Field)>();
         var unmarked = new List<string>();
-        foreach (var (field, surface) in wanted.OrderByDescending(w => w.Surface.Length))
+        bool Free(int s, int e) => taken.All(t => e <= t.Start || s >= t.End);
+        foreach (var (field, surface, known) in wanted.OrderBy(w => IsCount(w.Field) ? 1 : 0).ThenBy(w => w.Span is null ? 1 : 0).ThenByDescending(w => w.Surface.Length))
         {
-            var needle = ArabicNormalizer.Normalize(surface.Trim()).Text;
             var found = false;
-            for (var at = normalized.Text.IndexOf(needle, StringComparison.Ordinal); at >= 0 && needle.Length > 0;
-                 at = normalized.Text.IndexOf(needle, at + 1, StringComparison.Ordinal))
+            if (known is not null)
             {
-                var span = normalized.ToOriginal(at, at + needle.Length);
-                if (taken.All(t => span.End <= t.Start || span.Start >= t.End))
+                var (s, e) = (Utf16Index(documentText, known.Start) - start, Utf16Index(documentText, known.End) - start);
+                if (s >= 0 && e <= sentence.Length && s < e && Free(s, e))
                 {
-                    taken.Add((span.Start, span.End, field));
+                    taken.Add((s, e, field));
                     found = true;
-                    break;
+                }
+            }
+            else
+            {
+                var needle = ArabicNormalizer.Normalize(surface.Trim()).Text;
+                for (var at = normalized.Text.IndexOf(needle, StringComparison.Ordinal); at >= 0 && needle.Length > 0;
+                     at = normalized.Text.IndexOf(needle, at + 1, StringComparison.Ordinal))
+                {
+                    var span = normalized.ToOriginal(at, at + needle.Length);
+                    if (Free(span.Start, span.End))
+                    {
+                        taken.Add((span.Start, span.End, field));
+                        found = true;
+                        break;
+                    }
                 }
             }
 
@@ -123,6 +144,8 @@ internal static class EvidenceMarker
         return new MarkedEvidence(
             record.Evidence.Start, record.Evidence.End, sentence, withContext ? documentText[..start] : null, withContext ? documentText[end..] : null, segments, marks, unmarked);
     }
+
+    private static bool IsCount(string field) => field is "fatalities" or "injured" or "captured" or "released";
 
     /// <summary>The UTF-16 index of code point <paramref name="codePoint"/> in <paramref name="text"/> (clamped to the text).</summary>
     public static int Utf16Index(string text, int codePoint)

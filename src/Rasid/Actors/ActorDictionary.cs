@@ -90,6 +90,8 @@ public sealed class ActorDictionary
             context.UnionWith(m.Value);
         }
 
+        // Country words alone: whether another country's context-bound reading of the same words is enabled.
+        var wordContext = new HashSet<string>(context, StringComparer.Ordinal);
         var raw = new List<(PhraseMatch<IReadOnlyList<AliasPayload>> Match, List<ActorEntry> Strong, List<AliasPayload> Weak)>();
         foreach (var m in _matcher.FindAll(text.Tokens))
         {
@@ -104,9 +106,11 @@ public sealed class ActorDictionary
             var weak = usable.Where(p => p.Contexts is not null).ToList();
             raw.Add((m, strong, weak));
 
-            // The text shows a country when an unambiguous, country-bound actor is named.
+            // The text shows a country when an unambiguous, country-bound actor is named: not when the same words
+            // name another country's actor in a context the country words enable ("الجيش الوطني" with Libyan places).
             var countries = strong.Where(e => e.GivesCountryHint).Select(e => e.Country!).Distinct(StringComparer.Ordinal).ToList();
-            if (countries.Count == 1 && strong.All(e => e.GivesCountryHint))
+            var otherReading = weak.Any(w => w.Entry!.Country is { } c && !countries.Contains(c) && w.Contexts!.Any(wordContext.Contains));
+            if (countries.Count == 1 && strong.All(e => e.GivesCountryHint) && !otherReading)
             {
                 context.Add(countries[0]);
             }
@@ -128,7 +132,18 @@ public sealed class ActorDictionary
             var ordered = candidates
                 .OrderBy(e => e.Country is not null && context.Contains(e.Country) ? 0 : e.Country is null ? (byContext.Contains(e) ? 1 : 2) : 3)
                 .ToList();
-            result.Add(new ActorMention(m.Span, m.FirstToken, m.EndToken, ordered[0]) { Candidates = ordered });
+            // Only when the text enabled no context-bound reading: the document's country then chooses among the
+            // readings the text left open, it never overrides one the text's own context chose.
+            var conditional = byContext.Count > 0 ? [] : ReadingsWithCountries(weak.Where(w => !ordered.Contains(w.Entry!)));
+            var shared = ordered.Where(e => e.GivesCountryHint).Select(e => e.Country).Distinct(StringComparer.Ordinal).Count() > 1;
+            var bound = ReadingsWithCountries(weak.Where(w => byContext.Contains(w.Entry!)));
+            result.Add(new ActorMention(m.Span, m.FirstToken, m.EndToken, ordered[0])
+            {
+                Candidates = ordered,
+                Bound = bound,
+                Conditional = conditional,
+                SharedAcrossCountries = shared,
+            });
         }
 
         return result;
@@ -142,11 +157,23 @@ public sealed class ActorDictionary
     /// </summary>
     public ActorEntry Resolve(ActorMention mention, string? countryIso2, DateOnly? date)
     {
-        var candidates = mention.Candidates;
+        // Readings bound to the country the caller names join the candidates as that country's own
+        // ("الجيش الوطني" in an event geocoded to Libya is the LNA even when the text names no Libyan place).
+        var enabled = countryIso2 is null
+            ? []
+            : mention.Conditional.Where(c => c.Countries.Contains(countryIso2, StringComparer.Ordinal)).Select(c => c.Entry).ToList();
+        var candidates = mention.Candidates.Concat(enabled).ToList();
+
+        // An entry named through an alias bound to the country counts as that country's reading ("المدفعية@LB" is
+        // Israel's artillery in a Lebanese event, before the generic army that would become Lebanon's).
+        bool OfCountry(ActorEntry e) =>
+            e.Country == countryIso2
+            || enabled.Contains(e)
+            || mention.Bound.Any(b => b.Entry == e && b.Countries.Contains(countryIso2!, StringComparer.Ordinal));
         var pick = candidates
             .Select((e, i) => (Entry: e, Index: i))
             .OrderBy(x => date is { } d ? (x.Entry.IsValidOn(d) ? 0 : 1) : 0)
-            .ThenBy(x => countryIso2 is null ? 0 : x.Entry.Country == countryIso2 ? 0 : x.Entry.Country is null ? 1 : 2)
+            .ThenBy(x => countryIso2 is null ? 0 : OfCountry(x.Entry) ? 0 : x.Entry.Country is null ? 1 : 2)
             .ThenBy(x => date is null && x.Entry.ValidTo is not null ? 1 : 0)
             .ThenBy(x => x.Index)
             .First().Entry;
@@ -177,7 +204,7 @@ public sealed class ActorDictionary
         for (var i = 0; i < mentions.Count; i++)
         {
             var actor = mentions[i].Actor;
-            if (!actor.GivesCountryHint)
+            if (!actor.GivesCountryHint || mentions[i].SharedAcrossCountries)
             {
                 continue;
             }
@@ -187,6 +214,13 @@ public sealed class ActorDictionary
 
         return counts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).Select(kv => kv.Key).ToList();
     }
+
+    /// <summary>Context-bound readings grouped by entry, each with every country its matching aliases are bound to.</summary>
+    private static List<(ActorEntry Entry, IReadOnlyList<string> Countries)> ReadingsWithCountries(IEnumerable<AliasPayload> readings) =>
+        readings
+            .GroupBy(w => w.Entry!)
+            .Select(g => (g.Key, (IReadOnlyList<string>)g.SelectMany(w => w.Contexts!).Distinct(StringComparer.Ordinal).ToList()))
+            .ToList();
 
     private static bool StartsWithArticle(string word) => word.Length > 2 && word.StartsWith("ال", StringComparison.Ordinal);
 

@@ -115,4 +115,24 @@ public readonly record struct ActorMention(TextSpan Span, int FirstToken, int En
         get => _candidates ?? [Actor];
         init => _candidates = value;
     }
+
+    /// <summary>
+    /// Entries the same words name in other countries, through a context-bound alias the text did not enable
+    /// ("الجيش الوطني@LY" when the text shows no Libyan word), each with the countries that enable it.
+    /// <see cref="ActorDictionary.Resolve"/> takes one when the event's or document's country is among them. Empty by default.
+    /// </summary>
+    public IReadOnlyList<(ActorEntry Entry, IReadOnlyList<string> Countries)> Conditional { get; init; } = [];
+
+    /// <summary>
+    /// <see cref="Candidates"/> that a context-bound alias named, with the countries that alias is bound to
+    /// (<c>التحالف@YE,SA</c>): in an event of one of them the entry counts as that country's own reading. Empty by default.
+    /// </summary>
+    public IReadOnlyList<(ActorEntry Entry, IReadOnlyList<string> Countries)> Bound { get; init; } = [];
+
+    /// <summary>
+    /// Whether the words name actors of more than one country in this text's context (<see cref="Candidates"/> of
+    /// different countries, e.g. "الجيش الوطني" with Yemeni and Libyan places): such a mention says nothing about the
+    /// document's country (<see cref="ActorDictionary.CountryHints"/>).
+    /// </summary>
+    public bool SharedAcrossCountries { get; init; }
 }

@@ -94,7 +94,8 @@ public static class EventMerger
     /// released, the lowest non-null figure of any source (ACLED's most conservative credible figure), null when no source
     /// gives one; ties go to the smallest mention key. Type: the highest in <see cref="TypeOrder"/>; date: the earliest
     /// resolved date of the best precision; place: the most precise (lowest geo_precision); actors: the first named ones.
-    /// Everything else comes from the member with the highest type, smallest key first.
+    /// Everything else comes from the member with the highest type, smallest key first. The two sides always differ
+    /// (<see cref="EventRecord.WithDistinctSides"/>); a record merged from several documents carries no field spans.
     /// </summary>
     public static MergedEvent Merge(IReadOnlyList<DedupMention> members, DedupOptions? options = null)
     {
@@ -145,7 +146,13 @@ public static class EventMerger
             Released = released,
             CivilianTargeting = ordered.Any(m => m.Record.CivilianTargeting),
             Tags = ordered.SelectMany(m => m.Record.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            Inferred = MergedInferred(head, dated, actor1, actor2, placed),
         };
+        record = record.WithDistinctSides();
+        if (ordered.Select(m => m.DocumentId).Distinct(StringComparer.Ordinal).Skip(1).Any())
+        {
+            record = record.WithoutSpans();
+        }
 
         DateWindow? window = null;
         foreach (var m in ordered)
@@ -160,6 +167,21 @@ public static class EventMerger
             m.Key, m.DocumentId, m.Publisher, m.Url, m.Record.Fatalities, m.Record.Injured, m.Record.Captured, m.Record.Released)).ToList();
         var earliest = ordered.Where(m => m.Published is not null).Select(m => m.Published).Min();
         return new MergedEvent(ordered[0].Key, record, sources, new CountSources(fSource, iSource, cSource, rSource), window, earliest);
+    }
+
+    /// <summary>The inferred fields of a merged record: each field is inferred as it is in the member it was taken from.</summary>
+    private static List<string>? MergedInferred(EventRecord head, EventRecord? dated, EventRecord actor1, EventRecord actor2, EventRecord placed)
+    {
+        var fields = new List<string>();
+        foreach (var (field, from) in new[] { ("date", dated ?? head), ("actor1", actor1), ("actor2", actor2), ("location", placed) })
+        {
+            if (from.Inferred?.Contains(field, StringComparer.Ordinal) == true)
+            {
+                fields.Add(field);
+            }
+        }
+
+        return fields.Count > 0 ? fields : null;
     }
 
     /// <summary>Rank of an event type in <see cref="TypeOrder"/> (0 highest); unknown types rank last.</summary>

@@ -29,6 +29,13 @@ internal sealed class ActorRoles
         var salient = SalientActors(document.Context.Actors);
         foreach (var e in events)
         {
+            // A side left empty while an associate of it is named: the associate is the side.
+            if (e.Actor1 is null && e.Assoc1.Count > 0)
+            {
+                e.Actor1 = e.Assoc1[0];
+                e.Assoc1.RemoveAt(0);
+            }
+
             if (e.Actor2 is not null && e.Actor2.Entry.Id == e.Actor1?.Entry.Id)
             {
                 e.Actor2 = null;
@@ -168,7 +175,21 @@ internal sealed class ActorRoles
             }
         }
 
-        var agents = roles.Where(r => r.Role > 0).Select(r => r.Mention).ToList();
+        // Civilians are not the authors of violence when a named armed actor is among the agents; and the actor phrase that
+        // contains the trigger ("غارات إسرائيلية", "مقاتلات التحالف") names the attacker before any other; a mention that
+        // is the trigger word itself ("المدفعية") is only the weapon.
+        bool IsWeaponWord(ActorMention m) => m.FirstToken == triggerFirst && m.EndToken == triggerEnd;
+        var armedAgent = roles.Any(r => r.Role > 0 && r.Mention.Actor.Inter != 7 && !IsWeaponWord(r.Mention));
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (armedAgent && roles[i].Role > 0 && roles[i].Mention.Actor.Inter == 7)
+            {
+                roles[i] = (roles[i].Mention, -1);
+            }
+        }
+
+        var agents = roles.Where(r => r.Role > 0).Select(r => r.Mention)
+            .OrderBy(m => !IsWeaponWord(m) && m.FirstToken <= triggerFirst && m.EndToken > triggerFirst ? 0 : 1).ToList();
         var patients = roles.Where(r => r.Role < 0).Select(r => r.Mention).ToList();
         var unknown = roles.Where(r => r.Role == 0).Select(r => r.Mention).ToList();
         var first = agents.Count > 0 ? agents[0] : unknown.Count > 0 && (patients.Count == 0 || unknown[0].FirstToken < patients[0].FirstToken || !objectClass) ? unknown[0] : (ActorMention?)null;

@@ -10,7 +10,11 @@ namespace Rasid.Events;
 /// <param name="Subset">True when the figure is a part of another one ("بينهم 3 أطفال").</param>
 /// <param name="CueToken">Token index of the cue (for attaching the figure to the nearest trigger).</param>
 /// <param name="Sentence">Index of the sentence.</param>
-public readonly record struct CasualtyMention(string Role, int Value, bool Vague, bool Subset, int CueToken, int Sentence);
+public readonly record struct CasualtyMention(string Role, int Value, bool Vague, bool Subset, int CueToken, int Sentence)
+{
+    /// <summary>The words the figure was read from (the number and its cue, or the cue and the nouns it counts), in the normalised text.</summary>
+    public TextSpan Span { get; init; }
+}
 
 /// <summary>Finds casualty figures: numbers tied to casualty cues, person nouns after a cue, and cues that state a number.</summary>
 internal static class CasualtyCounter
@@ -30,7 +34,7 @@ internal static class CasualtyCounter
             var (cue, info) = cues[c];
             if (info.SelfCount > 0 || info.StatesNone)
             {
-                result.Add(new CasualtyMention(info.Role, info.SelfCount, false, false, cue.FirstToken, sentenceOfToken[cue.FirstToken]));
+                result.Add(new CasualtyMention(info.Role, info.SelfCount, false, false, cue.FirstToken, sentenceOfToken[cue.FirstToken]) { Span = cue.Span });
                 cueHasNumber[c] = true;
                 continue;
             }
@@ -67,13 +71,19 @@ internal static class CasualtyCounter
             cueHasNumber[c] = true;
             usedNumbers.Add(n);
             var num = numbers[n];
-            result.Add(new CasualtyMention(role, (int)num.Value, num.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, num.FirstToken), cue.FirstToken, sentenceOfToken[cue.FirstToken]));
+            result.Add(new CasualtyMention(role, (int)num.Value, num.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, num.FirstToken), cue.FirstToken, sentenceOfToken[cue.FirstToken])
+            {
+                Span = num.Span.Union(cue.Span),
+            });
 
             // "مقتل ضابطين وثلاثة جنود": people counted by their noun before the joined number add to it.
             if (info.NumberAfter && info.CountsNouns && num.FirstToken > cue.EndToken && tokens[num.FirstToken].Text.StartsWith('و')
                 && lexicon.PersonNounOf(tokens[cue.EndToken].Text) is { Count: > 0 } before && num.FirstToken - cue.EndToken <= 2)
             {
-                result.Add(new CasualtyMention(role, before.Count, false, false, cue.FirstToken, sentenceOfToken[cue.FirstToken]) { });
+                result.Add(new CasualtyMention(role, before.Count, false, false, cue.FirstToken, sentenceOfToken[cue.FirstToken])
+                {
+                    Span = cue.Span.Union(tokens[cue.EndToken].Span),
+                });
             }
 
             // A figure joined to this one ("قتل 39 متمردا و17 مقاتلا", "عشرة ... إضافة إلى ثلاثة") shares its cue.
@@ -85,7 +95,10 @@ internal static class CasualtyCounter
                 }
 
                 var joined = numbers[next];
-                result.Add(new CasualtyMention(role, (int)joined.Value, joined.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, joined.FirstToken), cue.FirstToken, sentenceOfToken[cue.FirstToken]));
+                result.Add(new CasualtyMention(role, (int)joined.Value, joined.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, joined.FirstToken), cue.FirstToken, sentenceOfToken[cue.FirstToken])
+                {
+                    Span = joined.Span,
+                });
             }
         }
 
@@ -97,10 +110,13 @@ internal static class CasualtyCounter
                 continue;
             }
 
-            var count = CountPersonNouns(tokens, lexicon, cue.EndToken, sentenceOfToken);
+            var (count, end) = CountPersonNouns(tokens, lexicon, cue.EndToken, sentenceOfToken);
             if (count > 0)
             {
-                result.Add(new CasualtyMention(info.Role, count, false, false, cue.FirstToken, sentenceOfToken[cue.FirstToken]));
+                result.Add(new CasualtyMention(info.Role, count, false, false, cue.FirstToken, sentenceOfToken[cue.FirstToken])
+                {
+                    Span = cue.Span.Union(tokens[end - 1].Span),
+                });
             }
         }
 
@@ -109,22 +125,24 @@ internal static class CasualtyCounter
 
     /// <summary>
     /// Counts people named after a cue without a number: singular person nouns count 1, duals 2, coordinated with و
-    /// ("مسلح وجندي" = 2, "نائب قائد الحزام الأمني وقائد مكافحة الإرهاب" = 2). Plurals state no number: 0.
+    /// ("مسلح وجندي" = 2, "نائب قائد الحزام الأمني وقائد مكافحة الإرهاب" = 2). Plurals state no number: 0. Also returns
+    /// the token after the last noun counted.
     /// </summary>
-    private static int CountPersonNouns(IReadOnlyList<Token> tokens, EventLexicon lexicon, int start, int[] sentenceOfToken)
+    private static (int Count, int EndToken) CountPersonNouns(IReadOnlyList<Token> tokens, EventLexicon lexicon, int start, int[] sentenceOfToken)
     {
         if (start >= tokens.Count || tokens[start].Kind != TokenKind.Word)
         {
-            return 0;
+            return (0, start);
         }
 
         var head = lexicon.PersonNounOf(tokens[start].Text);
         if (head is null || head.Count == 0)
         {
-            return 0;
+            return (0, start);
         }
 
         var total = head.Count;
+        var end = start + 1;
         var sentence = sentenceOfToken[start];
         for (var i = start + 1; i < tokens.Count && i < start + 8 && sentenceOfToken[i] == sentence; i++)
         {
@@ -144,14 +162,15 @@ internal static class CasualtyCounter
 
                 if (next.Count == 0)
                 {
-                    return total;
+                    return (total, end);
                 }
 
                 total += next.Count;
+                end = i + 1;
             }
         }
 
-        return total;
+        return (total, end);
     }
 
     /// <summary>

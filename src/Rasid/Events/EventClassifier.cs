@@ -20,10 +20,18 @@ internal sealed class EventClassifier
     /// <summary>Refines the trigger class's default type from context: victims, weapons, perpetrators.</summary>
     public void Classify(EventCandidate c, HashSet<string> classesInSentence, Sentence sentence, IReadOnlyList<Token> tokens, List<CasualtyMention> casualties)
     {
-        var civilianVictims = c.Actor2?.Entry.Inter == 7 || (c.Actor2 is null && HasCivilianNoun(tokens, sentence, c.TriggerToken));
+        var civilianVictims = c.Actor2?.Entry.Inter == 7 || (c.Actor2 is null && HasCivilianNoun(tokens, sentence, c.Actor1?.Mention));
         var armedVictims = c.Actor2 is { } v && v.Entry.Inter is >= 1 and <= 4 or 8;
         switch (c.TriggerClass)
         {
+            case TriggerClasses.Attack or TriggerClasses.Kill when classesInSentence.Contains(TriggerClasses.Protest) && !NonStateArmed(c):
+                // "مقتل 3 فلسطينيين بالرصاص في مظاهرات غزة": force used on a protest is coded as the protest.
+                (c.EventType, c.SubEventType) = (EventTypes.Protests, "Excessive force against protesters");
+                break;
+            case TriggerClasses.Clash when HasCrowd(tokens, sentence) && !NonStateArmed(c):
+                // "مواجهات" of youths or protesters with security forces are a riot, not a battle.
+                (c.EventType, c.SubEventType) = (EventTypes.Riots, "Violent demonstration");
+                break;
             case TriggerClasses.Attack or TriggerClasses.Kill:
                 if (civilianVictims && !armedVictims)
                 {
@@ -128,6 +136,22 @@ internal sealed class EventClassifier
         }
     }
 
+    private static bool NonStateArmed(EventCandidate c) =>
+        new[] { c.Actor1, c.Actor2 }.Any(a => a?.Entry.Inter is 2 or 3 or 4);
+
+    private bool HasCrowd(IReadOnlyList<Token> tokens, Sentence sentence)
+    {
+        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+        {
+            if (_lexicon.IsCue(CueSet.CrowdNoun, tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"تدمير خمس عجلات مفخخة", "تفكيك عبوة": a device destroyed, defused or seized before it went off.</summary>
     private bool IsDisarmed(IReadOnlyList<Token> tokens, int trigger)
     {
@@ -142,12 +166,18 @@ internal sealed class EventClassifier
         return false;
     }
 
-    private bool HasCivilianNoun(IReadOnlyList<Token> tokens, Sentence sentence, int trigger)
+    /// <summary>The sentence names civilian victims and no combatant other than the perpetrator ("مسلحون ... الصحفي").</summary>
+    private bool HasCivilianNoun(IReadOnlyList<Token> tokens, Sentence sentence, TextSpan? perpetrator)
     {
         var armed = false;
         var civilian = false;
         for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
         {
+            if (perpetrator is { } p && p.Contains(tokens[i].Span))
+            {
+                continue;
+            }
+
             if (_lexicon.PersonNounOf(tokens[i].Text) is { } noun)
             {
                 civilian |= noun.Civilian;

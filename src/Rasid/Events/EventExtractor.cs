@@ -147,8 +147,8 @@ internal sealed class EventExtractor
         candidate.Date = EventDates.Of(context.Dates, context.Text, s, trigger.Span, sentence.Span);
         candidate.DateInSentence = candidate.Date is { } date && sentence.Span.Contains(date.Span);
         candidate.RestatementOnly = !candidate.PlaceInSentence && scope.Casualties.Count == 0 && _filter.StartsWithReportingVerb(tokens, sentence);
-        candidate.RefersBack = !candidate.HasSpecificTrigger
-                               && (_filter.IsClaimed(tokens, trigger.FirstToken, sentence) || !candidate.PlaceInSentence && TriggerFilter.IsDefinite(tokens[trigger.FirstToken].Text));
+        candidate.RefersBack = _filter.IsClaimed(tokens, trigger.FirstToken, sentence)
+                               || !candidate.HasSpecificTrigger && !candidate.PlaceInSentence && TriggerFilter.IsDefinite(tokens[trigger.FirstToken].Text);
         return candidate;
     }
 }

@@ -270,6 +270,9 @@ public enum CueSet
     /// <summary>The words of set count_stop in cue_words.tsv.</summary>
     CountStop,
 
+    /// <summary>The words of set crowd_noun in cue_words.tsv.</summary>
+    CrowdNoun,
+
     /// <summary>The words of set detonate_far in cue_words.tsv.</summary>
     DetonateFar,
 

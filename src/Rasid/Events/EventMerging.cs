@@ -289,7 +289,9 @@ internal static class EventMerging
 
         into.HasSpecificTrigger |= from.HasSpecificTrigger;
         into.RestatementOnly &= from.RestatementOnly;
-        into.RefersBack &= from.RefersBack;
+        // A killing "في الهجوم" refers back with the attack word of its sentence; a specific report does not.
+        var oneSentence = into.Sentences.Count == 1 && from.Sentences.Count == 1 && into.Sentences[0] == from.Sentences[0];
+        into.RefersBack = oneSentence && IsGeneric(into) && IsGeneric(from) ? into.RefersBack || from.RefersBack : into.RefersBack && from.RefersBack;
         // A date stated in a report's own sentence beats one carried from the sentence before.
         if (into.Date is null || !into.DateInSentence && from.DateInSentence && from.Date?.Date is not null)
         {

@@ -7,7 +7,7 @@ using Rasid.Text;
 namespace Rasid.Events;
 
 /// <summary>Turns merged candidates into output records: counts by ACLED's rules, actor names, evidence offsets and notes.</summary>
-internal static class EventRecordBuilder
+internal static partial class EventRecordBuilder
 {
     /// <summary>Precision of a date taken from the publication date because the text states none: within the week.</summary>
     private const int DefaultDatePrecision = 2;
@@ -22,20 +22,40 @@ internal static class EventRecordBuilder
     /// </param>
     public static EventRecord Build(EventCandidate c, AnalyzedText text, int titleEnd, DateOnly? published = null)
     {
-        var date = c.Date is { } mention ? mention.Date : published;
+        var (dateMention, evidence) = EventDateGuard.Settle(c, text, published);
+        var date = dateMention is { } mention ? mention.Date : published;
         var country = c.Place?.Country;
-        var evidenceSpan = text.Normalized.ToOriginal(c.SentenceSpan);
-        var original = text.Original;
+        var fatalities = Count(c, "killed", text, titleEnd);
+        var injured = Count(c, "injured", text, titleEnd);
+        var captured = Count(c, "captured", text, titleEnd);
+        var released = Count(c, "released", text, titleEnd);
+        var placeSpan = c.Place is { Span.IsEmpty: false } place ? Span(text, place.Span) : null;
+        var spans = new FieldSpans
+        {
+            Location = placeSpan,
+            Date = dateMention is { } dm ? Span(text, dm.Span) : null,
+            Fatalities = Span(text, fatalities.Span),
+            Injured = Span(text, injured.Span),
+            Captured = Span(text, captured.Span),
+            Released = Span(text, released.Span),
+        };
+        var actor1 = ToRecord(c.Actor1, text, country);
+        var actor2 = ToRecord(c.Actor2, text, country);
+        var inferred = new List<string>();
+        AddIf(inferred, "date", date is not null && (dateMention is null || EventDateGuard.IsOutsideReport(dateMention.Value, c, text)));
+        AddIf(inferred, "actor1", actor1 is { Inferred: true });
+        AddIf(inferred, "actor2", actor2 is { Inferred: true });
+        AddIf(inferred, "location", c.Place is not null && placeSpan is null);
         var record = new EventRecord
         {
             EventType = c.EventType,
             SubEventType = c.SubEventType,
             Date = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DatePrecision = date is null ? null : c.Date?.Precision ?? DefaultDatePrecision,
-            DateText = c.Date is { } d ? Slice(text, d.Span) : null,
-            Actor1 = ToRecord(c.Actor1, text, country),
+            DatePrecision = date is null ? null : dateMention?.Precision ?? DefaultDatePrecision,
+            DateText = dateMention is { } d ? Slice(text, d.Span) : null,
+            Actor1 = actor1,
             AssocActor1 = c.Assoc1.Select(a => ToRecord(a, text, country)!).ToList(),
-            Actor2 = ToRecord(c.Actor2, text, country),
+            Actor2 = actor2,
             AssocActor2 = c.Assoc2.Select(a => ToRecord(a, text, country)!).ToList(),
             Country = c.Place?.Country,
             Iso2 = c.Place?.Iso2,
@@ -48,40 +68,49 @@ internal static class EventRecordBuilder
             Latitude = c.Place is null ? null : Math.Round(c.Place.Latitude, 5),
             Longitude = c.Place is null ? null : Math.Round(c.Place.Longitude, 5),
             GeoPrecision = c.Place?.GeoPrecision,
-            Fatalities = Count(c, "killed", text, titleEnd),
-            Injured = Count(c, "injured", text, titleEnd),
-            Captured = Count(c, "captured", text, titleEnd),
-            Released = Count(c, "released", text, titleEnd),
+            Fatalities = fatalities.Value,
+            Injured = injured.Value,
+            Captured = captured.Value,
+            Released = released.Value,
             CivilianTargeting = c.CivilianTargets,
             Tags = c.Tags.Order(StringComparer.Ordinal).ToList(),
-            Evidence = new EvidenceRecord
-            {
-                Start = RasidJson.ToCodePointIndex(original, evidenceSpan.Start),
-                End = RasidJson.ToCodePointIndex(original, evidenceSpan.End),
-                Text = original[evidenceSpan.Start..evidenceSpan.End],
-            },
+            Evidence = Span(text, evidence) ?? new EvidenceRecord(),
             Trigger = Slice(text, c.TriggerSpan),
-        };
+            Spans = spans == new FieldSpans() ? null : spans,
+            Inferred = inferred.Count > 0 ? inferred : null,
+        }.WithDistinctSides();
         return record with { Notes = Notes(record) };
     }
+
+    private static void AddIf(List<string> list, string field, bool condition)
+    {
+        if (condition)
+        {
+            list.Add(field);
+        }
+    }
+
+    /// <summary>A count and the words it was read from (from the first to the last figure that made it up).</summary>
+    internal readonly record struct CountResult(int? Value, TextSpan? Span, string? Basis);
 
     /// <summary>
     /// ACLED's conservative counting: exact figures win over vague ones (عشرات = 10 only when nothing exact is stated);
     /// the figures of one sentence add up (both sides' dead), of different sentences the largest sentence total counts,
     /// the headline's figures count only when the body gives none, and subsets ("بينهم 3 أطفال") never add.
     /// </summary>
-    private static int? Count(EventCandidate c, string role, AnalyzedText text, int titleEnd)
+    internal static CountResult Count(EventCandidate c, string role, AnalyzedText text, int titleEnd)
     {
         var values = c.Casualties.Where(x => x.Role == role && !x.Subset).ToList();
         if (values.Count == 0)
         {
-            return null;
+            return default;
         }
 
         var exact = values.Where(x => !x.Vague).ToList();
         if (exact.Count == 0)
         {
-            return values.Min(x => x.Value);
+            var lowest = values.MinBy(x => x.Value);
+            return new CountResult(lowest.Value, SpanOrNull(lowest.Span), "the lowest of the vague figures");
         }
 
         // A figure far above the others is a war-wide or cumulative total ("70 ألف قتيل منذ بدء الحرب"), not this event's.
@@ -93,8 +122,24 @@ internal static class EventRecordBuilder
         // Figures of one sentence add up (both sides' dead: "قتل 39 متمردا و17 مقاتلا"). Other sentences of the event
         // restate its toll or give a part of it ("43 منهم في شمال القطاع"): the largest sentence total counts. Measured on
         // dev3 against summing all sentences (41%) and taking the lowest sentence (43%): 46% exact.
-        return used.GroupBy(v => v.Sentence).Select(g => g.Select(v => v.Value).Distinct().Sum()).Max();
+        var best = used.GroupBy(v => v.Sentence).Select(g => (Total: g.Select(v => v.Value).Distinct().Sum(), Figures: g.ToList()))
+            .MaxBy(g => g.Total);
+        TextSpan? span = null;
+        foreach (var figure in best.Figures.Where(f => !f.Span.IsEmpty))
+        {
+            span = span is { } s ? s.Union(figure.Span) : figure.Span;
+        }
+
+        var basis = best.Figures.Count > 1 ? $"the sum of {best.Figures.Count} figures of one sentence" : "one figure";
+        if (used.Select(v => v.Sentence).Distinct().Count() > 1)
+        {
+            basis += ", the largest total of the event's sentences";
+        }
+
+        return new CountResult(best.Total, span, basis);
     }
+
+    private static TextSpan? SpanOrNull(TextSpan span) => span.IsEmpty ? null : span;
 
     private static ActorRecord? ToRecord(AssignedActor? actor, AnalyzedText text, string? country)
     {
@@ -110,6 +155,26 @@ internal static class EventRecordBuilder
             NameAr = entry.NameAr,
             Inter = entry.Inter,
             Mention = actor.Mention is { } span ? Slice(text, span) : null,
+            Span = actor.Mention is { } s ? Span(text, s) : null,
+            Inferred = actor.Mention is null,
+        };
+    }
+
+    /// <summary>A span of the normalised text as code-point offsets into the original text, with its words.</summary>
+    private static EvidenceRecord? Span(AnalyzedText text, TextSpan? normalized)
+    {
+        if (normalized is not { IsEmpty: false } n)
+        {
+            return null;
+        }
+
+        var span = text.Normalized.ToOriginal(n);
+        var original = text.Original;
+        return new EvidenceRecord
+        {
+            Start = RasidJson.ToCodePointIndex(original, span.Start),
+            End = RasidJson.ToCodePointIndex(original, span.End),
+            Text = original[span.Start..span.End],
         };
     }
 

@@ -121,6 +121,14 @@ public sealed class RasidPipeline
         var candidates = _events.Extract(context, trace);
         lap.End(PipelineStages.Events);
         var events = candidates.Select(c => EventRecordBuilder.Build(c, analyzed, titleEndNormalized, document.Published)).ToList();
+        for (var i = 0; trace is not null && i < events.Count; i++)
+        {
+            foreach (var line in EventRecordBuilder.Explain(candidates[i], events[i], analyzed, titleEndNormalized, document.Published, i + 1))
+            {
+                trace(line);
+            }
+        }
+
         lap.End(PipelineStages.Records);
         var score = Math.Min(1.0, events.Count * 0.5 + actorMentions.Count(a => a.Actor.Inter is >= 1 and <= 4) * 0.05);
         return new DocumentResult

@@ -33,6 +33,7 @@ public sealed partial class Gazetteer
         g.LoadAliases(data);
         g.LoadCues(data);
         g.LoadContextWords(data);
+        g.Transliteration = Transliteration.Load(data);
         admins.GetAwaiter().GetResult();
         g.CheckFeatureTypes();
         return g;

@@ -43,7 +43,7 @@ internal static class PlaceOutput
             Admin1Code = iso,
             Admin2 = a2?.NameEn,
             Admin3 = a3?.NameEn,
-            Location = p.NameEn,
+            Location = gazetteer.EnglishName(p, a3, a2, a1),
             LocationAr = locationAr,
             Latitude = p.Latitude,
             Longitude = p.Longitude,

@@ -64,6 +64,56 @@ public sealed record ActorRecord
     /// <summary>The surface text in the document.</summary>
     [JsonPropertyName("mention")]
     public string? Mention { get; init; }
+
+    /// <summary>Where <see cref="Mention"/> stands in the cleaned text (code points, like the evidence); null when inferred.</summary>
+    [JsonPropertyName("span")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EvidenceRecord? Span { get; init; }
+
+    /// <summary>
+    /// True when no words of the text name this actor for the event: an unnamed perpetrator coded "Unidentified Armed
+    /// Group ({country})", or a side taken from the rest of the document. Such an actor has no <see cref="Span"/>.
+    /// </summary>
+    [JsonPropertyName("inferred")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Inferred { get; init; }
+}
+
+/// <summary>
+/// Where an event's place, date and counts were read: offsets in code points into the cleaned text, like the evidence.
+/// A field has no span when it is null or inferred (see <see cref="EventRecord.Inferred"/>).
+/// </summary>
+public sealed record FieldSpans
+{
+    /// <summary>The place name the location was resolved from.</summary>
+    [JsonPropertyName("location")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EvidenceRecord? Location { get; init; }
+
+    /// <summary>The date expression (date_text).</summary>
+    [JsonPropertyName("date")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EvidenceRecord? Date { get; init; }
+
+    /// <summary>The figures the fatalities were counted from (the first to the last word of those figures).</summary>
+    [JsonPropertyName("fatalities")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EvidenceRecord? Fatalities { get; init; }
+
+    /// <summary>The figures the injured were counted from.</summary>
+    [JsonPropertyName("injured")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EvidenceRecord? Injured { get; init; }
+
+    /// <summary>The figures the captured were counted from.</summary>
+    [JsonPropertyName("captured")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EvidenceRecord? Captured { get; init; }
+
+    /// <summary>The figures the released were counted from.</summary>
+    [JsonPropertyName("released")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EvidenceRecord? Released { get; init; }
 }
 
 /// <summary>Offsets, in Unicode code points, into the cleaned document text.</summary>
@@ -200,4 +250,71 @@ public sealed record EventRecord
     /// <summary>The trigger word(s) that started the event, as written.</summary>
     [JsonPropertyName("trigger")]
     public string? Trigger { get; init; }
+
+    /// <summary>Where the place, date and counts were read in the text (actors carry their own span); null when none was.</summary>
+    [JsonPropertyName("spans")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FieldSpans? Spans { get; init; }
+
+    /// <summary>
+    /// The fields no words of the text state for this event, by schema name: "date" (the day of the article's lead or the
+    /// publication date, as a news report's undated events are dated by default), "actor1", "actor2", "location"; null
+    /// when every field was read.
+    /// </summary>
+    [JsonPropertyName("inferred")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Inferred { get; init; }
+
+    /// <summary>
+    /// This record without field spans (actors keep their inferred marker): a record merged from the reports of several
+    /// documents has no one text its spans could point into (each report's own record keeps them).
+    /// </summary>
+    public EventRecord WithoutSpans()
+    {
+        static ActorRecord? Strip(ActorRecord? a) => a is null ? null : a with { Span = null };
+        return this with
+        {
+            Actor1 = Strip(Actor1),
+            Actor2 = Strip(Actor2),
+            AssocActor1 = AssocActor1.Select(a => Strip(a)!).ToList(),
+            AssocActor2 = AssocActor2.Select(a => Strip(a)!).ToList(),
+            Spans = null,
+        };
+    }
+
+    /// <summary>
+    /// This record with two different sides, as ACLED codes an event: when actor2 names the same actor as actor1, the
+    /// first associated actor of the second side that differs takes its place (else actor2 is null), and no associated
+    /// actor repeats a side.
+    /// </summary>
+    public EventRecord WithDistinctSides()
+    {
+        var first = Actor1?.Name;
+        var second = Actor2;
+        var assoc2 = AssocActor2.Where(a => a.Name != first).ToList();
+        if (second is not null && second.Name == first)
+        {
+            second = assoc2.Count > 0 ? assoc2[0] : null;
+            if (second is not null)
+            {
+                assoc2.RemoveAt(0);
+            }
+        }
+
+        assoc2.RemoveAll(a => a.Name == second?.Name);
+        var assoc1 = AssocActor1.Where(a => a.Name != first && a.Name != second?.Name).ToList();
+        if (ReferenceEquals(second, Actor2) && assoc1.Count == AssocActor1.Count && assoc2.Count == AssocActor2.Count)
+        {
+            return this;
+        }
+
+        var inferred = Inferred?.Where(f => f != "actor2" || second is { Inferred: true }).ToList();
+        return this with
+        {
+            Actor2 = second,
+            AssocActor1 = assoc1,
+            AssocActor2 = assoc2,
+            Inferred = inferred is { Count: > 0 } ? inferred : null,
+        };
+    }
 }

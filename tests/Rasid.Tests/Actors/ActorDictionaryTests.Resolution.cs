@@ -38,7 +38,7 @@ public sealed partial class ActorDictionaryTests
     [InlineData("SY", "2025-03-01", "sy.army.2024")]
     [InlineData("SD", "2023-05-01", "sd.army.2019")]
     // No country-specific army for the country: the generic entry stays.
-    [InlineData("KE", "2016-03-01", "gen.military")]
+    [InlineData("BR", "2016-03-01", "gen.military")]
     [InlineData(null, "2016-03-01", "gen.military")]
     public void A_generic_actor_resolves_to_the_country_entry_that_stands_in_for_it(string? country, string date, string id)
     {

@@ -48,4 +48,15 @@ public class EventCoreferenceTests
         Assert.Equal("Explosions/Remote violence", e.EventType);
         Assert.Equal(5, e.Fatalities);
     }
+
+    [Fact]
+    public void An_air_strike_named_by_its_nisba_has_that_attacker_as_actor1_and_the_victims_as_actor2()
+    {
+        var result = TestPipeline.Extract("قتل 40 شخصا في غارات إسرائيلية على مدينة رفح.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Air/drone strike", e.SubEventType);
+        Assert.Equal("Military Forces of Israel", e.Actor1?.Name.Split(" (")[0]);
+        Assert.Equal(7, e.Actor2?.Inter);
+    }
 }

@@ -38,6 +38,10 @@ public partial class EventExtractorTests
     [InlineData("نفى التحالف أن تكون طائراته قد شنت الهجوم على مدينة صعدة.")]
     // A call to stop shelling is not shelling.
     [InlineData("دعا الرئيس إلى وقف القصف على مدينة إدلب.")]
+    // A relative clause describing a place by what it has seen is background.
+    [InlineData("وتعزز السيطرة على لحج السيطرة على مدينة عدن التي شهدت معارك عنيفة بين الحوثيين والمقاومة.")]
+    // A place that "regularly sees attacks" reports no dated event.
+    [InlineData("وتشهد بانتظام هجمات تبنى تنظيم داعش عددا منها في الشيشان.")]
     // Clashes of a stated past year are background history.
     [InlineData("شهدت مدينة تعز اشتباكات عنيفة عام 2015 بين الجيش والحوثيين.")]
     // Football report: "هجوم" on the goal, with several sport words.
@@ -56,6 +60,17 @@ public partial class EventExtractorTests
 
         Assert.Empty(result.Events);
         Assert.False(result.Relevant);
+    }
+
+    [Fact]
+    public void A_condemned_attack_happened_so_it_is_an_event()
+    {
+        // Condemning presupposes the act (unlike a threat or a denial); the statement itself is no event.
+        var result = TestPipeline.Extract("أدانت دول الخليج بشدة حادث التفجير الذي استهدف مسجدا في مدينة أبها، وأسفر عن مقتل 15 شخصا.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Explosions/Remote violence", e.EventType);
+        Assert.Equal("SA-14", e.Admin1Code);
     }
 
     [Fact]

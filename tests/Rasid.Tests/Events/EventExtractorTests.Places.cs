@@ -84,4 +84,21 @@ public partial class EventExtractorTests
 
         Assert.Empty(result.Events);
     }
+
+    [Fact]
+    public void A_common_noun_that_is_also_a_town_name_in_construct_state_is_not_the_place()
+    {
+        // "باحة مطار البصرة" is the courtyard of Basra airport, not Al Bahah in Saudi Arabia.
+        var e = SingleEvent("سقطت أربع قذائف أطلقها مسلحون مجهولون في باحة مطار البصرة الدولي جنوب العراق.");
+
+        Assert.Equal("IQ-BA", e.Admin1Code);
+    }
+
+    [Fact]
+    public void Beirut_southern_suburbs_are_in_mount_lebanon()
+    {
+        var e = SingleEvent("شن الطيران الإسرائيلي غارة جوية على الضاحية الجنوبية لبيروت.");
+
+        Assert.Equal("LB-JL", e.Admin1Code);
+    }
 }

@@ -22,6 +22,12 @@ public partial class EventExtractorTests
     [InlineData("فجر انتحاري عبوة ناسفة وسط تجمع للجنود في مدينة الرمادي بمحافظة الأنبار، ما أسفر عن مقتل 12 جنديا.", EventTypes.RemoteViolence, "Suicide bomb", "IQ-AN")]
     // An explosive belt is a suicide bomb on its own (Tikrit in Salah al-Din).
     [InlineData("هاجم انتحاري يرتدي حزاما ناسفا نقطة تفتيش للجيش العراقي في مدينة تكريت.", EventTypes.RemoteViolence, "Suicide bomb", "IQ-SD")]
+    // Gunmen shooting a journalist: the armed noun is the perpetrator, the victim a civilian (Khost).
+    [InlineData("قام مسلحون بإطلاق النار على الصحفي أحمد شاه وهو في طريق العودة لمنزله في ولاية خوست بأفغانستان.", EventTypes.ViolenceAgainstCivilians, "Attack", "AF-KHO")]
+    // "مواجهات" of youths with the army are a riot, not a battle (Gaza governorate).
+    [InlineData("واندلعت مواجهات عنيفة بين الشبان والجيش الإسرائيلي شرق مدينة غزة.", EventTypes.Riots, "Violent demonstration", "PS-GZA")]
+    // Protesters killed by fire in demonstrations: excessive force against protesters.
+    [InlineData("قتل الجيش الإسرائيلي 3 فلسطينيين بالرصاص في مظاهرات مدينة غزة اليوم.", EventTypes.Protests, "Excessive force against protesters", "PS-GZA")]
     // Clashes between the army and AQAP are an armed clash.
     [InlineData("قتل 12 جنديا في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", EventTypes.Battles, "Armed clash", "YE-SH")]
     // Police arresting militants ("إرهابيين") is a coded arrest (Mosul in Ninewa).

@@ -200,6 +200,26 @@ public sealed class EventsApiTests(RasidWebFactory factory) : IClassFixture<Rasi
     }
 
     [Fact]
+    [Trait("Issue", "12")]
+    public async Task Counts_are_marked_from_the_spans_the_records_carry()
+    {
+        var detail = await GetJson("/api/events/" + SamplesDatabase.MergedEventId);
+        var marked = detail.GetProperty("sources").EnumerateArray()
+            .SelectMany(s => s.GetProperty("evidence").GetProperty("marks").EnumerateArray().Select(m => (Source: s, Mark: m)))
+            .Where(x => x.Mark.GetProperty("field").GetString() == "injured")
+            .ToList();
+
+        // Each source's injured count is marked exactly where its record's span says (a count yields to the other fields).
+        Assert.NotEmpty(marked);
+        foreach (var (source, mark) in marked)
+        {
+            var span = source.GetProperty("record").GetProperty("spans").GetProperty("injured");
+            Assert.Equal(span.GetProperty("start").GetInt32(), mark.GetProperty("start").GetInt32());
+            Assert.Equal(span.GetProperty("text").GetString(), mark.GetProperty("text").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Mark_offsets_are_code_points_into_the_document_text()
     {
         var detail = await GetJson("/api/events/" + SamplesDatabase.MergedEventId);

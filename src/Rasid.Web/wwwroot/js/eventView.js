@@ -10,6 +10,10 @@ export const FIELDS = {
   assoc_actor_2: { ar: "مع الفاعل ٢", en: "With actor 2" },
   location: { ar: "المكان", en: "Place" },
   date: { ar: "التاريخ", en: "Date" },
+  fatalities: { ar: "القتلى", en: "Killed" },
+  injured: { ar: "الجرحى", en: "Injured" },
+  captured: { ar: "الأسرى", en: "Captured" },
+  released: { ar: "المفرج عنهم", en: "Released" },
 };
 
 const CONTEXT_CHARS = 280;
