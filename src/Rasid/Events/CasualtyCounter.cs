@@ -26,6 +26,7 @@ internal static class CasualtyCounter
         // A phrase can be a cue in both positions ("قتلوا": "قتلوا 5" and "5 ... قتلوا"): each reading is a cue.
         var cues = lexicon.Casualties.FindAll(tokens).SelectMany(m => m.Value.Select(info => (Match: m, Info: info))).ToList();
         var rangeEnds = RangeEnds(tokens, numbers);
+        var cueTokens = cues.SelectMany(x => Enumerable.Range(x.Match.FirstToken, x.Match.EndToken - x.Match.FirstToken)).ToHashSet();
         var candidates = new List<(int Distance, int Cue, int Number, string Role)>();
         var result = new List<CasualtyMention>();
         var cueHasNumber = new bool[cues.Count];
@@ -60,7 +61,9 @@ internal static class CasualtyCounter
         }
 
         var usedNumbers = new HashSet<int>(rangeEnds);
-        foreach (var (_, c, n, role) in candidates.OrderBy(x => x.Distance).ThenBy(x => x.Cue))
+        // A figure right before a noun of the dead or injured counts what that noun names ("سقوط عدد من الجرحى" is
+        // injured, not killed): such pairs are taken first, then the nearest ("الإفراج عن 31 أسيرا" stays released).
+        foreach (var (_, c, n, role) in candidates.OrderBy(x => x.Distance <= 1 && !cues[x.Cue].Info.NumberAfter && x.Role is "killed" or "injured" ? 0 : 1).ThenBy(x => x.Distance).ThenBy(x => x.Cue))
         {
             if (cueHasNumber[c] || usedNumbers.Contains(n))
             {
@@ -87,7 +90,7 @@ internal static class CasualtyCounter
             }
 
             // A figure joined to this one ("قتل 39 متمردا و17 مقاتلا", "عشرة ... إضافة إلى ثلاثة") shares its cue.
-            for (var next = n + 1; next < numbers.Count && IsJoinedFigure(tokens, lexicon, numbers[next - 1], numbers[next], sentenceOfToken); next++)
+            for (var next = n + 1; next < numbers.Count && IsJoinedFigure(tokens, lexicon, numbers[next - 1], numbers[next], sentenceOfToken, cueTokens); next++)
             {
                 if (!usedNumbers.Add(next) || numbers[next].Value <= 0 || numbers[next].Value >= 1_000)
                 {
@@ -177,8 +180,17 @@ internal static class CasualtyCounter
     /// The second figure is joined to the first by a conjunction within a few words of the same sentence, with no
     /// casualty cue or stop word between them ("39 متمردا على الأقل و17 مقاتلا").
     /// </summary>
-    private static bool IsJoinedFigure(IReadOnlyList<Token> tokens, EventLexicon lexicon, NumberMention first, NumberMention second, int[] sentenceOfToken)
+    private static bool IsJoinedFigure(IReadOnlyList<Token> tokens, EventLexicon lexicon, NumberMention first, NumberMention second, int[] sentenceOfToken, HashSet<int> cueTokens)
     {
+        // "25 قتيلا و30 جريحا": a casualty word between the figures gives each its own role.
+        for (var i = first.EndToken; i < second.FirstToken; i++)
+        {
+            if (cueTokens.Contains(i))
+            {
+                return false;
+            }
+        }
+
         if (second.FirstToken - first.EndToken > 5 || sentenceOfToken[second.FirstToken] != sentenceOfToken[first.FirstToken])
         {
             return false;

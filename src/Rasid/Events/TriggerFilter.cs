@@ -151,12 +151,18 @@ internal sealed class TriggerFilter
     /// <summary>"بمساندة الطيران" (with air support): aircraft supporting a ground operation are part of it, not a strike of their own.</summary>
     private bool IsSupportRole(TriggerClass cls, IReadOnlyList<Token> tokens, int trigger)
     {
-        if (cls.Name != TriggerClasses.AirAgent)
+        // Aircraft are support within four words of the cue ("بإسناد من مقاتلات التحالف"); an air strike word only right
+        // after it ("تحظى بدعم طيران التحالف").
+        // A weapon coordinated with supporting aircraft shares their role ("بدعم طيران ومدفعية التحالف").
+        var coordinated = tokens[trigger].Text.Length > 3 && tokens[trigger].Text[0] == 'و';
+        var reach = cls.Name switch
         {
-            return false;
-        }
-
-        for (var i = trigger - 1; i >= Math.Max(0, trigger - 4); i--)
+            TriggerClasses.AirAgent => 4,
+            TriggerClasses.Air or TriggerClasses.Shelling or TriggerClasses.Bombard when coordinated => 4,
+            TriggerClasses.Air => 2,
+            _ => 0,
+        };
+        for (var i = trigger - 1; i >= Math.Max(0, trigger - reach); i--)
         {
             if (tokens[i].Kind == TokenKind.Punctuation)
             {

@@ -74,4 +74,19 @@ public partial class EventExtractorTests
         Assert.Equal(31, e.Released);
         Assert.Null(e.Captured);
     }
+
+    [Theory]
+    // "25 قتيلا و30 جريحا": a casualty word between two figures gives each its own role.
+    [InlineData("خلف التفجير الانتحاري في مدينة طنطا 25 قتيلا و30 جريحا.", 25, 30)]
+    // "وعشرات الجرحى" is 10 injured, not 10 more dead.
+    [InlineData("خلف التفجير الانتحاري في مدينة طنطا 25 قتيلا وعشرات الجرحى.", 25, 10)]
+    // "سقوط عدد من الجرحى": the noun after the figure names what it counts.
+    [InlineData("نفذ مسلحون مجهولون هجوما على نقطة لميليشيات الحوثي بمديرية الخبت في محافظة المحويت أسفر عن سقوط عدد من الجرحى.", null, 3)]
+    public void Each_figure_takes_the_role_of_the_casualty_noun_that_follows_it(string text, int? killed, int? injured)
+    {
+        var e = SingleEvent(text);
+
+        Assert.Equal(killed, e.Fatalities);
+        Assert.Equal(injured, e.Injured);
+    }
 }

@@ -38,6 +38,10 @@ public partial class EventExtractorTests
     [InlineData("نفى التحالف أن تكون طائراته قد شنت الهجوم على مدينة صعدة.")]
     // A call to stop shelling is not shelling.
     [InlineData("دعا الرئيس إلى وقف القصف على مدينة إدلب.")]
+    // "توشك ... على استعادة": about to happen, not happened.
+    [InlineData("وتوشك قوات النظام على استعادة كامل محافظة القنيطرة.")]
+    // Aircraft that back a force are its support, not a strike of their own.
+    [InlineData("وقال المحلل إن قوات هادي تحظى بدعم طيران التحالف العربي في محافظة عدن.")]
     // A relative clause describing a place by what it has seen is background.
     [InlineData("وتعزز السيطرة على لحج السيطرة على مدينة عدن التي شهدت معارك عنيفة بين الحوثيين والمقاومة.")]
     // A place that "regularly sees attacks" reports no dated event.

@@ -28,6 +28,8 @@ public partial class EventExtractorTests
     [InlineData("واندلعت مواجهات عنيفة بين الشبان والجيش الإسرائيلي شرق مدينة غزة.", EventTypes.Riots, "Violent demonstration", "PS-GZA")]
     // Protesters killed by fire in demonstrations: excessive force against protesters.
     [InlineData("قتل الجيش الإسرائيلي 3 فلسطينيين بالرصاص في مظاهرات مدينة غزة اليوم.", EventTypes.Protests, "Excessive force against protesters", "PS-GZA")]
+    // A ground attack "مدعومة من طيران التحالف" is a battle: the air support is part of it (Lahj).
+    [InlineData("وسقطت قاعدة العند بعد هجوم شنته قوات هادي مدعومة من طيران التحالف العربي على مسلحي الحوثي في محافظة لحج.", EventTypes.Battles, "Armed clash", "YE-LA")]
     // Clashes between the army and AQAP are an armed clash.
     [InlineData("قتل 12 جنديا في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", EventTypes.Battles, "Armed clash", "YE-SH")]
     // Police arresting militants ("إرهابيين") is a coded arrest (Mosul in Ninewa).
