@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Rasid.Ingestion;
+using Rasid.Pipeline;
 using Rasid.Records;
 
 namespace Rasid.Storage;
@@ -41,14 +42,18 @@ public sealed class EventIngestor
     private readonly Func<SourceDocument, DocumentResult> _extract;
     private readonly string _extractorVersion;
     private readonly int _batchSize;
+    private readonly int _threads;
 
     /// <summary>Creates an ingestor writing to <paramref name="store"/>.</summary>
     /// <param name="store">Where documents go.</param>
     /// <param name="extract">The extractor; must return the cleaned text in <see cref="DocumentResult.Text"/> (withText) or the input text is stored.</param>
     /// <param name="extractorVersion">Recorded with each document.</param>
     /// <param name="batchSize">Documents per transaction (at least 1).</param>
-    public EventIngestor(IEventStore store, Func<SourceDocument, DocumentResult> extract, string extractorVersion, int batchSize = 200)
+    /// <param name="threads">Documents of a batch extracted at once (at least 1); <paramref name="extract"/> must then be thread-safe.</param>
+    public EventIngestor(IEventStore store, Func<SourceDocument, DocumentResult> extract, string extractorVersion, int batchSize = 200, int threads = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        _threads = threads;
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(extract);
         ArgumentNullException.ThrowIfNull(extractorVersion);
@@ -66,11 +71,21 @@ public sealed class EventIngestor
         var clock = Stopwatch.StartNew();
         long seen = 0, stored = 0, reextracted = 0, sameId = 0, sameContent = 0, mentions = 0;
         var batch = new List<StoredDocument>(_batchSize);
+        var toStore = new List<(IngestInput Input, string Hash, bool Replace)>(_batchSize);
         var batchIds = new HashSet<string>(StringComparer.Ordinal);
         var batchHashes = new HashSet<string>(StringComparer.Ordinal);
 
         void Flush()
         {
+            // The batch's documents are extracted together, on several threads when asked, in input order.
+            var results = OrderedParallel.Map(toStore, p => p.Input.Extracted ?? _extract(p.Input.Document), _threads);
+            foreach (var (pending, result) in toStore.Zip(results))
+            {
+                var doc = pending.Input.Document;
+                batch.Add(new StoredDocument(doc, pending.Hash, result.Text ?? doc.Text, _extractorVersion, result, Replace: pending.Replace));
+            }
+
+            toStore.Clear();
             if (batch.Count > 0)
             {
                 // The store decides inside its transaction: another writer may have stored some of these meanwhile.
@@ -127,11 +142,10 @@ public sealed class EventIngestor
                 continue;
             }
 
-            var result = input.Extracted ?? _extract(doc);
-            batch.Add(new StoredDocument(doc, hash, result.Text ?? doc.Text, _extractorVersion, result, Replace: status == DocumentStatus.SameId));
+            toStore.Add((input, hash, status == DocumentStatus.SameId));
             batchIds.Add(doc.Id);
             batchHashes.Add(hash);
-            if (batch.Count >= _batchSize)
+            if (toStore.Count >= _batchSize)
             {
                 Flush();
             }

@@ -17,7 +17,7 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
 
     private static readonly string[] s_help =
     [
-        "usage: rasid extract [PATH...|-] [-o FILE] [--published DATE] [--max-chars N] [--with-text] [--debug] [--explain] [--progress]",
+        "usage: rasid extract [PATH...|-] [-o FILE] [--published DATE] [--max-chars N] [--with-text] [--threads N] [--debug] [--explain] [--progress]",
         string.Empty,
         "Reads documents and writes one JSON object per document (JSON Lines).",
         "PATH is a file or a folder (read recursively: .txt .html .htm .xml .rss .atom .jsonl); '-' or no PATH reads stdin.",
@@ -27,6 +27,7 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
         "  -o FILE            write the output to FILE (atomically: nothing is left half-written on failure)",
         "  --published DATE   publication date (YYYY-MM-DD) for documents that carry none of their own",
         InputOptions.MaxCharsHelp,
+        InputOptions.ThreadsHelp,
         "  --with-text        include the cleaned text in each output object (evidence offsets point into it)",
         "  --debug            on stderr, show what boilerplate was removed from each document",
         "  --explain          on stderr, show each trigger word found and why it became an event or not, then where each",
@@ -47,7 +48,7 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
         var reader = new ArgReader(
             args,
             new HashSet<string>(StringComparer.Ordinal) { "--with-text", "--debug", "--explain", "--progress", "--help", "-h" },
-            new HashSet<string>(StringComparer.Ordinal) { "-o", "--output", "--published", "--max-chars" });
+            new HashSet<string>(StringComparer.Ordinal) { "-o", "--output", "--published", "--max-chars", "--threads" });
         if (reader.Flag("--help") || reader.Flag("-h"))
         {
             foreach (var line in s_help)
@@ -84,6 +85,7 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
         var withText = reader.Flag("--with-text");
         var showProgress = reader.Flag("--progress") || (ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected);
         var paths = reader.Positional.Count == 0 ? ["-"] : reader.Positional;
+        var threads = InputOptions.Threads(reader);
 
         string? tempPath = null;
         TextWriter output = console.Out;
@@ -108,46 +110,25 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
         var lastProgress = TimeSpan.Zero;
         try
         {
-            foreach (var item in InputCollector.Read(paths, () => OpenStdin(console), options, console.Error.WriteLine))
+            var explain = reader.Flag("--explain");
+            var outcomes = OrderedParallel.Map(
+                InputCollector.Read(paths, () => OpenStdin(console), options, console.Error.WriteLine),
+                item => Process(item, pipeline, remover, withText, explain),
+                threads);
+            foreach (var outcome in outcomes)
             {
-                if (item.Error is { } error)
+                failed |= outcome.Failed;
+                foreach (var line in outcome.Messages)
                 {
-                    failed = true;
-                    await console.Error.WriteLineAsync(error.ToString()).ConfigureAwait(false);
+                    await console.Error.WriteLineAsync(line).ConfigureAwait(false);
+                }
+
+                if (outcome.Json is null)
+                {
                     continue;
                 }
 
-                if (item.Warning is { } warning)
-                {
-                    await console.Error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
-                }
-
-                var document = item.Document!;
-                if (remover is not null)
-                {
-                    await WriteDebugAsync(console.Error, document, remover).ConfigureAwait(false);
-                }
-
-                DocumentResult result;
-                try
-                {
-                    var explain = reader.Flag("--explain") ? new List<string>() : null;
-                    result = pipeline.Extract(document, withText, explain is null ? null : explain.Add);
-                    foreach (var line in explain ?? [])
-                    {
-                        await console.Error.WriteLineAsync($"explain: {document.Id}: {line}").ConfigureAwait(false);
-                    }
-                }
-#pragma warning disable CA1031 // One bad document must not stop the batch; it is reported and counted as failed input.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    failed = true;
-                    await console.Error.WriteLineAsync($"{document.Origin ?? document.Id}: extraction failed: {ex.Message}").ConfigureAwait(false);
-                    continue;
-                }
-
-                await output.WriteLineAsync(RasidJson.ToJsonLine(result)).ConfigureAwait(false);
+                await output.WriteLineAsync(outcome.Json).ConfigureAwait(false);
                 count++;
                 if (showProgress && clock.Elapsed - lastProgress >= _progressInterval)
                 {
@@ -203,12 +184,55 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
         return new MemoryStream(Encoding.UTF8.GetBytes(console.In.ReadToEnd()));
     }
 
-    private static async Task WriteDebugAsync(TextWriter error, SourceDocument document, BoilerplateRemover remover)
+    /// <summary>
+    /// What one input item gives: its stderr lines (error, warning, --debug, --explain, extraction failure, in that order)
+    /// and its JSON line. Runs on a worker thread; the caller writes the outcomes in input order.
+    /// </summary>
+    private static ItemOutcome Process(IngestItem item, RasidPipeline pipeline, BoilerplateRemover? remover, bool withText, bool explain)
+    {
+        if (item.Error is { } error)
+        {
+            return new ItemOutcome([error.ToString()], null, Failed: true);
+        }
+
+        var messages = new List<string>();
+        if (item.Warning is { } warning)
+        {
+            messages.Add("warning: " + warning);
+        }
+
+        var document = item.Document!;
+        if (remover is not null)
+        {
+            DebugLines(document, remover, messages);
+        }
+
+        try
+        {
+            var trace = explain ? new List<string>() : null;
+            var result = pipeline.Extract(document, withText, trace is null ? null : trace.Add);
+            foreach (var line in trace ?? [])
+            {
+                messages.Add($"explain: {document.Id}: {line}");
+            }
+
+            return new ItemOutcome(messages, RasidJson.ToJsonLine(result), Failed: false);
+        }
+#pragma warning disable CA1031 // One bad document must not stop the batch; it is reported and counted as failed input.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            messages.Add($"{document.Origin ?? document.Id}: extraction failed: {ex.Message}");
+            return new ItemOutcome(messages, null, Failed: true);
+        }
+    }
+
+    private static void DebugLines(SourceDocument document, BoilerplateRemover remover, List<string> messages)
     {
         var cleaned = remover.Clean(document.Text, document.Title);
         if (cleaned.Removed.Count == 0)
         {
-            await error.WriteLineAsync($"debug: {document.Id}: no boilerplate removed").ConfigureAwait(false);
+            messages.Add($"debug: {document.Id}: no boilerplate removed");
             return;
         }
 
@@ -220,9 +244,12 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
                 removed = removed[..60] + "…";
             }
 
-            await error.WriteLineAsync($"debug: {document.Id}: removed {block.Reason} [{block.Start}..{block.End}): {removed}").ConfigureAwait(false);
+            messages.Add($"debug: {document.Id}: removed {block.Reason} [{block.Start}..{block.End}): {removed}");
         }
     }
+
+    /// <summary>One input item's stderr lines and JSON line (null when it gives none).</summary>
+    private sealed record ItemOutcome(IReadOnlyList<string> Messages, string? Json, bool Failed);
 
     private static void TryDelete(string path)
     {

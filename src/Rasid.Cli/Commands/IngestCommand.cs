@@ -16,7 +16,7 @@ namespace Rasid.Cli.Commands;
 internal sealed class IngestCommand : ICommand
 {
     private static readonly string Usage =
-        "usage: rasid ingest [PATH...|-] [--db FILE | --pg CONNECTION] [--reextract] [--published DATE] [--max-chars N] [--extracted] [--batch-size N]\n"
+        "usage: rasid ingest [PATH...|-] [--db FILE | --pg CONNECTION] [--reextract] [--published DATE] [--max-chars N] [--extracted] [--batch-size N] [--threads N]\n"
         + "  PATH        files or folders (.txt, .html, .xml, .jsonl), or - for stdin\n"
         + "  --db        database file (default ./rasid.db, created when missing and there is something to store)\n"
         + "  --pg        PostgreSQL connection string instead (or set RASID_PG)\n"
@@ -26,6 +26,7 @@ internal sealed class IngestCommand : ICommand
         + InputOptions.MaxCharsHelp[2..] + "\n"
         + "  --extracted the inputs are `rasid extract --with-text` output: store those results as they are\n"
         + "  --batch-size documents per transaction (default 200)\n"
+        + "  --threads   documents of a batch extracted at once (default: one per processor); 1 extracts one after another\n"
         + "A document whose id is stored with a different text is not stored: it is named on stderr, counted, and the exit\n"
         + "code is 2 (pass --reextract to store the new text in its place).";
 
@@ -38,7 +39,7 @@ internal sealed class IngestCommand : ICommand
 
     public async Task<int> RunAsync(string[] args, CliConsole console)
     {
-        var reader = new ArgReader(args, new HashSet<string> { "--reextract", "--extracted", "--help", "-h" }, new HashSet<string> { "--db", "--pg", "--published", "--batch-size", "--max-chars" });
+        var reader = new ArgReader(args, new HashSet<string> { "--reextract", "--extracted", "--help", "-h" }, new HashSet<string> { "--db", "--pg", "--published", "--batch-size", "--max-chars", "--threads" });
         if (reader.Flag("--help") || reader.Flag("-h"))
         {
             await console.Out.WriteLineAsync(Usage).ConfigureAwait(false);
@@ -49,6 +50,7 @@ internal sealed class IngestCommand : ICommand
             ? int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException("--batch-size needs a positive number")
             : 200;
         var options = InputOptions.WithLimits(new IngestOptions { DefaultPublished = StoreCli.DateOption(reader, "--published") }, reader);
+        var threads = InputOptions.Threads(reader);
         var reextract = reader.Flag("--reextract");
         var fromStore = reextract && reader.Positional.Count == 0;
         if (!fromStore)
@@ -118,7 +120,7 @@ internal sealed class IngestCommand : ICommand
         {
             using var store = database.Open();
             var pipeline = RasidPipeline.Create(DirectoryDataSource.Default());
-            var ingestor = new EventIngestor(store, Extract, ExtractorVersion, batchSize);
+            var ingestor = new EventIngestor(store, Extract, ExtractorVersion, batchSize, threads);
 
             // One document the extractor fails on must not end the batch: it is named on stderr (exit 2) and stored
             // without events, so `rasid ingest --reextract` can try it again once the extractor is mended.
@@ -132,8 +134,12 @@ internal sealed class IngestCommand : ICommand
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    failed = true;
-                    console.Error.WriteLine($"{document.Origin ?? document.Id}: extraction failed, stored without events: {ex.Message}");
+                    lock (console)
+                    {
+                        failed = true;
+                        console.Error.WriteLine($"{document.Origin ?? document.Id}: extraction failed, stored without events: {ex.Message}");
+                    }
+
                     return new DocumentResult { DocId = document.Id, Events = [], Text = document.Text };
                 }
             }

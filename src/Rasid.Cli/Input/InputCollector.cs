@@ -15,7 +15,12 @@ internal static class InputCollector
     /// <summary>The supported extensions, for messages.</summary>
     public const string SupportedList = ".txt .html .htm .xml .rss .atom .jsonl";
 
-    public static IEnumerable<IngestItem> Read(IReadOnlyList<string> paths, Func<Stream> openStdin, IngestOptions options, Action<string>? warn = null)
+    /// <param name="paths">Files, folders, or "-" for stdin.</param>
+    /// <param name="openStdin">Opens stdin (raw bytes).</param>
+    /// <param name="options">Limits and defaults.</param>
+    /// <param name="warn">Receives warnings about the paths themselves (links not followed).</param>
+    /// <param name="streamThreshold">JSON Lines inputs longer than this many bytes are read line by line (<see cref="StreamedJsonLines"/>).</param>
+    public static IEnumerable<IngestItem> Read(IReadOnlyList<string> paths, Func<Stream> openStdin, IngestOptions options, Action<string>? warn = null, int streamThreshold = StreamedJsonLines.Threshold)
     {
         foreach (var path in paths)
         {
@@ -23,10 +28,22 @@ internal static class InputCollector
             {
                 byte[] bytes;
                 using (var stdin = openStdin())
-                using (var buffer = new MemoryStream())
                 {
-                    stdin.CopyTo(buffer);
-                    bytes = buffer.ToArray();
+                    bytes = StreamedJsonLines.ReadPrefix(stdin, streamThreshold, out var stream);
+                    if (stream)
+                    {
+                        foreach (var item in StreamedJsonLines.Read("stdin", bytes, stdin, options))
+                        {
+                            yield return item;
+                        }
+
+                        continue;
+                    }
+
+                    if (bytes.Length == streamThreshold)
+                    {
+                        bytes = StreamedJsonLines.ReadAll(stdin, bytes);
+                    }
                 }
 
                 foreach (var item in DocumentParser.Parse("stdin", bytes, options))
@@ -69,9 +86,26 @@ internal static class InputCollector
             {
                 byte[]? bytes = null;
                 IngestError? error = null;
+                FileStream? streamed = null;
                 try
                 {
-                    bytes = File.ReadAllBytes(file);
+                    var ext = Path.GetExtension(file);
+                    if (new FileInfo(file).Length <= streamThreshold
+                        || !(ext.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || ext.Equals(".ndjson", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        bytes = File.ReadAllBytes(file);
+                    }
+                    else
+                    {
+                        streamed = File.OpenRead(file);
+                        bytes = StreamedJsonLines.ReadPrefix(streamed, streamThreshold, out var stream);
+                        if (!stream)
+                        {
+                            bytes = StreamedJsonLines.ReadAll(streamed, bytes);
+                            streamed.Dispose();
+                            streamed = null;
+                        }
+                    }
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -80,7 +114,21 @@ internal static class InputCollector
 
                 if (error is not null)
                 {
+                    streamed?.Dispose();
                     yield return IngestItem.Failed(error);
+                    continue;
+                }
+
+                if (streamed is not null)
+                {
+                    using (streamed)
+                    {
+                        foreach (var item in StreamedJsonLines.Read(file, bytes!, streamed, options))
+                        {
+                            yield return item;
+                        }
+                    }
+
                     continue;
                 }
 

@@ -11,6 +11,22 @@ internal static class InputOptions
         CultureInfo.InvariantCulture,
         $"  --max-chars N      refuse a document longer than N characters of text (default {IngestOptions.DefaultMaxTextLength:N0}); it is named on stderr and the batch goes on");
 
+    /// <summary>The --threads option's line in the commands' help.</summary>
+    public const string ThreadsHelp = "  --threads N        documents extracted at once (default: one per processor); 1 extracts one after another";
+
+    /// <summary>Reads --threads: how many documents are extracted at once (default: one per processor).</summary>
+    public static int Threads(ArgReader reader)
+    {
+        if (reader.Value("--threads") is not { } text)
+        {
+            return Rasid.Pipeline.OrderedParallel.DefaultThreads;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 256
+            ? n
+            : throw new UsageException($"--threads needs a number of threads from 1 to 256, not '{text}'");
+    }
+
     /// <summary>Reads --max-chars into <paramref name="options"/>.</summary>
     public static IngestOptions WithLimits(IngestOptions options, ArgReader reader)
     {

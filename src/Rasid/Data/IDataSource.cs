@@ -2,7 +2,8 @@ namespace Rasid.Data;
 
 /// <summary>
 /// Where language data files come from (actors, triggers, word lists, gazetteer). Paths are relative,
-/// '/'-separated, as under the repository's <c>data/</c> folder (e.g. <c>actors/yemen.tsv</c>).
+/// '/'-separated, as under the repository's <c>data/</c> folder (e.g. <c>actors/yemen.tsv</c>). Implementations must
+/// allow reads from several threads at once (<c>RasidPipeline.Create</c> loads the gazetteer beside the other data).
 /// </summary>
 public interface IDataSource
 {

@@ -214,18 +214,7 @@ public static partial class DocumentParser
                 continue;
             }
 
-            try
-            {
-                using var json = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64 });
-                items.Add(ReadRecord(origin, lineNumber, json.RootElement, options));
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-            {
-                // InvalidOperationException: a string that is not valid UTF-16 ("\ud800" alone), found by fuzzing.
-                var message = ex.Message;
-                var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-                items.Add(IngestItem.Failed(new IngestError(origin, lineNumber, "not valid JSON: " + (cut > 0 ? message[..cut] : message))));
-            }
+            items.Add(ParseJsonLine(origin, lineNumber, line, options));
         }
 
         if (items.Count == 0)
@@ -234,6 +223,29 @@ public static partial class DocumentParser
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// One non-blank line of a JSON Lines input (without its line break) as a document or an error; what a whole JSON Lines
+    /// input gives line by line, for readers that stream a long input instead of holding it whole.
+    /// </summary>
+    public static IngestItem ParseJsonLine(string origin, int lineNumber, string line, IngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            using var json = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 64 });
+            return ReadRecord(origin, lineNumber, json.RootElement, options);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // InvalidOperationException: a string that is not valid UTF-16 ("\ud800" alone), found by fuzzing.
+            var message = ex.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return IngestItem.Failed(new IngestError(origin, lineNumber, "not valid JSON: " + (cut > 0 ? message[..cut] : message)));
+        }
     }
 
     private static IngestItem ReadRecord(string origin, int lineNumber, JsonElement root, IngestOptions options)

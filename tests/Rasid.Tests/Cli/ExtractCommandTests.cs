@@ -51,6 +51,32 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Issue", "16")]
+    public async Task Several_threads_give_the_output_and_the_stderr_of_one_thread()
+    {
+        string[] inputs = [Fixtures.PathOf("folder"), Fixtures.PathOf("binary.bin"), Fixtures.PathOf("mixed.jsonl"), Fixtures.PathOf("utf16le.txt"), Path.Combine(AppContext.BaseDirectory, "samples")];
+
+        var one = await Run(string.Empty, [.. inputs, "--threads", "1", "--explain"]);
+        var three = await Run(string.Empty, [.. inputs, "--threads", "3", "--explain"]);
+
+        Assert.Equal(2, one.Code);
+        Assert.Equal(one, three);
+        Assert.Contains("explain: ", one.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Trait("Issue", "16")]
+    [InlineData("0")]
+    [InlineData("x")]
+    public async Task Threads_must_be_a_positive_number(string threads)
+    {
+        var (code, _, error) = await Run(string.Empty, Fixtures.PathOf("folder"), "--threads", threads);
+
+        Assert.Equal(1, code);
+        Assert.Contains("--threads", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_path_reads_stdin()
     {
         var (code, output, _) = await Run("{\"id\":\"s1\",\"text\":\"قتل جندي.\"}\n{\"id\":\"s2\",\"text\":\"نص\"}\n", "--with-text");

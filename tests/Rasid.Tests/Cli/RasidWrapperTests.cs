@@ -13,7 +13,7 @@ public class RasidWrapperTests
 {
     private const string FakeDotnet = """
         #!/usr/bin/env bash
-        if [ "$1" = build ]; then
+        if [ "$1" = build ] || [ "$1" = publish ]; then
           echo build >> "$FAKE_LOG"
           while [ $# -gt 0 ]; do
             if [ "$1" = -o ]; then mkdir -p "$2"; touch "$2/Rasid.Cli.dll"; fi
