@@ -91,9 +91,13 @@ internal sealed class ActorRoles
 
         // The person quoted ("قال شرطي", "أفاد مصدر أمني") reports the event; they are not a side of it.
         // Only an indefinite single word ("شرطي", "ضابط") is a quoted person; "أعلن الجيش ..." is the army reporting its own act.
+        // A named civilian body after a reporting verb ("أوردت اللجنة الدولية للصليب الأحمر") or a source preposition
+        // ("بحسب الأمم المتحدة") reports the event; it is not its target.
         actors = actors.Where(m => !(m.Actor.IsGeneric && m.EndToken - m.FirstToken == 1
                                      && !tokens[m.FirstToken].Text.StartsWith("ال", StringComparison.Ordinal)
-                                     && IsSpeaker(tokens, m.FirstToken))).ToList();
+                                     && IsSpeaker(tokens, m.FirstToken))
+                                && !IsSource(tokens, m.FirstToken, sentence.FirstToken)
+                                && !(m.Actor.Inter == 7 && !m.Actor.IsGeneric && IsSpeaker(tokens, m.FirstToken))).ToList();
         if (actors.Count == 0)
         {
             return;
@@ -215,6 +219,10 @@ internal sealed class ActorRoles
             AddAssoc(candidate.Assoc2, candidate, m);
         }
     }
+
+    /// <summary>"بحسب الأمم المتحدة", "وفقا لمنظمة الصحة": the body a report is attributed to is its source, not a side.</summary>
+    private bool IsSource(IReadOnlyList<Token> tokens, int mentionStart, int sentenceStart) =>
+        mentionStart > sentenceStart && _lexicon.IsCue(CueSet.SourceCue, tokens[mentionStart - 1].Text);
 
     private bool IsSpeaker(IReadOnlyList<Token> tokens, int mentionStart) =>
         mentionStart > 0 && _lexicon.IsCue(CueSet.SpeakerVerb, tokens[mentionStart - 1].Text);

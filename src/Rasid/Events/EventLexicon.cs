@@ -297,6 +297,9 @@ public enum CueSet
     /// <summary>The words of set resumptive in cue_words.tsv.</summary>
     Resumptive,
 
+    /// <summary>The words of set source_cue in cue_words.tsv.</summary>
+    SourceCue,
+
     /// <summary>The words of set speaker_verb in cue_words.tsv.</summary>
     SpeakerVerb,
 

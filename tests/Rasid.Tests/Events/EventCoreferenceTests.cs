@@ -59,4 +59,14 @@ public class EventCoreferenceTests
         Assert.Equal("Military Forces of Israel", e.Actor1?.Name.Split(" (")[0]);
         Assert.Equal(7, e.Actor2?.Inter);
     }
+
+    [Fact]
+    public void The_body_a_toll_is_attributed_to_is_its_source_not_its_target()
+    {
+        var result = TestPipeline.Extract("أوردت اللجنة الدولية للصليب الأحمر أن 51 شخصا قتلوا في غارة لطيران التحالف على سوق في مدينة صعدة.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal(7, e.Actor2?.Inter);
+        Assert.DoesNotContain("Red Cross", e.Actor2?.Name ?? string.Empty, StringComparison.Ordinal);
+    }
 }

@@ -38,6 +38,8 @@ public partial class EventExtractorTests
     [InlineData("نفى التحالف أن تكون طائراته قد شنت الهجوم على مدينة صعدة.")]
     // A call to stop shelling is not shelling.
     [InlineData("دعا الرئيس إلى وقف القصف على مدينة إدلب.")]
+    // A war "since" a past year is background.
+    [InlineData("ومنذ 2014، يشهد اليمن حربا بين المتمردين الحوثيين والقوات الحكومية في مدينة تعز.")]
     // "توشك ... على استعادة": about to happen, not happened.
     [InlineData("وتوشك قوات النظام على استعادة كامل محافظة القنيطرة.")]
     // Aircraft that back a force are its support, not a strike of their own.
