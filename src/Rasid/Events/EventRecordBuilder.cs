@@ -116,6 +116,10 @@ internal static partial class EventRecordBuilder
         // A figure far above the others is a war-wide or cumulative total ("70 ألف قتيل منذ بدء الحرب"), not this event's.
         var smallest = exact.Min(x => x.Value);
         exact = exact.Where(x => x.Value < 500 || x.Value < smallest * 20).ToList();
+
+        // A vague figure of the same sentence as exact ones counts another group ("قتل 7 جنود وعشرات الحوثيين" = 17).
+        var exactSentences = exact.Select(x => x.Sentence).ToHashSet();
+        exact.AddRange(values.Where(x => x.Vague && exactSentences.Contains(x.Sentence)));
         var body = exact.Where(x => text.Sentences[x.Sentence].Span.Start >= titleEnd).ToList();
         var used = body.Count > 0 ? body : exact;
 

@@ -82,6 +82,8 @@ public partial class EventExtractorTests
     [InlineData("خلف التفجير الانتحاري في مدينة طنطا 25 قتيلا وعشرات الجرحى.", 25, 10)]
     // "سقوط عدد من الجرحى": the noun after the figure names what it counts.
     [InlineData("نفذ مسلحون مجهولون هجوما على نقطة لميليشيات الحوثي بمديرية الخبت في محافظة المحويت أسفر عن سقوط عدد من الجرحى.", null, 3)]
+    // A vague figure of another group in the same sentence adds: "7 ... وعشرات" = 17 (ANNOTATION.md: all dead, عشرات = 10).
+    [InlineData("قتل 7 جنود وعشرات المسلحين الحوثيين في اشتباكات في مدينة عتق بمحافظة شبوة.", 17, null)]
     // A figure of the dead and injured together is neither's figure.
     [InlineData("ارتفعت حصيلة الغارات الإسرائيلية على مدينة رفح إلى 141 شهيدا وجريحا.", null, null)]
     [InlineData("أدت الغارات الإسرائيلية على مدينة رفح إلى استشهاد وإصابة 141 فلسطينيا.", null, null)]
