@@ -14,6 +14,9 @@ public readonly record struct CasualtyMention(string Role, int Value, bool Vague
 {
     /// <summary>The words the figure was read from (the number and its cue, or the cue and the nouns it counts), in the normalised text.</summary>
     public TextSpan Span { get; init; }
+
+    /// <summary>True when the figure's sentence sums up a period ("منذ بدء الحملة", "منذ أشهر"): a toll of many events.</summary>
+    public bool Cumulative { get; init; }
 }
 
 /// <summary>Finds casualty figures: numbers tied to casualty cues, person nouns after a cue, and cues that state a number.</summary>
@@ -145,6 +148,31 @@ internal static class CasualtyCounter
                 {
                     Span = cue.Span.Union(tokens[end - 1].Span),
                 });
+            }
+        }
+
+        var cumulative = CumulativeSentences(tokens, lexicon, sentenceOfToken);
+        return cumulative.Count == 0 ? result : result.Select(m => cumulative.Contains(m.Sentence) ? m with { Cumulative = true } : m).ToList();
+    }
+
+    /// <summary>The sentences that sum up a period: "منذ" followed by a period or its start ("منذ بدء الحملة", "منذ أشهر").</summary>
+    private static HashSet<int> CumulativeSentences(IReadOnlyList<Token> tokens, EventLexicon lexicon, int[] sentenceOfToken)
+    {
+        var result = new HashSet<int>();
+        for (var i = 0; i < tokens.Count - 1; i++)
+        {
+            if (tokens[i].Text is not ("منذ" or "ومنذ"))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < Math.Min(tokens.Count, i + 4); j++)
+            {
+                if (lexicon.IsCue(CueSet.DurationUnit, tokens[j].Text) || lexicon.IsCue(CueSet.PeriodStart, tokens[j].Text))
+                {
+                    result.Add(sentenceOfToken[i]);
+                    break;
+                }
             }
         }
 

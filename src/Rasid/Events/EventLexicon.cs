@@ -297,6 +297,9 @@ public enum CueSet
     /// <summary>The words of set resumptive in cue_words.tsv.</summary>
     Resumptive,
 
+    /// <summary>The words of set period_start in cue_words.tsv.</summary>
+    PeriodStart,
+
     /// <summary>The words of set source_cue in cue_words.tsv.</summary>
     SourceCue,
 

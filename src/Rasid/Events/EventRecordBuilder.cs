@@ -101,6 +101,13 @@ internal static partial class EventRecordBuilder
     internal static CountResult Count(EventCandidate c, string role, AnalyzedText text, int titleEnd)
     {
         var values = c.Casualties.Where(x => x.Role == role && !x.Subset).ToList();
+
+        // A toll that sums up a period ("منذ بدء الحملة") counts only when the event's reports give no other.
+        if (values.Any(x => !x.Cumulative))
+        {
+            values = values.Where(x => !x.Cumulative).ToList();
+        }
+
         if (values.Count == 0)
         {
             return default;
