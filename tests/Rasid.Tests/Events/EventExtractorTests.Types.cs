@@ -30,6 +30,8 @@ public partial class EventExtractorTests
     [InlineData("قتل الجيش الإسرائيلي 3 فلسطينيين بالرصاص في مظاهرات مدينة غزة اليوم.", EventTypes.Protests, "Excessive force against protesters", "PS-GZA")]
     // A ground attack "مدعومة من طيران التحالف" is a battle: the air support is part of it (Lahj).
     [InlineData("وسقطت قاعدة العند بعد هجوم شنته قوات هادي مدعومة من طيران التحالف العربي على مسلحي الحوثي في محافظة لحج.", EventTypes.Battles, "Armed clash", "YE-LA")]
+    // "عملية تبادل إطلاق نار" is an exchange of fire (a clash), not a prisoner exchange.
+    [InlineData("قتلت قوات الأمن الصومالية 5 من المهاجمين خلال عملية تبادل إطلاق نار مع مسلحي حركة الشباب في مدينة مقديشو.", EventTypes.Battles, "Armed clash", "SO-BN")]
     // Clashes between the army and AQAP are an armed clash.
     [InlineData("قتل 12 جنديا في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", EventTypes.Battles, "Armed clash", "YE-SH")]
     // Police arresting militants ("إرهابيين") is a coded arrest (Mosul in Ninewa).
