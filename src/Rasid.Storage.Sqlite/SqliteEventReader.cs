@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Rasid.Dedup;
 using Rasid.Ingestion;
 using Rasid.Records;
+using Rasid.Storage.Sql;
 
 namespace Rasid.Storage.Sqlite;
 
@@ -155,7 +156,7 @@ public sealed class SqliteEventReader
         ArgumentNullException.ThrowIfNull(documentIds);
         using var connection = OpenConnection();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT id, text, title, published, url, publisher FROM documents WHERE id = $id";
+        cmd.CommandText = $"SELECT {DocumentRows.Columns} FROM documents WHERE id = $id";
         var idParameter = cmd.Parameters.Add("$id", SqliteType.Text);
         var documents = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
         foreach (var id in documentIds.Distinct(StringComparer.Ordinal))
@@ -164,16 +165,7 @@ public sealed class SqliteEventReader
             using var reader = cmd.ExecuteReader();
             if (reader.Read())
             {
-                documents[id] = new SourceDocument
-                {
-                    Id = reader.GetString(0),
-                    Text = reader.GetString(1),
-                    Title = NullableString(reader, 2),
-                    Published = EventMerger.ParseDate(NullableString(reader, 3)),
-                    Url = NullableString(reader, 4),
-                    Publisher = NullableString(reader, 5),
-                    Origin = "db:" + id,
-                };
+                documents[id] = DocumentRows.Read(reader);
             }
         }
 

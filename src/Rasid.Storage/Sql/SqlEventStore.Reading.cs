@@ -30,23 +30,13 @@ public abstract partial class SqlEventStore
     public StoredSource? ReadDocument(string documentId)
     {
         ArgumentNullException.ThrowIfNull(documentId);
-        using var reader = Prepared("SELECT id, text, title, published, url, publisher, content_hash, extractor_version FROM documents WHERE id = @id", ("@id", documentId)).ExecuteReader();
+        using var reader = Prepared($"SELECT {DocumentRows.Columns}, content_hash, extractor_version FROM documents WHERE id = @id", ("@id", documentId)).ExecuteReader();
         if (!reader.Read())
         {
             return null;
         }
 
-        var document = new SourceDocument
-        {
-            Id = reader.GetString(0),
-            Text = reader.GetString(1),
-            Title = NullableString(reader, 2),
-            Published = EventMerger.ParseDate(NullableString(reader, 3)),
-            Url = NullableString(reader, 4),
-            Publisher = NullableString(reader, 5),
-            Origin = "db:" + documentId,
-        };
-        return new StoredSource(document, reader.GetString(6), reader.GetString(7));
+        return new StoredSource(DocumentRows.Read(reader), reader.GetString(6), reader.GetString(7));
     }
 
     /// <inheritdoc />
