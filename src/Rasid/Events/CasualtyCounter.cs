@@ -28,7 +28,7 @@ internal static class CasualtyCounter
 
         // A phrase can be a cue in both positions ("قتلوا": "قتلوا 5" and "5 ... قتلوا"): each reading is a cue.
         var cues = lexicon.Casualties.FindAll(tokens).SelectMany(m => m.Value.Select(info => (Match: m, Info: info))).ToList();
-        var rangeEnds = RangeEnds(tokens, numbers);
+        var rangeEnds = RangeEnds(tokens, lexicon, numbers);
         var cueTokens = cues.SelectMany(x => Enumerable.Range(x.Match.FirstToken, x.Match.EndToken - x.Match.FirstToken)).ToHashSet();
         var roleAt = new Dictionary<int, string>();
         var nounRoleAt = new Dictionary<int, string>();
@@ -161,18 +161,9 @@ internal static class CasualtyCounter
         var result = new HashSet<int>();
         for (var i = 0; i < tokens.Count - 1; i++)
         {
-            if (tokens[i].Text is not ("منذ" or "ومنذ"))
+            if (lexicon.IsSincePeriod(tokens, i, orStart: true))
             {
-                continue;
-            }
-
-            for (var j = i + 1; j < Math.Min(tokens.Count, i + 4); j++)
-            {
-                if (lexicon.IsCue(CueSet.DurationUnit, tokens[j].Text) || lexicon.IsCue(CueSet.PeriodStart, tokens[j].Text))
-                {
-                    result.Add(sentenceOfToken[i]);
-                    break;
-                }
+                result.Add(sentenceOfToken[i]);
             }
         }
 
@@ -263,7 +254,7 @@ internal static class CasualtyCounter
                 continue;
             }
 
-            if (lexicon.IsCue(CueSet.CountStop, text) && !(addition && text == "من") || lexicon.IsCue(CueSet.CasualtyWord, text) || tokens[i].Kind == TokenKind.Punctuation && text != "،")
+            if (lexicon.IsCue(CueSet.CountStop, text) && !(addition && lexicon.IsCue(CueSet.Partitive, text)) || lexicon.IsCue(CueSet.CasualtyWord, text) || tokens[i].Kind == TokenKind.Punctuation && text != "،")
             {
                 return false;
             }
@@ -278,16 +269,16 @@ internal static class CasualtyCounter
     /// The upper ends of ranges ("ما بين 20 و30 جنديا", "من 20 إلى 30"): ACLED takes the lowest figure of a range, so
     /// the upper end is no figure of its own.
     /// </summary>
-    private static HashSet<int> RangeEnds(IReadOnlyList<Token> tokens, IReadOnlyList<NumberMention> numbers)
+    private static HashSet<int> RangeEnds(IReadOnlyList<Token> tokens, EventLexicon lexicon, IReadOnlyList<NumberMention> numbers)
     {
         var ends = new HashSet<int>();
         for (var n = 1; n < numbers.Count; n++)
         {
             var (a, b) = (numbers[n - 1], numbers[n]);
             var gap = b.FirstToken - a.EndToken;
-            var startsRange = a.FirstToken > 0 && tokens[a.FirstToken - 1].Text is "بين" or "من";
+            var startsRange = a.FirstToken > 0 && lexicon.IsCue(CueSet.RangeOpen, tokens[a.FirstToken - 1].Text);
             if (gap == 0 && startsRange && tokens[b.FirstToken].Text.StartsWith('و')
-                || gap == 1 && tokens[a.EndToken].Text is "إلى" or "الى" or "-" or "و" && startsRange)
+                || gap == 1 && startsRange && lexicon.IsCue(CueSet.RangeTo, tokens[a.EndToken].Text))
             {
                 ends.Add(n);
             }

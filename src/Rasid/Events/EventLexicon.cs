@@ -73,6 +73,29 @@ public sealed class EventLexicon
     /// <summary>True when <paramref name="word"/> (a normalised token; a leading و/ف and article are ignored) is in cue set <paramref name="set"/>.</summary>
     public bool IsCue(CueSet set, string word) => _cueSets[(int)set].Contains(Key(word));
 
+    /// <summary>
+    /// Token <paramref name="i"/> is "منذ" followed within three words by a period's length ("منذ ثلاث سنوات") or, when
+    /// <paramref name="orStart"/>, its start ("منذ بدء الحملة", "منذ أن بدأت"); words from <paramref name="end"/> on are not read.
+    /// </summary>
+    public bool IsSincePeriod(IReadOnlyList<Token> tokens, int i, bool orStart, int end = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (!IsCue(CueSet.Since, tokens[i].Text))
+        {
+            return false;
+        }
+
+        for (var j = i + 1; j < Math.Min(Math.Min(tokens.Count, end), i + 4); j++)
+        {
+            if (IsCue(CueSet.DurationUnit, tokens[j].Text) || orStart && IsCue(CueSet.PeriodStart, tokens[j].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The comparison key of a token: without a leading و/ف (when a stem of 3+ letters stays) and without the article.</summary>
     public static string Key(string word)
     {
@@ -299,6 +322,18 @@ public enum CueSet
 
     /// <summary>The words of set period_start in cue_words.tsv.</summary>
     PeriodStart,
+
+    /// <summary>The words of set partitive in cue_words.tsv.</summary>
+    Partitive,
+
+    /// <summary>The words of set range_open in cue_words.tsv.</summary>
+    RangeOpen,
+
+    /// <summary>The words of set range_to in cue_words.tsv.</summary>
+    RangeTo,
+
+    /// <summary>The words of set since in cue_words.tsv.</summary>
+    Since,
 
     /// <summary>The words of set source_cue in cue_words.tsv.</summary>
     SourceCue,

@@ -212,22 +212,13 @@ internal sealed class TriggerFilter
         var to = Math.Min(sentence.EndToken, trigger + 14);
         for (var i = from; i < to - 1; i++)
         {
-            if (tokens[i].Text is "منذ" or "ومنذ")
+            // "منذ ثلاث سنوات" (years ago); "منذ 2014، يشهد اليمن حربا": a war since a past year is background.
+            if (_lexicon.IsSincePeriod(tokens, i, orStart: false, end: to)
+                || _lexicon.IsCue(CueSet.Since, tokens[i].Text) && tokens[i + 1].Kind == TokenKind.Number
+                   && int.TryParse(tokens[i + 1].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var since)
+                   && since is > 1900 and < 2100 && (published is null || since < published.Value.Year))
             {
-                // "منذ 2014، يشهد اليمن حربا": a war since a past year is background.
-                if (tokens[i + 1].Kind == TokenKind.Number && int.TryParse(tokens[i + 1].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var since)
-                    && since is > 1900 and < 2100 && (published is null || since < published.Value.Year))
-                {
-                    return true;
-                }
-
-                for (var j = i + 1; j < Math.Min(to, i + 4); j++)
-                {
-                    if (_lexicon.IsCue(CueSet.DurationUnit, tokens[j].Text))
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
 
             var w = tokens[i].Text.TrimStart('و', 'ف', 'ب', 'ل');
