@@ -43,6 +43,12 @@ public enum WriteOutcome
 
     /// <summary>Skipped: the same text is stored under another id.</summary>
     SkippedSameContent,
+
+    /// <summary>
+    /// Not stored: the store refused one of the document's rows (a constraint, a value it cannot hold). Its rows were
+    /// rolled back alone; the rest of the batch is written.
+    /// </summary>
+    Failed,
 }
 
 /// <summary>A document as read back from a store.</summary>
@@ -123,13 +129,17 @@ public interface IEventStore : IDisposable
     DocumentStatus GetStatus(string documentId, string contentHash);
 
     /// <summary>
-    /// Stores a batch atomically (one transaction, serialised against other writers): documents, their mentions, and the
-    /// merges into events. The status of each document is checked again inside the transaction: a document whose id is
-    /// stored is replaced when <see cref="StoredDocument.Replace"/> (its old mentions leave their events, which are
-    /// rebuilt) and skipped otherwise; one whose text is stored under another id is skipped.
+    /// Stores a batch in one transaction (serialised against other writers): documents, their mentions, and the merges
+    /// into events. The status of each document is checked again inside the transaction: a document whose id is stored is
+    /// replaced when <see cref="StoredDocument.Replace"/> (its old mentions leave their events, which are rebuilt) and
+    /// skipped otherwise; one whose text is stored under another id is skipped. Each document's rows are written together
+    /// or not at all: a document the store refuses is rolled back alone (<see cref="WriteOutcome.Failed"/>, reported to
+    /// <paramref name="failed"/>) and the others are stored. Any other error rolls the whole batch back and is thrown.
     /// </summary>
+    /// <param name="batch">The documents, in order.</param>
+    /// <param name="failed">Told of each document that was refused, with the store's error; may be null.</param>
     /// <returns>What happened to each document, in batch order.</returns>
-    IReadOnlyList<WriteOutcome> WriteBatch(IReadOnlyList<StoredDocument> batch);
+    IReadOnlyList<WriteOutcome> WriteBatch(IReadOnlyList<StoredDocument> batch, Action<StoredDocument, Exception>? failed = null);
 
     /// <summary>Ids of all stored documents, ordinally sorted.</summary>
     IReadOnlyList<string> DocumentIds();

@@ -180,11 +180,20 @@ internal sealed class IngestCommand : ICommand
             }
 
             var total = fromStore ? store.Counts().Documents : IngestProgressReporter.Estimate(paths);
-            var summary = IngestProgressReporter.Run(console, total, progress => ingestor.Ingest(Inputs(), reextract, progress));
+            // A document the store refuses is named (exit 2) and the rest of its batch is stored.
+            void NotStored(IngestInput input, string message)
+            {
+                failed = true;
+                console.Error.WriteLine($"{input.Document.Origin ?? input.Document.Id}: not stored: {message}");
+            }
+
+            var summary = IngestProgressReporter.Run(console, total, progress => ingestor.Ingest(Inputs(), reextract, progress, NotStored));
             var counts = store.Counts();
-            var refused = identity.Refused > 0
+            var refused = (identity.Refused > 0
                 ? string.Create(CultureInfo.InvariantCulture, $", {identity.Refused} refused (id stored or read earlier with another text; see stderr)")
-                : string.Empty;
+                : string.Empty) + (summary.Failed > 0
+                ? string.Create(CultureInfo.InvariantCulture, $", {summary.Failed} not stored (refused by the store; see stderr)")
+                : string.Empty);
             await console.Out.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"ingested {summary.Seen} documents in {summary.Elapsed.TotalSeconds:F1} s ({(summary.Elapsed.TotalSeconds > 0 ? summary.Seen / summary.Elapsed.TotalSeconds : 0):F0} docs/s): "

@@ -56,33 +56,43 @@ public sealed class CrossDocumentMerger
     public void AddAll(IReadOnlyList<StoredMention> mentions)
     {
         ArgumentNullException.ThrowIfNull(mentions);
-        var pending = new Dictionary<long, StoredMention>();
+        // Mentions of different admin1 codes are never compatible, so each part lies within one code's pending mentions.
+        var pending = new Dictionary<string, Dictionary<long, StoredMention>>(StringComparer.Ordinal);
+        var starts = new List<(StoredMention Mention, string Admin1)>();
         foreach (var m in mentions.OrderBy(m => m.Mention.Key, StringComparer.Ordinal))
         {
-            if (Admin1(m) is null || EventMerger.WindowOf(m.Mention, _options) is null)
+            if (Admin1(m) is not { } admin1 || EventMerger.WindowOf(m.Mention, _options) is null)
             {
                 // Never compatible with anything: an event of its own.
                 _store.CreateEvent(EventMerger.Merge([m.Mention], _options), [m]);
+                continue;
             }
-            else
+
+            if (!pending.TryGetValue(admin1, out var own))
             {
-                pending[m.Id] = m;
+                own = [];
+                pending[admin1] = own;
             }
+
+            own[m.Id] = m;
+            starts.Add((m, admin1));
         }
 
-        foreach (var start in pending.Values.OrderBy(m => m.Mention.Key, StringComparer.Ordinal).ToList())
+        foreach (var (start, admin1) in starts)
         {
-            if (pending.ContainsKey(start.Id))
+            if (pending[admin1].ContainsKey(start.Id))
             {
-                Remerge(start, pending);
+                Remerge(start, admin1, pending[admin1]);
             }
         }
     }
 
     /// <summary>Finds the part of the compatible graph that holds <paramref name="start"/>, merges it again, writes the changes.</summary>
-    private void Remerge(StoredMention start, Dictionary<long, StoredMention> pending)
+    /// <param name="start">A pending mention.</param>
+    /// <param name="admin1">Its admin1 code.</param>
+    /// <param name="pending">The pending mentions of that code (taken out as they join the part).</param>
+    private void Remerge(StoredMention start, string admin1, Dictionary<long, StoredMention> pending)
     {
-        var admin1 = Admin1(start)!;
         var part = new Dictionary<long, StoredMention>();
         var events = new Dictionary<long, CandidateEvent>();
         var queue = new Queue<StoredMention>();
@@ -113,12 +123,9 @@ public sealed class CrossDocumentMerger
                 }
             }
 
-            foreach (var p in pending.Values.Where(p => string.Equals(Admin1(p), admin1, StringComparison.Ordinal)).ToList())
+            foreach (var p in pending.Values.Where(p => EventMerger.AreCompatible(x.Mention, p.Mention, _options)).ToList())
             {
-                if (EventMerger.AreCompatible(x.Mention, p.Mention, _options))
-                {
-                    Take(p);
-                }
+                Take(p);
             }
         }
 
