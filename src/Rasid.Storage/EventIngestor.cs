@@ -119,7 +119,10 @@ public sealed class EventIngestor
         {
             var doc = p.Input.Document;
             var result = p.Input.Extracted ?? _extract(doc);
-            return (p.Input, new StoredDocument(doc, p.Hash, result.Text ?? doc.Text, _extractorVersion, result, Replace: p.Replace));
+            var stored = new StoredDocument(doc, p.Hash, result.Text ?? doc.Text, _extractorVersion, result, Replace: p.Replace);
+            // The mention rows (records as JSON) are made here, on the extraction thread, not by the writer.
+            _ = stored.Mentions;
+            return (p.Input, stored);
         }
 
         void Write()

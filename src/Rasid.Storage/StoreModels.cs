@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Rasid.Dedup;
 using Rasid.Ingestion;
 using Rasid.Records;
@@ -27,7 +28,52 @@ public enum DocumentStatus
 /// <param name="ExtractorVersion">Which extractor produced <paramref name="Result"/> (to find documents worth re-extracting).</param>
 /// <param name="Result">The extraction result; its events become the document's mentions, in order.</param>
 /// <param name="Replace">True to replace a stored document with the same id (re-extraction); otherwise such a document is skipped.</param>
-public sealed record StoredDocument(SourceDocument Source, string ContentHash, string CleanedText, string ExtractorVersion, DocumentResult Result, bool Replace = false);
+public sealed record StoredDocument(SourceDocument Source, string ContentHash, string CleanedText, string ExtractorVersion, DocumentResult Result, bool Replace = false)
+{
+    private IReadOnlyList<MentionRow>? _mentions;
+
+    // A copy made with `with` may have another source or result: it makes its own mention rows.
+    private StoredDocument(StoredDocument original)
+    {
+        Source = original.Source;
+        ContentHash = original.ContentHash;
+        CleanedText = original.CleanedText;
+        ExtractorVersion = original.ExtractorVersion;
+        Result = original.Result;
+        Replace = original.Replace;
+    }
+
+    /// <summary>
+    /// The document's events as a store writes them (<see cref="MentionRow.Of"/>), made on first use. The ingest loop asks
+    /// for them on its extraction threads, so that the single writer only writes them.
+    /// </summary>
+    public IReadOnlyList<MentionRow> Mentions => _mentions ??= MentionRow.Of(Source, Result);
+}
+
+/// <summary>One event of a document as stores write it: a mention with its key, and its record as JSON.</summary>
+/// <param name="Mention">The mention (record and metadata without bidi or zero-width controls).</param>
+/// <param name="RecordJson">The record in the schema's JSON.</param>
+public sealed record MentionRow(DedupMention Mention, string RecordJson)
+{
+    /// <summary>The mention rows of <paramref name="result"/>'s events, in order (keys <c>doc_id#0000</c>, ...).</summary>
+    public static IReadOnlyList<MentionRow> Of(SourceDocument source, DocumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(result);
+        var rows = new MentionRow[result.Events.Count];
+        var publisher = ControlCharacters.Strip(source.Publisher);
+        var url = ControlCharacters.Strip(source.Url);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var record = ControlCharacters.Strip(result.Events[i]);
+            rows[i] = new MentionRow(
+                new DedupMention(DedupMention.MakeKey(source.Id, i), source.Id, publisher, url, source.Published, record),
+                JsonSerializer.Serialize(record, RasidJson.Options));
+        }
+
+        return rows;
+    }
+}
 
 /// <summary>What a store did with one document of a batch (decided inside the write transaction).</summary>
 public enum WriteOutcome

@@ -44,7 +44,10 @@ public abstract partial class SqlEventStore
                     wanted[admin1] = ranges;
                 }
 
-                ranges.Add(Starts(_merger.SearchRange(window)));
+                // Widened by one window span each way: the members of the events found there have windows that reach
+                // that far, and their own look-ups are then answered from memory too.
+                var (from, to) = Starts(_merger.SearchRange(window));
+                ranges.Add((from.AddDays(-CrossDocumentMerger.MaxWindowSpan), to.AddDays(CrossDocumentMerger.MaxWindowSpan)));
             }
         }
 

@@ -316,19 +316,17 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
             ("@version", doc.ExtractorVersion),
             ("@count", doc.Result.Events.Count));
 
-        for (var i = 0; i < doc.Result.Events.Count; i++)
+        for (var i = 0; i < doc.Mentions.Count; i++)
         {
-            var record = ControlCharacters.Strip(doc.Result.Events[i]);
-            var mention = new DedupMention(
-                DedupMention.MakeKey(source.Id, i), source.Id, ControlCharacters.Strip(source.Publisher), ControlCharacters.Strip(source.Url), source.Published, record);
-            joining.Add(new StoredMention(InsertMention(mention, i), mention));
+            joining.Add(new StoredMention(InsertMention(doc.Mentions[i], i), doc.Mentions[i].Mention));
         }
 
         return exists ? WriteOutcome.Replaced : WriteOutcome.Stored;
     }
 
-    private long InsertMention(DedupMention mention, int ordinal)
+    private long InsertMention(MentionRow row, int ordinal)
     {
+        var mention = row.Mention;
         var r = mention.Record;
         var id = Prepared(
             "INSERT INTO mentions(mention_key, document_id, ordinal, event_type, sub_event_type, date, date_precision, actor1, actor2, iso2, admin1_code, admin2, location_ar, latitude, longitude, geo_precision, fatalities, injured, captured, released, civilian_targeting, evidence_start, evidence_end, record_json) "
@@ -356,7 +354,7 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
             ("@ct", r.CivilianTargeting ? 1 : 0),
             ("@es", r.Evidence.Start),
             ("@ee", r.Evidence.End),
-            ("@json", JsonSerializer.Serialize(r, RasidJson.Options))).ExecuteScalar();
+            ("@json", row.RecordJson)).ExecuteScalar();
         return Convert.ToInt64(id, CultureInfo.InvariantCulture);
     }
 
