@@ -26,7 +26,7 @@ internal sealed class IngestCommand : ICommand
         + InputOptions.MaxCharsHelp[2..] + "\n"
         + "  --extracted the inputs are `rasid extract --with-text` output: store those results as they are\n"
         + "  --batch-size documents per transaction (default 200)\n"
-        + "  --threads   documents of a batch extracted at once (default: one per processor); 1 extracts one after another\n"
+        + "  --threads   documents extracted at once, ahead of the writer (default: one per processor); 1 extracts one after another\n"
         + "A document whose id is stored with a different text is not stored: it is named on stderr, counted, and the exit\n"
         + "code is 2 (pass --reextract to store the new text in its place).";
 
