@@ -40,6 +40,12 @@ internal sealed class EventClassifier
                 }
 
                 break;
+            case TriggerClasses.Assassination when RemoteWeapon(classesInSentence) is { } weapon:
+                // "محاولة اغتيال بطائرات دون طيار مفخخة", "اغتياله بعبوة ناسفة": a targeted killing by an air strike or a
+                // bomb is coded by its weapon (Explosions/Remote violence), whoever the target.
+                (c.EventType, c.SubEventType) = (EventTypes.RemoteViolence, weapon);
+                c.CivilianTargets = civilianVictims && !armedVictims;
+                break;
             case TriggerClasses.Assassination or TriggerClasses.Execution:
                 if (armedVictims && c.TriggerClass == TriggerClasses.Assassination && c.Actor2!.Entry.Inter is 2 or 3)
                 {
@@ -135,6 +141,13 @@ internal sealed class EventClassifier
             c.CivilianTargets = true;
         }
     }
+
+    /// <summary>The Explosions/Remote violence sub-type of a remote weapon the sentence names, or null.</summary>
+    private static string? RemoteWeapon(HashSet<string> classesInSentence) =>
+        classesInSentence.Contains(TriggerClasses.Suicide) ? "Suicide bomb"
+        : classesInSentence.Contains(TriggerClasses.Air) || classesInSentence.Contains(TriggerClasses.AirAgent) ? "Air/drone strike"
+        : classesInSentence.Contains(TriggerClasses.Explosive) ? "Remote explosive/landmine/IED"
+        : null;
 
     private static bool NonStateArmed(EventCandidate c) =>
         new[] { c.Actor1, c.Actor2 }.Any(a => a?.Entry.Inter is 2 or 3 or 4);
