@@ -28,6 +28,11 @@ internal sealed class EventClassifier
                 // "مقتل 3 فلسطينيين بالرصاص في مظاهرات غزة": force used on a protest is coded as the protest.
                 (c.EventType, c.SubEventType) = (EventTypes.Protests, "Excessive force against protesters");
                 break;
+            case TriggerClasses.Clash when classesInSentence.Contains(TriggerClasses.Protest) && !HasCrowd(tokens, sentence) && !NonStateArmed(c):
+                // "هاجمت قوات الشرطة تظاهرة ... وأسفرت الاشتباكات عن مقتل شخصين": the clashes are the protest's repression.
+                (c.EventType, c.SubEventType) = (EventTypes.Protests,
+                    casualties.Any(x => x.Role == "killed") ? "Excessive force against protesters" : "Protest with intervention");
+                break;
             case TriggerClasses.Clash when HasCrowd(tokens, sentence) && !NonStateArmed(c):
                 // "مواجهات" of youths or protesters with security forces are a riot, not a battle.
                 (c.EventType, c.SubEventType) = (EventTypes.Riots, "Violent demonstration");

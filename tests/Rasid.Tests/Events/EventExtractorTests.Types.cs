@@ -48,6 +48,8 @@ public partial class EventExtractorTests
     [InlineData("اغتيل قائد عسكري بعبوة ناسفة زرعت في سيارته بمدينة عدن صباح اليوم.", EventTypes.RemoteViolence, "Remote explosive/landmine/IED", "YE-AD")]
     // A mayor shot dead by a gunman is a civilian victim (outside the gazetteer's 41 countries: a hand-written place).
     [InlineData("قتل مسلح رئيس بلدية فلبيني بالرصاص أمام مكتبه في مدينة دافاو.", EventTypes.ViolenceAgainstCivilians, "Attack", "PH-11")]
+    // Clashes in the sentence of a protest the police attacked are the protest's repression, not a battle (Masaya).
+    [InlineData("وهاجمت قوات الشرطة تظاهرة للمعارضة في مدينة مسايا، وأسفرت الاشتباكات عن مقتل شخصين.", EventTypes.Protests, "Excessive force against protesters", "NI-MS")]
     public void A_one_sentence_report_gives_one_event_of_its_type_in_its_province(string text, string eventType, string subEventType, string admin1Code)
     {
         var e = SingleEvent(text);
