@@ -98,6 +98,13 @@ internal sealed class EventClassifier
                 }
 
                 break;
+            case TriggerClasses.Takeover or TriggerClasses.Liberation
+                when (classesInSentence.Contains(TriggerClasses.Agreement) || classesInSentence.Contains(TriggerClasses.Withdrawal))
+                     && !classesInSentence.Overlaps(FightingClasses):
+                // "دخلت قوات النظام مدينة القنيطرة إثر خروج مقاتلين رفضوا اتفاق التسوية": an area handed over under a deal or
+                // after a withdrawal, with no fighting in the sentence, changes hands without violence.
+                (c.EventType, c.SubEventType) = (EventTypes.StrategicDevelopments, "Non-violent transfer of territory");
+                break;
             case TriggerClasses.Takeover or TriggerClasses.Liberation:
                 c.SubEventType = c.Actor1?.Entry.Inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
                 break;
@@ -146,6 +153,12 @@ internal sealed class EventClassifier
             c.CivilianTargets = true;
         }
     }
+
+    private static readonly string[] FightingClasses =
+    [
+        TriggerClasses.Clash, TriggerClasses.Attack, TriggerClasses.Kill, TriggerClasses.Air, TriggerClasses.AirAgent, TriggerClasses.Shelling,
+        TriggerClasses.Bombard, TriggerClasses.Explosive, TriggerClasses.Explosion, TriggerClasses.Suicide,
+    ];
 
     /// <summary>The Explosions/Remote violence sub-type of a remote weapon the sentence names, or null.</summary>
     private static string? RemoteWeapon(HashSet<string> classesInSentence) =>
