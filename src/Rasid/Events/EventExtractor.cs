@@ -99,10 +99,21 @@ internal sealed class EventExtractor
 
         // An event needs a place stated in its own sentence or the one before; a document-wide fallback is too weak.
         // A restatement is dropped when the article reports an event of its kind in the same province elsewhere (it repeats that one).
-        var placed = events.Where(c => c.Place?.Admin1Code is not null && (c.PlaceInSentence || EventLocator.PlaceNearby(c, text))
+        var placed = events.Where(c => c.Place?.Admin1Code is not null && (c.PlaceInSentence || EventLocator.PlaceNearby(c, text) || DatedToll(c))
                                        && !(c.RestatementOnly && events.Any(o => o != c && !o.RestatementOnly && o.EventType == c.EventType
                                                                                  && o.Place?.Admin1Code == c.Place?.Admin1Code)))
             .ToList();
+        if (trace is not null)
+        {
+            foreach (var c in events.Except(placed))
+            {
+                var why = c.Place?.Admin1Code is null ? "no place inside a province (at most the country)"
+                    : c.PlaceInSentence || EventLocator.PlaceNearby(c, text) || DatedToll(c) ? "a restatement of an event of its kind in the same province"
+                    : $"no place in its sentence or the one before ({c.Place.LocationAr} only from elsewhere in the article)";
+                Debug($"s{c.Sentence} {c.EventType}/{c.SubEventType}: dropped: {why}");
+            }
+        }
+
         var resolved = EventCoreference.Resolve(placed, trace);
 
         // An event the text gives no date of its own is of the lead's day (after merging, where an inferred date must
@@ -115,6 +126,14 @@ internal sealed class EventExtractor
         _perpetrators.Apply(resolved, document, trace);
         return resolved;
     }
+
+    /// <summary>
+    /// "وقتل 19 شخصا في مقهى في 13 آب/اغسطس 2017": a toll with its own calendar day (a day number and a month, not
+    /// "الجمعة" or "أمس"), in an article whose place is known, is an
+    /// event of that place even when the sentence names none (ANNOTATION.md: background events with a stated time count).
+    /// </summary>
+    private static bool DatedToll(EventCandidate c) =>
+        c.DateInSentence && c.Date is { IsRelative: false, Precision: 1 } && c.Casualties.Any(x => x.Role == "killed" && !x.Cumulative);
 
     /// <summary>The event one accepted trigger reports: its type, sides, class refinements, place, date.</summary>
     private EventCandidate Candidate(SentenceScope scope, PhraseMatch<IReadOnlyList<TriggerClass>> trigger, EventLocator locator)

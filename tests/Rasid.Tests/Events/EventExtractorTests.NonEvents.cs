@@ -90,6 +90,31 @@ public partial class EventExtractorTests
         Assert.Equal(30, e.Fatalities);
     }
 
+    [Theory]
+    // Its calendar day makes a background toll an event of the article's place, even two sentences away from the place.
+    [InlineData("وقتل 19 شخصا في مقهى في 13 آب/اغسطس 2017.", "2017-08-13")]
+    // A weekday is no calendar day: the sentence repeats the main event and stays unplaced.
+    [InlineData("وقتل 19 شخصا في مقهى يوم الجمعة.", null)]
+    public void A_background_toll_with_its_calendar_day_takes_the_article_place(string third, string? expectedDate)
+    {
+        var result = TestPipeline.Extract(
+            "اندلعت اشتباكات بين الجيش ومسلحين في مدينة واغادوغو اليوم السبت.\nوتبنت جماعة متشددة الهجوم في بيان.\nوشهدت البلاد هجمات عدة في السنوات الأخيرة.\n" + third,
+            new DateOnly(2018, 3, 3));
+
+        var dated = result.Events.Where(e => e.Date != "2018-03-03").ToList();
+        if (expectedDate is null)
+        {
+            Assert.Empty(dated);
+        }
+        else
+        {
+            var e = Assert.Single(dated);
+            Assert.Equal(expectedDate, e.Date);
+            Assert.Equal("BF-03", e.Admin1Code);
+            Assert.Equal(19, e.Fatalities);
+        }
+    }
+
     [Fact]
     public void A_place_inside_an_armed_group_name_is_not_the_event_place()
     {

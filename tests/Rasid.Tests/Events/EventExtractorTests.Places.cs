@@ -16,6 +16,17 @@ public partial class EventExtractorTests
     }
 
     [Fact]
+    public void An_article_about_a_country_outside_the_gazetteer_does_not_take_a_namesake_elsewhere()
+    {
+        // "صباح" alone is also a village of Al Bayda (Yemen); in a Malaysian article "ولاية صباح" is Malaysia's Sabah state.
+        var result = TestPipeline.Extract("اعتقلت الشرطة الماليزية خمسة مسلحين في ولاية صباح شرقي ماليزيا.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("MY-12", e.Admin1Code);
+        Assert.Equal("Malaysia", e.Country);
+    }
+
+    [Fact]
     public void A_dual_cue_with_two_towns_gives_two_territory_events()
     {
         var result = TestPipeline.Extract("تمكنت المقاومة الشعبية من السيطرة على مدينتي لودر ومودية في محافظة أبين بعد معارك مع الحوثيين.");
