@@ -44,10 +44,11 @@ public abstract partial class SqlEventStore
                     wanted[admin1] = ranges;
                 }
 
-                // Widened by one window span each way: the members of the events found there have windows that reach
-                // that far, and their own look-ups are then answered from memory too.
+                // Widened by as much again each way: the members of the events found there have windows that reach that
+                // far, and their own look-ups are then answered from memory too.
                 var (from, to) = Starts(_merger.SearchRange(window));
-                ranges.Add((from.AddDays(-CrossDocumentMerger.MaxWindowSpan), to.AddDays(CrossDocumentMerger.MaxWindowSpan)));
+                var wider = CrossDocumentMerger.MaxWindowSpan + _dedup.MaxDayGap;
+                ranges.Add((from.AddDays(-wider), to.AddDays(wider)));
             }
         }
 
