@@ -119,7 +119,8 @@ internal sealed class IngestCommand : ICommand
         try
         {
             using var store = database.Open();
-            var pipeline = RasidPipeline.Create(DirectoryDataSource.Default());
+            // Results given with --extracted are stored as they are: the language data is not loaded for them.
+            var pipeline = reader.Flag("--extracted") && !fromStore ? null : RasidPipeline.Create(DirectoryDataSource.Default());
             var ingestor = new EventIngestor(store, Extract, ExtractorVersion, batchSize, threads);
 
             // One document the extractor fails on must not end the batch: it is named on stderr (exit 2) and stored
@@ -128,7 +129,7 @@ internal sealed class IngestCommand : ICommand
             {
                 try
                 {
-                    return pipeline.Extract(document, withText: true);
+                    return pipeline!.Extract(document, withText: true);
                 }
 #pragma warning disable CA1031 // Reported and counted as failed input, like a parse error.
                 catch (Exception ex)

@@ -78,17 +78,36 @@ public abstract partial class SqlEventStore
         }
     }
 
-    /// <summary>Reads every event of <paramref name="admin1"/> whose window starts in [from, to], with its members, into the caches.</summary>
+    /// <summary>
+    /// Reads every event of <paramref name="admin1"/> whose window starts in [from, to] into the caches: first the windows
+    /// alone; then, when some of those events' members are not cached yet, the members of the range in one more query.
+    /// </summary>
     private void ReadEvents(string admin1, DateOnly from, DateOnly to)
     {
+        var uncached = false;
         using (var reader = Prepared(
-            "SELECT e.id, e.date_lo, e.date_hi, m.id, m.mention_key, m.document_id, d.publisher, d.url, d.published, m.record_json FROM events e "
-            + "JOIN event_sources es ON es.event_id = e.id JOIN mentions m ON m.id = es.mention_id JOIN documents d ON d.id = m.document_id "
-            + "WHERE e.admin1_code = @a AND e.date_lo BETWEEN @from AND @to ORDER BY e.id, m.mention_key",
+            "SELECT id, date_lo, date_hi FROM events WHERE admin1_code = @a AND date_lo BETWEEN @from AND @to",
             ("@a", admin1),
             ("@from", IsoDate(from)),
             ("@to", IsoDate(to))).ExecuteReader())
         {
+            while (reader.Read())
+            {
+                var id = reader.GetInt64(0);
+                _windows.Add(admin1, id, new DateWindow(EventMerger.ParseDate(reader.GetString(1))!.Value, EventMerger.ParseDate(reader.GetString(2))!.Value));
+                uncached |= !_members.ContainsKey(id);
+            }
+        }
+
+        if (uncached)
+        {
+            using var reader = Prepared(
+                "SELECT e.id, m.id, m.mention_key, m.document_id, d.publisher, d.url, d.published, m.record_json FROM events e "
+                + "JOIN event_sources es ON es.event_id = e.id JOIN mentions m ON m.id = es.mention_id JOIN documents d ON d.id = m.document_id "
+                + "WHERE e.admin1_code = @a AND e.date_lo BETWEEN @from AND @to ORDER BY e.id, m.mention_key",
+                ("@a", admin1),
+                ("@from", IsoDate(from)),
+                ("@to", IsoDate(to))).ExecuteReader();
             long current = -1;
             List<StoredMention>? members = null;
             while (reader.Read())
@@ -97,7 +116,6 @@ public abstract partial class SqlEventStore
                 if (id != current)
                 {
                     current = id;
-                    _windows.Add(admin1, id, new DateWindow(EventMerger.ParseDate(reader.GetString(1))!.Value, EventMerger.ParseDate(reader.GetString(2))!.Value));
                     // Members already cached are not read again.
                     members = _members.ContainsKey(id) ? null : [];
                     if (members is not null)
@@ -106,7 +124,7 @@ public abstract partial class SqlEventStore
                     }
                 }
 
-                members?.Add(ReadMember(reader, 3));
+                members?.Add(ReadMember(reader, 1));
             }
         }
 
