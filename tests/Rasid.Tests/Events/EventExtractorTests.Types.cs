@@ -52,6 +52,8 @@ public partial class EventExtractorTests
     [InlineData("وهاجمت قوات الشرطة تظاهرة للمعارضة في مدينة مسايا، وأسفرت الاشتباكات عن مقتل شخصين.", EventTypes.Protests, "Excessive force against protesters", "NI-MS")]
     // Entering a town under a settlement deal, with no fighting named, is a non-violent transfer of territory (Daraa).
     [InlineData("ودخلت قوات النظام مدينة درعا إثر خروج مقاتلين معارضين رفضوا اتفاق التسوية.", EventTypes.StrategicDevelopments, "Non-violent transfer of territory", "SY-DR")]
+    // Protesters setting a building on fire riot (Basra).
+    [InlineData("اقتحم مئات المتظاهرين مبنى المحافظة في مدينة البصرة وأضرموا النار فيه.", EventTypes.Riots, "Violent demonstration", "IQ-BA")]
     public void A_one_sentence_report_gives_one_event_of_its_type_in_its_province(string text, string eventType, string subEventType, string admin1Code)
     {
         var e = SingleEvent(text);
