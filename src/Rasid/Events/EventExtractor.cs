@@ -204,7 +204,7 @@ internal sealed class EventExtractor
         candidate.Date = EventDates.Of(context.Dates, context.Text, s, trigger.Span, sentence.Span);
         candidate.DateInSentence = candidate.Date is { } date && sentence.Span.Contains(date.Span);
         candidate.RestatementOnly = !candidate.PlaceInSentence && scope.Casualties.Count == 0 && _filter.StartsWithReportingVerb(tokens, sentence);
-        candidate.RefersBack = _filter.IsClaimed(tokens, trigger.FirstToken, sentence)
+        candidate.RefersBack = _filter.IsClaimed(tokens, trigger.FirstToken, sentence) || _filter.IsDemonstrated(tokens, trigger.FirstToken, sentence)
                                || !candidate.HasSpecificTrigger && !candidate.PlaceInSentence && TriggerFilter.IsDefinite(tokens[trigger.FirstToken].Text);
         return candidate;
     }

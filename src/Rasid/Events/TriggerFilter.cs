@@ -260,6 +260,10 @@ internal sealed class TriggerFilter
         return false;
     }
 
+    /// <summary>"هذه القذائف", "هذا الهجوم": a demonstrative right before the trigger points back to an act already told.</summary>
+    public bool IsDemonstrated(IReadOnlyList<Token> tokens, int trigger, Sentence sentence) =>
+        trigger > sentence.FirstToken && _lexicon.IsCue(CueSet.Demonstrative, tokens[trigger - 1].Text);
+
     /// <summary>A noun with the article, after an optional و/ف/ب/ل ("الهجوم", "بالهجوم", "للهجوم"): it names something already told.</summary>
     public static bool IsDefinite(string word)
     {
