@@ -213,7 +213,7 @@ internal sealed class TriggerFilter
         for (var i = from; i < to - 1; i++)
         {
             // "منذ ثلاث سنوات" (years ago); "منذ 2014، يشهد اليمن حربا": a war since a past year is background.
-            if (_lexicon.IsSincePeriod(tokens, i, orStart: false, end: to)
+            if (_lexicon.IsSincePeriod(tokens, i, orStart: true, end: to)
                 || _lexicon.IsCue(CueSet.Since, tokens[i].Text) && tokens[i + 1].Kind == TokenKind.Number
                    && int.TryParse(tokens[i + 1].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var since)
                    && since is > 1900 and < 2100 && (published is null || since < published.Value.Year))
