@@ -138,6 +138,7 @@ internal sealed class ActorRoles
             {
                 // "قوات هادي مدعومة من طيران التحالف", "بمساندة الحشد الشعبي": the supporter is on the agent's side.
                 role = 1;
+                candidate.Supporters.Add(m.Actor.Id);
             }
             else if (before is "يد" or "قبل" || _lexicon.IsCue(CueSet.AgentCue, before) && !_lexicon.IsCue(CueSet.PatientCue, before2) && m.FirstToken - 1 != triggerFirst)
             {
@@ -320,9 +321,8 @@ internal sealed class ActorRoles
         }
 
         var known = (c.Actor1 ?? c.Actor2)!.Entry;
-        // An associate of the known side (a supporter: "مدعومة من طيران التحالف") is never its opponent.
-        var allies = (c.Actor1 is null ? c.Assoc2 : c.Assoc1).Select(x => x.Entry.Id).ToHashSet(StringComparer.Ordinal);
-        var other = salient.FirstOrDefault(a => a.Id != known.Id && !allies.Contains(a.Id) && !(a.Country == known.Country && a.Inter == known.Inter && a.IsGeneric));
+        // A supporter of the known side ("مدعومة من طيران التحالف") is never its opponent.
+        var other = salient.FirstOrDefault(a => a.Id != known.Id && !c.Supporters.Contains(a.Id) && !(a.Country == known.Country && a.Inter == known.Inter && a.IsGeneric));
         if (other is null)
         {
             return;
