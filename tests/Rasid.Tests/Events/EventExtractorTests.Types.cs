@@ -62,6 +62,8 @@ public partial class EventExtractorTests
     [InlineData("دمرت القوات العراقية عشرات الأنفاق التابعة لداعش وعثرت على كميات من العبوات الناسفة في قضاء الحويجة.", EventTypes.StrategicDevelopments, "Disrupted weapons use", "IQ-KI")]
     // An activist "among the protesters" abducted by gunmen is an abduction, not a protest (Baghdad).
     [InlineData("اختطف مسلحون مجهولون ناشطا من المشاركين في الاحتجاجات وسط مدينة بغداد.", EventTypes.ViolenceAgainstCivilians, "Abduction/forced disappearance", "IQ-BG")]
+    // A projectile (مقذوف) fired at a patrol is shelling (Jazan).
+    [InlineData("تعرضت دورية سعودية في منطقة جازان لمقذوف عسكري أطلقه الحوثيون من داخل الأراضي اليمنية.", EventTypes.RemoteViolence, "Shelling/artillery/missile attack", "SA-09")]
     public void A_one_sentence_report_gives_one_event_of_its_type_in_its_province(string text, string eventType, string subEventType, string admin1Code)
     {
         var e = SingleEvent(text);
