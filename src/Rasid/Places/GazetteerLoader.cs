@@ -1,26 +1,69 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Rasid.Data;
 using Rasid.Text;
 
-
 namespace Rasid.Places;
 
-/// <summary>
-/// The gazetteer's loader: reads and checks every file of data/gazetteer/ and builds the name index and phrase matcher.
-/// places.tsv.gz (60,000+ rows) is read by a tuned two-stage path (a pool thread inflates and parses rows while this
-/// thread indexes names), which writes the gazetteer's indexes directly, hence a part of the same class.
-/// </summary>
 public sealed partial class Gazetteer
 {
-    /// <summary>Loads every gazetteer file from <paramref name="data"/> (folder gazetteer/).</summary>
+    /// <summary>
+    /// Loads every gazetteer file from <paramref name="data"/> (folder gazetteer/): maps its compiled snapshot while
+    /// the files and the code are unchanged, else reads and checks the files and writes the snapshot (<see cref="CompiledData"/>).
+    /// </summary>
     public static Gazetteer Load(IDataSource data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var g = new Gazetteer();
+        return CompiledData.Load(data, "gazetteer", GazetteerBuilder.SourceFiles, () => GazetteerBuilder.Parse(data).Compile(), Open);
+    }
+}
+
+/// <summary>
+/// The gazetteer's loader: reads and checks every file of data/gazetteer/ and builds the name index and phrase matcher,
+/// which <see cref="Compile"/> writes as the <see cref="Gazetteer"/>'s snapshot. places.tsv.gz (60,000+ rows) is read
+/// by a tuned two-stage path (a pool thread inflates and parses rows while this thread indexes names).
+/// </summary>
+internal sealed partial class GazetteerBuilder
+{
+    private readonly List<GazetteerPlace> _places = new(65_536);
+    private readonly Dictionary<string, AdminUnit> _admins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CountryInfo> _countries = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Level, string Code), GazetteerPlace> _adminPlaces = [];
+    private readonly Dictionary<string, GazetteerPlace> _countryPlaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _theatres = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _internedLookup;
+
+    /// <summary>Place ids of each name group (one index key per distinct name) as linked lists in three flat lists.</summary>
+    private readonly List<int> _groupHead = new(70_000);
+    private readonly List<int> _memberPlace = new(100_000);
+    private readonly List<int> _memberNext = new(100_000);
+
+    private GazetteerBuilder()
+    {
+        _internedLookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private PhraseMatcher<LexEntry> Matcher { get; } = new();
+
+    private NameIndexBuilder Index { get; } = new(80_000);
+
+    private List<PlaceCue> CueList { get; } = [];
+
+    private List<string> AdjectiveList { get; } = [];
+
+    private Dictionary<string, HashSet<string>> ContextWords { get; } = new(StringComparer.Ordinal);
+
+    private HashSet<string> StopWords { get; } = new(StringComparer.Ordinal);
+
+    private Transliteration Transliteration { get; set; } = Transliteration.Empty;
+
+    /// <summary>Reads and checks every gazetteer file: the text path of <see cref="Gazetteer.Load"/>.</summary>
+    internal static GazetteerBuilder Parse(IDataSource data)
+    {
+        var g = new GazetteerBuilder();
 
         // The admin units depend on nothing else and nothing else reads them while loading: they are parsed on a
         // pool thread while the places load.
@@ -162,7 +205,6 @@ public sealed partial class Gazetteer
         public readonly List<Range> Names = new(512);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per load: no point in a slow first tier
     private void ReadPlaceRows(Stream file, int firstId, BlockingCollection<PlaceBlock> blocks, ConcurrentQueue<PlaceBlock> spare, CancellationToken cancel)
     {
         try
@@ -234,7 +276,6 @@ public sealed partial class Gazetteer
     }
 
     /// <summary>The place of one row of places.tsv with id <paramref name="id"/>, or null for a row with fewer than ten cells.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private GazetteerPlace? MakePlace(ReadOnlySpan<char> row, int id)
     {
         Span<Range> cells = stackalloc Range[11];
@@ -254,7 +295,6 @@ public sealed partial class Gazetteer
     }
 
     /// <summary>Adds a place of places.tsv and indexes its names (<paramref name="namesCell"/>: '|'-separated, the first is <see cref="GazetteerPlace.NameAr"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void IndexPlace(GazetteerPlace place, ReadOnlySpan<char> namesCell)
     {
         _places.Add(place);
@@ -316,7 +356,6 @@ public sealed partial class Gazetteer
 
     private void AddToGroup(string name, GazetteerPlace place) => AddToGroup(name, place, name);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddToGroup(ReadOnlySpan<char> name, GazetteerPlace place, string? nameString = null)
     {
         var group = Index.GetOrAdd(name, _groupHead.Count, nameString);
@@ -401,9 +440,9 @@ public sealed partial class Gazetteer
         foreach (var row in TsvReader.Read(data, "gazetteer/context_words.tsv"))
         {
             var kind = row["kind"];
-            if (!ContextKinds.Contains(kind, StringComparer.Ordinal))
+            if (!Gazetteer.ContextKinds.Contains(kind, StringComparer.Ordinal))
             {
-                throw new InvalidDataException($"{row.Location}: unknown kind '{kind}' (known: {string.Join(", ", ContextKinds)})");
+                throw new InvalidDataException($"{row.Location}: unknown kind '{kind}' (known: {string.Join(", ", Gazetteer.ContextKinds)})");
             }
 
             if (!ContextWords.TryGetValue(kind, out var set))
@@ -414,7 +453,7 @@ public sealed partial class Gazetteer
             set.Add(ArabicNormalizer.NormalizeKey(row["word"]));
         }
 
-        foreach (var kind in ContextKinds)
+        foreach (var kind in Gazetteer.ContextKinds)
         {
             if (!ContextWords.ContainsKey(kind))
             {

@@ -1,0 +1,157 @@
+using Rasid.Data;
+using Rasid.Text;
+
+namespace Rasid.Actors;
+
+/// <summary>
+/// The actor lexicon's compiled snapshot (<see cref="CompiledData"/>): the entries, and the alias and country-word
+/// tries with their variant forms already expanded, read back into the same structures without parsing or checking.
+/// </summary>
+internal sealed partial class ActorLexicon
+{
+    /// <summary>Writes the entries, both tries and the country names.</summary>
+    internal CompiledWriter Compile()
+    {
+        var w = new CompiledWriter();
+        var index = new Dictionary<ActorEntry, int>(ReferenceEqualityComparer.Instance);
+        w.Write(Entries.Count);
+        foreach (var e in Entries)
+        {
+            index.Add(e, index.Count);
+            WriteEntry(w, e);
+        }
+
+        Aliases.Write(w, (w, payload) =>
+        {
+            if (payload.Entry is null)
+            {
+                w.Write(ReferenceEquals(payload, AliasPayload.Stop) ? -1 : throw new InvalidOperationException("a stop phrase payload other than AliasPayload.Stop"));
+                return;
+            }
+
+            w.Write(index[payload.Entry]);
+            w.Write(ContextsAlias(payload));
+            w.Write((byte)(payload.Article is null ? 0 : payload.Article.Value ? 2 : 1));
+        });
+        CountryWords.Write(w, static (w, iso) => w.Write(iso));
+        w.Write(CountryNames.Count);
+        foreach (var (iso, name) in CountryNames)
+        {
+            w.Write(iso);
+            w.Write(name);
+        }
+
+        return w;
+    }
+
+    /// <summary>The lexicon of a snapshot <see cref="Compile"/> wrote.</summary>
+    internal static ActorLexicon Open(CompiledSnapshot snapshot)
+    {
+        var r = snapshot.Reader();
+        var lexicon = Read(r);
+        r.ExpectEnd();
+        return lexicon;
+    }
+
+    private static ActorLexicon Read(CompiledReader r)
+    {
+        var entries = new List<ActorEntry>(r.ReadCount());
+        for (var i = entries.Capacity; i > 0; i--)
+        {
+            entries.Add(ReadEntry(r));
+        }
+
+        var aliases = PhraseMatcher<AliasPayload>.Read(r, r =>
+        {
+            var entry = r.ReadInt32();
+            if (entry == -1)
+            {
+                return AliasPayload.Stop;
+            }
+
+            var e = (uint)entry < (uint)entries.Count ? entries[entry] : throw new InvalidDataException($"no actor entry {entry}");
+            var contexts = r.ReadString() is { } alias ? e.AliasContexts[alias] : null;
+            return new AliasPayload(e, contexts, r.ReadByte() switch { 0 => null, 1 => false, _ => true });
+        });
+        var countryWords = PhraseMatcher<string>.Read(r, static r => r.ReadRequiredString());
+        var countryNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = r.ReadCount(); i > 0; i--)
+        {
+            countryNames.Add(r.ReadRequiredString(), r.ReadRequiredString());
+        }
+
+        return new ActorLexicon(entries, aliases, countryWords, countryNames);
+    }
+
+    /// <summary>The alias whose context list the payload shares (the loader takes it from the entry), or null.</summary>
+    private static string? ContextsAlias(AliasPayload payload)
+    {
+        if (payload.Contexts is null)
+        {
+            return null;
+        }
+
+        foreach (var (alias, contexts) in payload.Entry!.AliasContexts)
+        {
+            if (ReferenceEquals(contexts, payload.Contexts))
+            {
+                return alias;
+            }
+        }
+
+        throw new InvalidOperationException($"the contexts of an alias payload of '{payload.Entry.Id}' are not the entry's own");
+    }
+
+    private static void WriteEntry(CompiledWriter w, ActorEntry e)
+    {
+        w.Write(e.Id);
+        w.Write(e.Name);
+        w.Write(e.NameAr);
+        w.Write(e.Inter);
+        w.Write(e.Country);
+        w.Write(e.Aliases);
+        w.Write(e.AliasContexts.Count);
+        foreach (var (alias, contexts) in e.AliasContexts)
+        {
+            w.Write(alias);
+            w.Write(contexts);
+        }
+
+        w.Write(e.ExactArticleAliases);
+        w.Write(e.ValidFrom?.DayNumber ?? -1);
+        w.Write(e.ValidTo?.DayNumber ?? -1);
+        w.Write(e.Specializes);
+        w.Write(e.Note);
+        w.Write(e.Source);
+    }
+
+    private static ActorEntry ReadEntry(CompiledReader r) => new()
+    {
+        Id = r.ReadRequiredString(),
+        Name = r.ReadRequiredString(),
+        NameAr = r.ReadRequiredString(),
+        Inter = r.ReadInt32(),
+        Country = r.ReadString(),
+        Aliases = r.ReadStringList(),
+        AliasContexts = ReadContexts(r),
+        ExactArticleAliases = new HashSet<string>(r.ReadStringList(), StringComparer.Ordinal),
+        ValidFrom = ReadDate(r),
+        ValidTo = ReadDate(r),
+        Specializes = r.ReadString(),
+        Note = r.ReadString(),
+        Source = r.ReadString(),
+    };
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadContexts(CompiledReader r)
+    {
+        var contexts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        for (var i = r.ReadCount(); i > 0; i--)
+        {
+            contexts.Add(r.ReadRequiredString(), r.ReadStringList());
+        }
+
+        return contexts;
+    }
+
+    private static DateOnly? ReadDate(CompiledReader r) => r.ReadInt32() is var day and >= 0 ? DateOnly.FromDayNumber(day) : null;
+}
