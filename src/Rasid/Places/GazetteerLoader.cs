@@ -46,19 +46,50 @@ internal sealed partial class GazetteerBuilder
         _internedLookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    private PhraseMatcher<LexEntry> Matcher { get; } = new();
+    /// <summary>Every place, by id (what <see cref="Gazetteer.Places"/> serves).</summary>
+    internal IReadOnlyList<GazetteerPlace> Places => _places;
 
-    private NameIndexBuilder Index { get; } = new(80_000);
+    /// <summary>Admin units by code.</summary>
+    internal IReadOnlyDictionary<string, AdminUnit> Admins => _admins;
 
-    private List<PlaceCue> CueList { get; } = [];
+    /// <summary>Countries by ISO2.</summary>
+    internal IReadOnlyDictionary<string, CountryInfo> Countries => _countries;
 
-    private List<string> AdjectiveList { get; } = [];
+    /// <summary>Theatres by ISO2.</summary>
+    internal IReadOnlyDictionary<string, string> Theatres => _theatres;
 
-    private Dictionary<string, HashSet<string>> ContextWords { get; } = new(StringComparer.Ordinal);
+    /// <summary>The entry of each country, by ISO2.</summary>
+    internal IReadOnlyDictionary<string, GazetteerPlace> CountryPlaces => _countryPlaces;
 
-    private HashSet<string> StopWords { get; } = new(StringComparer.Ordinal);
+    /// <summary>Number of name groups.</summary>
+    internal int GroupCount => _groupHead.Count;
 
-    private Transliteration Transliteration { get; set; } = Transliteration.Empty;
+    /// <summary>The place ids of name group <paramref name="group"/>, in load order (as <see cref="Gazetteer.AddGroupMembers"/> gives them).</summary>
+    internal List<int> GroupMembers(int group)
+    {
+        var ids = new List<int>();
+        for (var node = _groupHead[group]; node >= 0; node = _memberNext[node])
+        {
+            ids.Add(_memberPlace[node]);
+        }
+
+        ids.Reverse();
+        return ids;
+    }
+
+    internal PhraseMatcher<LexEntry> Matcher { get; } = new();
+
+    internal NameIndexBuilder Index { get; } = new(80_000);
+
+    internal List<PlaceCue> CueList { get; } = [];
+
+    internal List<string> AdjectiveList { get; } = [];
+
+    internal Dictionary<string, HashSet<string>> ContextWords { get; } = new(StringComparer.Ordinal);
+
+    internal HashSet<string> StopWords { get; } = new(StringComparer.Ordinal);
+
+    internal Transliteration Transliteration { get; private set; } = Transliteration.Empty;
 
     /// <summary>Reads and checks every gazetteer file: the text path of <see cref="Gazetteer.Load"/>.</summary>
     internal static GazetteerBuilder Parse(IDataSource data)
