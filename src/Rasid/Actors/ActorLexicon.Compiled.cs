@@ -1,11 +1,13 @@
+using System.Runtime.InteropServices;
 using Rasid.Data;
 using Rasid.Text;
 
 namespace Rasid.Actors;
 
 /// <summary>
-/// The actor lexicon's compiled snapshot (<see cref="CompiledData"/>): the entries, and the alias and country-word
-/// tries with their variant forms already expanded, read back into the same structures without parsing or checking.
+/// The actor lexicon's compiled snapshot (<see cref="CompiledData"/>): the entries and the country words, read back
+/// without parsing or checking, and the alias trie (17,000 phrase forms, variants already expanded) in the frozen form
+/// that lookups read in place (<see cref="PhraseMatcher{T}.OpenFrozen"/>).
 /// </summary>
 internal sealed partial class ActorLexicon
 {
@@ -21,18 +23,21 @@ internal sealed partial class ActorLexicon
             WriteEntry(w, e);
         }
 
-        Aliases.Write(w, (w, payload) =>
+        var payloads = new List<AliasRecord>();
+        var payloadIds = new Dictionary<AliasPayload, int>(ReferenceEqualityComparer.Instance);
+        Aliases.WriteFrozen(w, payload =>
         {
-            if (payload.Entry is null)
+            if (!payloadIds.TryGetValue(payload, out var id))
             {
-                w.Write(ReferenceEquals(payload, AliasPayload.Stop) ? -1 : throw new InvalidOperationException("a stop phrase payload other than AliasPayload.Stop"));
-                return;
+                payloadIds.Add(payload, id = payloads.Count);
+                payloads.Add(payload.Entry is null
+                    ? ReferenceEquals(payload, AliasPayload.Stop) ? new AliasRecord(-1, -1, 0) : throw new InvalidOperationException("a stop phrase payload other than AliasPayload.Stop")
+                    : new AliasRecord(index[payload.Entry], w.StringId(ContextsAlias(payload)), payload.Article is null ? 0 : payload.Article.Value ? 2 : 1));
             }
 
-            w.Write(index[payload.Entry]);
-            w.Write(ContextsAlias(payload));
-            w.Write((byte)(payload.Article is null ? 0 : payload.Article.Value ? 2 : 1));
+            return id;
         });
+        w.Write(w.AddSection<AliasRecord>(CollectionsMarshal.AsSpan(payloads)));
         CountryWords.Write(w, static (w, iso) => w.Write(iso));
         w.Write(CountryNames.Count);
         foreach (var (iso, name) in CountryNames)
@@ -61,18 +66,11 @@ internal sealed partial class ActorLexicon
             entries.Add(ReadEntry(r));
         }
 
-        var aliases = PhraseMatcher<AliasPayload>.Read(r, r =>
-        {
-            var entry = r.ReadInt32();
-            if (entry == -1)
-            {
-                return AliasPayload.Stop;
-            }
-
-            var e = (uint)entry < (uint)entries.Count ? entries[entry] : throw new InvalidDataException($"no actor entry {entry}");
-            var contexts = r.ReadString() is { } alias ? e.AliasContexts[alias] : null;
-            return new AliasPayload(e, contexts, r.ReadByte() switch { 0 => null, 1 => false, _ => true });
-        });
+        var snapshot = r.Snapshot;
+        var payloadSection = -1; // read right after the trie; the payloads are made later, when a phrase first matches
+        var aliases = PhraseMatcher<AliasPayload>.OpenFrozen(r, id => Payload(snapshot, entries, payloadSection, id));
+        payloadSection = r.ReadInt32();
+        _ = snapshot.Section<AliasRecord>(payloadSection); // a bad section number fails now, not at the first match
         var countryWords = PhraseMatcher<string>.Read(r, static r => r.ReadRequiredString());
         var countryNames = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = r.ReadCount(); i > 0; i--)
@@ -82,6 +80,24 @@ internal sealed partial class ActorLexicon
 
         return new ActorLexicon(entries, aliases, countryWords, countryNames);
     }
+
+    /// <summary>The payload of record <paramref name="id"/>: its entry, the entry's own context list of the alias, and the article rule.</summary>
+    private static AliasPayload Payload(CompiledSnapshot snapshot, List<ActorEntry> entries, int section, int id)
+    {
+        var r = snapshot.Section<AliasRecord>(section)[id];
+        if (r.Entry == -1)
+        {
+            return AliasPayload.Stop;
+        }
+
+        var entry = (uint)r.Entry < (uint)entries.Count ? entries[r.Entry] : throw new InvalidDataException($"no actor entry {r.Entry}");
+        var contexts = snapshot.String(r.Contexts) is { } alias ? entry.AliasContexts[alias] : null;
+        return new AliasPayload(entry, contexts, r.Article switch { 0 => null, 1 => false, _ => true });
+    }
+
+    /// <summary>A payload of the alias trie: entry index (-1: a stop phrase), pool id of the alias whose contexts apply (-1: none), article rule (0 either, 1 without, 2 with).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly record struct AliasRecord(int Entry, int Contexts, int Article);
 
     /// <summary>The alias whose context list the payload shares (the loader takes it from the entry), or null.</summary>
     private static string? ContextsAlias(AliasPayload payload)

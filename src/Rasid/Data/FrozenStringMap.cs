@@ -28,17 +28,7 @@ internal sealed class FrozenStringMap
         }
 
         _mask = slots - 1;
-        foreach (var slot in snapshot.Section<Slot>(section))
-        {
-            if (slot.Length >= 0)
-            {
-                Count++;
-            }
-        }
     }
-
-    /// <summary>Number of keys.</summary>
-    public int Count { get; }
 
     /// <summary>FNV-1a over the characters: the hash <see cref="TryGetValue(ReadOnlySpan{char}, uint, out int)"/> takes.</summary>
     public static uint Hash(ReadOnlySpan<char> key)

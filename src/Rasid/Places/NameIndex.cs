@@ -48,9 +48,6 @@ internal sealed class NameIndex
         }
     }
 
-    /// <summary>Number of distinct whole-name keys.</summary>
-    public int Count => _keys.Entries().Count(e => e.Value >> GroupShift > 0);
-
     /// <summary>Every key with its flags and group (for tests).</summary>
     internal IEnumerable<(string Key, int Value)> Entries() => _keys.Entries();
 
