@@ -104,6 +104,10 @@ internal sealed class ActorRoles
         }
 
         var isMasdar = TriggerFilter.IsMasdar(tokens[triggerFirst].Text);
+        bool IsVsoSubject(ActorMention m) =>
+            m.Actor.Inter is not 7 && actors.Any(n => !tokens[n.FirstToken].Text.StartsWith('و')
+                                                   && (n.FirstToken == m.EndToken
+                                                       || n.FirstToken == m.EndToken + 1 && tokens[m.EndToken].Kind == TokenKind.Number));
         var objectClass = candidate.TriggerClass is TriggerClasses.Arrest or TriggerClasses.Abduction or TriggerClasses.Kill or TriggerClasses.Assassination or TriggerClasses.Execution or TriggerClasses.Release;
         var roles = new List<(ActorMention Mention, int Role)>(); // Role: +1 agent, -1 patient, 0 unknown
         foreach (var m in actors)
@@ -132,7 +136,9 @@ internal sealed class ActorRoles
             else if (m.FirstToken >= triggerEnd && m.FirstToken - triggerEnd <= 1)
             {
                 // Right after the trigger: a verb's subject (VSO) is the agent; a verbal noun's object of an arrest/killing is the patient.
-                role = objectClass && (isMasdar || candidate.TriggerClass == TriggerClasses.Kill) ? -1 : 1;
+                // A killing verb followed by an armed noun and then a second person ("قتل مسلح رئيس بلدية", "قتل مسلحون ثلاثة
+                // جنود") is active: the first is the subject, the second the object.
+                role = objectClass && (isMasdar || candidate.TriggerClass == TriggerClasses.Kill) && !(!isMasdar && IsVsoSubject(m)) ? -1 : 1;
             }
             else if (m.EndToken <= triggerFirst)
             {

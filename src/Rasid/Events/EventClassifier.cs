@@ -28,6 +28,11 @@ internal sealed class EventClassifier
                 // "مقتل 3 فلسطينيين بالرصاص في مظاهرات غزة": force used on a protest is coded as the protest.
                 (c.EventType, c.SubEventType) = (EventTypes.Protests, "Excessive force against protesters");
                 break;
+            case TriggerClasses.Clash when classesInSentence.Contains(TriggerClasses.Protest) && !HasCrowd(tokens, sentence) && !NonStateArmed(c):
+                // "هاجمت قوات الشرطة تظاهرة ... وأسفرت الاشتباكات عن مقتل شخصين": the clashes are the protest's repression.
+                (c.EventType, c.SubEventType) = (EventTypes.Protests,
+                    casualties.Any(x => x.Role == "killed") ? "Excessive force against protesters" : "Protest with intervention");
+                break;
             case TriggerClasses.Clash when HasCrowd(tokens, sentence) && !NonStateArmed(c):
                 // "مواجهات" of youths or protesters with security forces are a riot, not a battle.
                 (c.EventType, c.SubEventType) = (EventTypes.Riots, "Violent demonstration");
@@ -39,6 +44,12 @@ internal sealed class EventClassifier
                     c.CivilianTargets = true;
                 }
 
+                break;
+            case TriggerClasses.Assassination when RemoteWeapon(classesInSentence) is { } weapon:
+                // "محاولة اغتيال بطائرات دون طيار مفخخة", "اغتياله بعبوة ناسفة": a targeted killing by an air strike or a
+                // bomb is coded by its weapon (Explosions/Remote violence), whoever the target.
+                (c.EventType, c.SubEventType) = (EventTypes.RemoteViolence, weapon);
+                c.CivilianTargets = civilianVictims && !armedVictims;
                 break;
             case TriggerClasses.Assassination or TriggerClasses.Execution:
                 if (armedVictims && c.TriggerClass == TriggerClasses.Assassination && c.Actor2!.Entry.Inter is 2 or 3)
@@ -86,6 +97,13 @@ internal sealed class EventClassifier
                     c.CivilianTargets = !armedVictims;
                 }
 
+                break;
+            case TriggerClasses.Takeover or TriggerClasses.Liberation
+                when (classesInSentence.Contains(TriggerClasses.Agreement) || classesInSentence.Contains(TriggerClasses.Withdrawal))
+                     && !classesInSentence.Overlaps(FightingClasses):
+                // "دخلت قوات النظام مدينة القنيطرة إثر خروج مقاتلين رفضوا اتفاق التسوية": an area handed over under a deal or
+                // after a withdrawal, with no fighting in the sentence, changes hands without violence.
+                (c.EventType, c.SubEventType) = (EventTypes.StrategicDevelopments, "Non-violent transfer of territory");
                 break;
             case TriggerClasses.Takeover or TriggerClasses.Liberation:
                 c.SubEventType = c.Actor1?.Entry.Inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
@@ -135,6 +153,19 @@ internal sealed class EventClassifier
             c.CivilianTargets = true;
         }
     }
+
+    private static readonly string[] FightingClasses =
+    [
+        TriggerClasses.Clash, TriggerClasses.Attack, TriggerClasses.Kill, TriggerClasses.Air, TriggerClasses.AirAgent, TriggerClasses.Shelling,
+        TriggerClasses.Bombard, TriggerClasses.Explosive, TriggerClasses.Explosion, TriggerClasses.Suicide,
+    ];
+
+    /// <summary>The Explosions/Remote violence sub-type of a remote weapon the sentence names, or null.</summary>
+    private static string? RemoteWeapon(HashSet<string> classesInSentence) =>
+        classesInSentence.Contains(TriggerClasses.Suicide) ? "Suicide bomb"
+        : classesInSentence.Contains(TriggerClasses.Air) || classesInSentence.Contains(TriggerClasses.AirAgent) ? "Air/drone strike"
+        : classesInSentence.Contains(TriggerClasses.Explosive) ? "Remote explosive/landmine/IED"
+        : null;
 
     private static bool NonStateArmed(EventCandidate c) =>
         new[] { c.Actor1, c.Actor2 }.Any(a => a?.Entry.Inter is 2 or 3 or 4);

@@ -194,6 +194,13 @@ internal static class EventMerging
     /// <summary>Attack and killing words name no specific kind of violence; a specific trigger of the same event decides the type.</summary>
     internal static bool IsGeneric(EventCandidate c) => !c.HasSpecificTrigger;
 
+    /// <summary>
+    /// A killing or attack with no side named ("مقتل مسؤول فلبيني"): its type (an armed clash by default) is a guess that
+    /// a report of the same act naming its victims or perpetrators overrides.
+    /// </summary>
+    private static bool TypeIsGuessed(EventCandidate c) =>
+        c.TriggerClass is TriggerClasses.Kill or TriggerClasses.Attack && c.Actor1 is null && c.Actor2 is null;
+
     /// <summary>Both events have a perpetrator and each one's perpetrator takes part in the other.</summary>
     private static bool SameActors(EventCandidate a, EventCandidate b)
     {
@@ -249,11 +256,11 @@ internal static class EventMerging
 
     internal static void Merge(EventCandidate into, EventCandidate from)
     {
-        if (IsGeneric(from) && !IsGeneric(into))
+        if (IsGeneric(from) && !IsGeneric(into) || TypeIsGuessed(from) && !TypeIsGuessed(into))
         {
             // keep the specific type
         }
-        else if (IsGeneric(into) && !IsGeneric(from) || from.Rank < into.Rank)
+        else if (IsGeneric(into) && !IsGeneric(from) || TypeIsGuessed(into) && !TypeIsGuessed(from) || from.Rank < into.Rank)
         {
             (into.EventType, into.SubEventType) = (from.EventType, from.SubEventType);
 

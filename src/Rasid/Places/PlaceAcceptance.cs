@@ -101,11 +101,51 @@ internal sealed class PlaceAcceptance
             }
         }
 
+        RelocateBeforeRelativeAnchor(text, mentions);
+
         foreach (var m in mentions.Where(m => m.Chosen is not null))
         {
             m.Resolved = PlaceOutput.ToResolved(_gazetteer, text, m, m.Chosen!, m.Reason);
         }
     }
+
+    /// <summary>
+    /// "جبل المقطر المطل على شارع الستين شمال تعز": a small place described a few words later as lying north (south...) of a
+    /// city or province is in that city's province. A namesake elsewhere in the same country is the wrong place: take the
+    /// namesake inside the anchor's province, or drop the small place and let the anchor stand for it.
+    /// </summary>
+    private static void RelocateBeforeRelativeAnchor(AnalyzedText text, List<PlaceMention> mentions)
+    {
+        for (var i = 1; i < mentions.Count; i++)
+        {
+            var anchor = mentions[i];
+            if (anchor.Modifier is null || anchor.Chosen is not { Admin1Code: { } province } a
+                || a.FeatureType is not (FeatureTypes.Admin1 or FeatureTypes.Admin2 or FeatureTypes.City))
+            {
+                continue;
+            }
+
+            for (var j = i - 1; j >= 0 && anchor.FirstToken - mentions[j].EndToken <= RelativeAnchorReach; j--)
+            {
+                var small = mentions[j];
+                if (small.Chosen is not { } s || s.Country != a.Country || s.Admin1Code == province
+                    || !(FeatureTypes.IsSmall(s.FeatureType) || small.TypeCue == "area")
+                    || text.Original.AsSpan(small.Span.End, Math.Max(0, anchor.NameSpan.Start - small.Span.End)).IndexOfAny('.', '\n') >= 0)
+                {
+                    continue;
+                }
+
+                var inside = small.Candidates.FirstOrDefault(c => c.Place.Admin1Code == province).Place;
+                small.Chosen = inside;
+                small.Reason = inside is null
+                    ? $"rejected: no place of this name in the province of {anchor.Text}, which the text places it relative to"
+                    : $"{inside.FeatureType} in {inside.Country}, the namesake in the province of {anchor.Text}";
+            }
+        }
+    }
+
+    /// <summary>How many tokens a relative anchor ("شمال تعز") may follow the small place it locates.</summary>
+    private const int RelativeAnchorReach = 8;
 
     private static string Why(PlaceMention m, GazetteerPlace c, string? documentCountry)
     {

@@ -86,6 +86,8 @@ public partial class EventExtractorTests
     [InlineData("قتل 7 جنود وعشرات المسلحين الحوثيين في اشتباكات في مدينة عتق بمحافظة شبوة.", 17, null)]
     // A toll that sums up a period ("منذ أن بدأت الحكومة غاراتها") does not replace the day's figure of the same event.
     [InlineData("ويوم الاثنين، قتل 94 مدنيا في الغارات الجوية الحكومية على مدينة دوما.\nوقتل 700 شخص في أعمال العنف في مدينة دوما منذ أن بدأت الحكومة غاراتها الجوية.", 94, null)]
+    // So does a toll since a month ("منذ أبريل الماضي").
+    [InlineData("قتل شخصان برصاص الشرطة في تظاهرة للمعارضة في مدينة ماناغوا.\nوقتل أكثر من 300 شخص خلال التظاهرات في مدينة ماناغوا منذ أبريل/نيسان الماضي.", 2, null)]
     // A figure of the dead and injured together is neither's figure.
     [InlineData("ارتفعت حصيلة الغارات الإسرائيلية على مدينة رفح إلى 141 شهيدا وجريحا.", null, null)]
     [InlineData("أدت الغارات الإسرائيلية على مدينة رفح إلى استشهاد وإصابة 141 فلسطينيا.", null, null)]

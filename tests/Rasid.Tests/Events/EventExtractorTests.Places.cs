@@ -16,6 +16,44 @@ public partial class EventExtractorTests
     }
 
     [Fact]
+    public void An_article_about_a_country_outside_the_gazetteer_does_not_take_a_namesake_elsewhere()
+    {
+        // "صباح" alone is also a village of Al Bayda (Yemen); in a Malaysian article "ولاية صباح" is Malaysia's Sabah state.
+        var result = TestPipeline.Extract("اعتقلت الشرطة الماليزية خمسة مسلحين في ولاية صباح شرقي ماليزيا.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("MY-12", e.Admin1Code);
+        Assert.Equal("Malaysia", e.Country);
+    }
+
+    [Theory]
+    // Every place of the article is in Rural Damascus: the unplaced killing three sentences on is there too.
+    [InlineData("مدينة دوما", "YE-SA", false)]
+    // With places in two provinces the killing stays unplaced (and is dropped).
+    [InlineData("مدينة صنعاء", "YE-SA", true)]
+    public void A_killing_with_no_place_in_a_one_province_article_is_in_that_province(string secondPlace, string otherProvince, bool dropped)
+    {
+        var result = TestPipeline.Extract(
+            "سيطرت قوات النظام على نصف الغوطة الشرقية بعد معارك عنيفة.\n"
+            + $"وتصاعد الدخان فوق {secondPlace} اليوم.\n"
+            + "ودعت الأمم المتحدة إلى هدنة إنسانية.\n"
+            + "وقال المرصد إن 62 شخصا لقوا مصرعهم في قصف يوم الأربعاء.");
+
+        var shelling = result.Events.Where(e => e.SubEventType == "Shelling/artillery/missile attack").ToList();
+        if (dropped)
+        {
+            Assert.Empty(shelling);
+            Assert.DoesNotContain(result.Events, e => e.Admin1Code == otherProvince && e.Fatalities == 62);
+        }
+        else
+        {
+            var e = Assert.Single(shelling);
+            Assert.Equal("SY-RD", e.Admin1Code);
+            Assert.Equal(62, e.Fatalities);
+        }
+    }
+
+    [Fact]
     public void A_dual_cue_with_two_towns_gives_two_territory_events()
     {
         var result = TestPipeline.Extract("تمكنت المقاومة الشعبية من السيطرة على مدينتي لودر ومودية في محافظة أبين بعد معارك مع الحوثيين.");

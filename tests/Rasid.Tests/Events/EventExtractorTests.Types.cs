@@ -42,6 +42,18 @@ public partial class EventExtractorTests
     [InlineData("اختطف مسلحون مجهولون مواطنا في مدينة عدن.", EventTypes.ViolenceAgainstCivilians, "Abduction/forced disappearance", "YE-AD")]
     // A prisoner release is coded as an agreement (Sanaa city).
     [InlineData("أعلنت جماعة الحوثي الإفراج عن 31 أسيرا من القوات الحكومية في مدينة صنعاء.", EventTypes.StrategicDevelopments, "Agreement", "YE-SA")]
+    // A targeted killing by a drone is coded by its weapon: an air strike, not an attack on a civilian (Marib).
+    [InlineData("نجا محافظ مأرب من محاولة اغتيال بطائرة مسيرة استهدفت موكبه في مدينة مأرب أمس.", EventTypes.RemoteViolence, "Air/drone strike", "YE-MA")]
+    // An assassination by a roadside bomb is an IED (Aden).
+    [InlineData("اغتيل قائد عسكري بعبوة ناسفة زرعت في سيارته بمدينة عدن صباح اليوم.", EventTypes.RemoteViolence, "Remote explosive/landmine/IED", "YE-AD")]
+    // A mayor shot dead by a gunman is a civilian victim (outside the gazetteer's 41 countries: a hand-written place).
+    [InlineData("قتل مسلح رئيس بلدية فلبيني بالرصاص أمام مكتبه في مدينة دافاو.", EventTypes.ViolenceAgainstCivilians, "Attack", "PH-11")]
+    // Clashes in the sentence of a protest the police attacked are the protest's repression, not a battle (Masaya).
+    [InlineData("وهاجمت قوات الشرطة تظاهرة للمعارضة في مدينة مسايا، وأسفرت الاشتباكات عن مقتل شخصين.", EventTypes.Protests, "Excessive force against protesters", "NI-MS")]
+    // Entering a town under a settlement deal, with no fighting named, is a non-violent transfer of territory (Daraa).
+    [InlineData("ودخلت قوات النظام مدينة درعا إثر خروج مقاتلين معارضين رفضوا اتفاق التسوية.", EventTypes.StrategicDevelopments, "Non-violent transfer of territory", "SY-DR")]
+    // Protesters setting a building on fire riot (Basra).
+    [InlineData("اقتحم مئات المتظاهرين مبنى المحافظة في مدينة البصرة وأضرموا النار فيه.", EventTypes.Riots, "Violent demonstration", "IQ-BA")]
     public void A_one_sentence_report_gives_one_event_of_its_type_in_its_province(string text, string eventType, string subEventType, string admin1Code)
     {
         var e = SingleEvent(text);
