@@ -54,6 +54,14 @@ public partial class EventExtractorTests
     [InlineData("ودخلت قوات النظام مدينة درعا إثر خروج مقاتلين معارضين رفضوا اتفاق التسوية.", EventTypes.StrategicDevelopments, "Non-violent transfer of territory", "SY-DR")]
     // Protesters setting a building on fire riot (Basra).
     [InlineData("اقتحم مئات المتظاهرين مبنى المحافظة في مدينة البصرة وأضرموا النار فيه.", EventTypes.Riots, "Violent demonstration", "IQ-BA")]
+    // Shooting down an aircraft is a clash, not an air strike (Idlib).
+    [InlineData("أعلنت فصائل المعارضة إسقاط طائرة حربية تابعة للنظام فوق مدينة إدلب.", EventTypes.Battles, "Armed clash", "SY-ID")]
+    // A booby-trapped house blown up under a patrol is an IED, not property destruction (Jenin).
+    [InlineData("قتل جنديان إسرائيليان في تفجير منزل مفخخ في مخيم جنين.", EventTypes.RemoteViolence, "Remote explosive/landmine/IED", "PS-JEN")]
+    // Explosives found in a hideout are disrupted weapons use, not a bombing (Hawija, Kirkuk).
+    [InlineData("دمرت القوات العراقية عشرات الأنفاق التابعة لداعش وعثرت على كميات من العبوات الناسفة في قضاء الحويجة.", EventTypes.StrategicDevelopments, "Disrupted weapons use", "IQ-KI")]
+    // An activist "among the protesters" abducted by gunmen is an abduction, not a protest (Baghdad).
+    [InlineData("اختطف مسلحون مجهولون ناشطا من المشاركين في الاحتجاجات وسط مدينة بغداد.", EventTypes.ViolenceAgainstCivilians, "Abduction/forced disappearance", "IQ-BG")]
     public void A_one_sentence_report_gives_one_event_of_its_type_in_its_province(string text, string eventType, string subEventType, string admin1Code)
     {
         var e = SingleEvent(text);
