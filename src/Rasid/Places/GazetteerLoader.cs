@@ -338,6 +338,12 @@ internal sealed partial class GazetteerBuilder
             AddToGroup(bar < 0 ? namesCell : namesCell[..bar], place);
         }
 
+        RegisterUnit(place);
+    }
+
+    /// <summary>A country or admin-unit place is the place of its unit: aliases (aliases.tsv) point to it by code.</summary>
+    private void RegisterUnit(GazetteerPlace place)
+    {
         switch (place.FeatureType)
         {
             case "country":
@@ -372,10 +378,7 @@ internal sealed partial class GazetteerBuilder
                 row["population"].Length == 0 ? 0 : long.Parse(row["population"], CultureInfo.InvariantCulture),
                 TsvSpans.ParseDouble(row["lat"]), TsvSpans.ParseDouble(row["lon"]), row.Optional("admin1"), row.Optional("admin2"), row.Optional("admin3"));
             _places.Add(place);
-            if (place.FeatureType == "country")
-            {
-                _countryPlaces.TryAdd(place.Country, place);
-            }
+            RegisterUnit(place);
 
             foreach (var name in names)
             {
