@@ -73,6 +73,17 @@ public class EventCoreferenceTests
     }
 
     [Fact]
+    public void A_supporting_force_is_on_the_attacker_side_not_its_opponent()
+    {
+        // "مدعومة من طيران وسلاح التحالف": the coalition supports Hadi's forces; it is no side against them.
+        var result = TestPipeline.Extract("وسقطت قاعدة العند في محافظة لحج بعد هجوم شنته قوات هادي مدعومة من طيران وسلاح التحالف العربي.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Military Forces of Yemen (2012-)", e.Actor1?.Name);
+        Assert.NotEqual("Saudi-led Coalition (Operation Restoring Hope)", e.Actor2?.Name);
+    }
+
+    [Fact]
     public void An_air_strike_named_by_its_nisba_has_that_attacker_as_actor1_and_the_victims_as_actor2()
     {
         var result = TestPipeline.Extract("قتل 40 شخصا في غارات إسرائيلية على مدينة رفح.");
