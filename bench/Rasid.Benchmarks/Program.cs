@@ -2,6 +2,7 @@
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- text [CORPUS.jsonl ...]       plain single-thread throughput
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- mentions [N] [CORPUS.jsonl ...] numbers and dates found, for eyeballing
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- extract [CORPUS.jsonl ...]    whole extraction: load time, docs/s, MB/s, stages
+//   dotnet run -c Release --project bench/Rasid.Benchmarks -- startup [--loaders] [FILE.txt]  where a start-up goes (publish it ReadyToRun: README)
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- places [FILE.txt ...]          gazetteer load and place recognition
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- sizes [MB ...]                 one-line documents of growing size: parse + extract time
 //   dotnet run -c Release --project bench/Rasid.Benchmarks -- fuzz [N] [SEED] [MAXLINE]             N random and mutated inputs through parse + extract
@@ -24,6 +25,11 @@ if (args.Length > 0 && args[0] == "text")
 if (args.Length > 0 && args[0] == "extract")
 {
     return ExtractThroughput.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "startup")
+{
+    return StartupSplit.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "places")

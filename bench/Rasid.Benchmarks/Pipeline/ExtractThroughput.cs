@@ -38,7 +38,7 @@ public static class ExtractThroughput
         }
 
         var data = DirectoryDataSource.Default();
-        LoaderSplit(data);
+        StartupSplit.Loaders(data);
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var loadCpu = CpuSeconds();
         var watch = Stopwatch.StartNew();
@@ -112,40 +112,6 @@ public static class ExtractThroughput
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(Invariant($"peak working set: {process.PeakWorkingSet64 / 1e6:F0} MB"));
         return 0;
-    }
-
-    /// <summary>
-    /// Start-up split: each loader <see cref="RasidPipeline.Create"/> calls, timed on its own in this fresh process (so each
-    /// time includes the JIT of that loader's code, as in a `rasid extract` start-up).
-    /// </summary>
-    private static void LoaderSplit(IDataSource data)
-    {
-        var loaders = new (string Name, Func<object> Load)[]
-        {
-            ("boilerplate (BoilerplateRemover)", () => Rasid.Cleaning.BoilerplateRemover.Load(data)),
-            ("actors (ActorDictionary)", () => Rasid.Actors.ActorDictionary.Load(data)),
-            ("numbers (NumberRecognizer)", () => Rasid.Numbers.NumberRecognizer.Load(data)),
-            ("dates (DateResolver)", () => Rasid.Dates.DateResolver.Load(data)),
-            ("places (PlaceResolver: gazetteer)", () => Rasid.Places.PlaceResolver.Load(data)),
-            ("events (EventLexicon)", () => Rasid.Events.EventLexicon.Load(data)),
-            ("clauses (ClauseSplitter)", () => Rasid.Text.ClauseSplitter.Load(data)),
-        };
-        Console.WriteLine("start-up split (each loader once, cold: includes its JIT; then once more, warm):");
-        var total = 0.0;
-        foreach (var (name, load) in loaders)
-        {
-            var cpu = CpuSeconds();
-            var start = Stopwatch.GetTimestamp();
-            GC.KeepAlive(load());
-            var wall = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            cpu = CpuSeconds() - cpu;
-            total += wall;
-            var warm = Stopwatch.GetTimestamp();
-            GC.KeepAlive(load());
-            Console.WriteLine(Invariant($"  {name,-36} {wall,7:F0} ms wall {cpu * 1000,7:F0} ms CPU; again (warm) {Stopwatch.GetElapsedTime(warm).TotalMilliseconds,5:F0} ms wall"));
-        }
-
-        Console.WriteLine(Invariant($"  {"total",-36} {total,7:F0} ms wall"));
     }
 
     /// <summary>One more pass of <see cref="RasidPipeline.Extract"/> with its stage timer, adding up each stage's time.</summary>

@@ -10,7 +10,7 @@ namespace Rasid.Actors;
 /// variants.tsv), stop phrases and country words. Every problem is collected with its file and line; then one
 /// <see cref="ActorDataException"/> lists them all.
 /// </summary>
-internal sealed class ActorLexicon
+internal sealed partial class ActorLexicon
 {
     private static readonly string[] s_requiredColumns = ["id", "name", "name_ar", "inter", "country", "aliases", "valid_from", "valid_to", "note"];
 
@@ -34,11 +34,21 @@ internal sealed class ActorLexicon
     /// <summary>Country names by ISO2.</summary>
     public Dictionary<string, string> CountryNames { get; }
 
-    /// <summary>Loads every actor file from <paramref name="data"/> (folder <see cref="ActorDictionary.Folder"/>).</summary>
+    /// <summary>
+    /// Loads every actor file from <paramref name="data"/> (folder <see cref="ActorDictionary.Folder"/>), from its compiled
+    /// snapshot while the files and the code are unchanged (<see cref="CompiledData"/>; written only for data without problems).
+    /// </summary>
     /// <exception cref="ActorDataException">The data has at least one problem.</exception>
     public static ActorLexicon Load(IDataSource data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return CompiledData.Load(data, "actors", data.List(ActorDictionary.Folder, ".tsv"), () => Parse(data).Compile(), Open);
+    }
+
+    /// <summary>Reads and checks every actor file: the text path of <see cref="Load"/>.</summary>
+    /// <exception cref="ActorDataException">The data has at least one problem.</exception>
+    internal static ActorLexicon Parse(IDataSource data)
+    {
         var diagnostics = new List<ActorDiagnostic>();
 
         var variants = data.Exists(ActorDictionary.Folder + "/variants.tsv")

@@ -20,7 +20,10 @@ public interface IDataSource
     IReadOnlyList<string> List(string folder, string suffix);
 }
 
-/// <summary>Reads language data from a directory on disk (by default the <c>data/</c> folder shipped beside the program).</summary>
+/// <summary>
+/// Reads language data from a directory on disk (by default the <c>data/</c> folder shipped beside the program). The
+/// large lexicons keep compiled snapshots of their files in its <c>.compiled/</c> folder (see <see cref="CompiledData"/>).
+/// </summary>
 public sealed class DirectoryDataSource : IDataSource
 {
     private readonly string _root;
@@ -65,6 +68,9 @@ public sealed class DirectoryDataSource : IDataSource
             .Order(StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>Where the compiled snapshot <paramref name="name"/> of this folder's files is kept (<see cref="CompiledData"/>).</summary>
+    internal string CompiledPath(string name) => Path.Combine(_root, CompiledData.Folder, name + ".bin");
 
     private string Resolve(string path) => Path.Combine(_root, path.Replace('/', Path.DirectorySeparatorChar));
 }

@@ -104,6 +104,19 @@ internal sealed class ActorRoles
         }
 
         var isMasdar = TriggerFilter.IsMasdar(tokens[triggerFirst].Text);
+        bool IsSupporter(ActorMention m)
+        {
+            for (var k = Math.Max(sentence.FirstToken, m.FirstToken - SupportReach); k < m.FirstToken; k++)
+            {
+                if (_lexicon.IsCue(CueSet.SupportCue, tokens[k].Text))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         bool IsVsoSubject(ActorMention m) =>
             m.Actor.Inter is not 7 && actors.Any(n => !tokens[n.FirstToken].Text.StartsWith('و')
                                                    && (n.FirstToken == m.EndToken
@@ -120,6 +133,12 @@ internal sealed class ActorRoles
             {
                 // The actor phrase contains the trigger ("مقاتلات التحالف", "طائرات الاحتلال"): the aircraft's owner acts.
                 role = 1;
+            }
+            else if (IsSupporter(m))
+            {
+                // "قوات هادي مدعومة من طيران التحالف", "بمساندة الحشد الشعبي": the supporter is on the agent's side.
+                role = 1;
+                candidate.Supporters.Add(m.Actor.Id);
             }
             else if (before is "يد" or "قبل" || _lexicon.IsCue(CueSet.AgentCue, before) && !_lexicon.IsCue(CueSet.PatientCue, before2) && m.FirstToken - 1 != triggerFirst)
             {
@@ -199,7 +218,7 @@ internal sealed class ActorRoles
         }
 
         var agents = roles.Where(r => r.Role > 0).Select(r => r.Mention)
-            .OrderBy(m => !IsWeaponWord(m) && m.FirstToken <= triggerFirst && m.EndToken > triggerFirst ? 0 : 1).ToList();
+            .OrderBy(m => !IsWeaponWord(m) && m.FirstToken <= triggerFirst && m.EndToken > triggerFirst ? 0 : IsSupporter(m) ? 2 : 1).ToList();
         var patients = roles.Where(r => r.Role < 0).Select(r => r.Mention).ToList();
         var unknown = roles.Where(r => r.Role == 0).Select(r => r.Mention).ToList();
         var first = agents.Count > 0 ? agents[0] : unknown.Count > 0 && (patients.Count == 0 || unknown[0].FirstToken < patients[0].FirstToken || !objectClass) ? unknown[0] : (ActorMention?)null;
@@ -225,6 +244,9 @@ internal sealed class ActorRoles
             AddAssoc(candidate.Assoc2, candidate, m);
         }
     }
+
+    /// <summary>How many words a support cue may stand before its supporter ("مدعومة من طيران وسلاح التحالف").</summary>
+    private const int SupportReach = 5;
 
     /// <summary>"بحسب الأمم المتحدة", "وفقا لمنظمة الصحة": the body a report is attributed to is its source, not a side.</summary>
     private bool IsSource(IReadOnlyList<Token> tokens, int mentionStart, int sentenceStart) =>
@@ -299,7 +321,8 @@ internal sealed class ActorRoles
         }
 
         var known = (c.Actor1 ?? c.Actor2)!.Entry;
-        var other = salient.FirstOrDefault(a => a.Id != known.Id && !(a.Country == known.Country && a.Inter == known.Inter && a.IsGeneric));
+        // A supporter of the known side ("مدعومة من طيران التحالف") is never its opponent.
+        var other = salient.FirstOrDefault(a => a.Id != known.Id && !c.Supporters.Contains(a.Id) && !(a.Country == known.Country && a.Inter == known.Inter && a.IsGeneric));
         if (other is null)
         {
             return;

@@ -32,6 +32,9 @@ internal sealed class EventCandidate
 
     public List<AssignedActor> Assoc1 { get; } = [];
 
+    /// <summary>Actors named as supporting a side ("مدعومة من طيران التحالف"): never filled in as the battle's opponent.</summary>
+    public HashSet<string> Supporters { get; } = new(StringComparer.Ordinal);
+
     public AssignedActor? Actor2 { get; set; }
 
     public List<AssignedActor> Assoc2 { get; } = [];
@@ -82,6 +85,7 @@ internal sealed class EventCandidate
         copy.Assoc1.AddRange(Assoc1);
         copy.Assoc2.AddRange(Assoc2);
         copy.Tags.UnionWith(Tags);
+        copy.Supporters.UnionWith(Supporters);
         copy.Sentences.AddRange(Sentences);
         return copy;
     }

@@ -27,6 +27,12 @@ internal static class EventCoreference
             {
                 into = result.LastOrDefault(r => RefersTo(e, r));
                 reason = "a reference back to an incident already told";
+                if (into is null && !e.PlaceInSentence && e.Casualties.Count == 0)
+                {
+                    // "وأعلن التنظيم مسؤوليته عن الهجمات الأربعة": a claim of acts the article does not report, with no place or toll.
+                    trace?.Invoke($"coreference: s{e.Sentence} {e.EventType}/{e.SubEventType} dropped: a reference back to no act told before, with no place or toll of its own");
+                    continue;
+                }
             }
 
             if (into is null)

@@ -99,6 +99,7 @@ internal sealed class EventExtractor
 
         // An event needs a place stated in its own sentence or the one before; a document-wide fallback is too weak.
         // A restatement is dropped when the article reports an event of its kind in the same province elsewhere (it repeats that one).
+        TakeSingleProvince(events, context.Places, text, context.Published);
         var placed = events.Where(c => c.Place?.Admin1Code is not null && (c.PlaceInSentence || EventLocator.PlaceNearby(c, text) || DatedToll(c))
                                        && !(c.RestatementOnly && events.Any(o => o != c && !o.RestatementOnly && o.EventType == c.EventType
                                                                                  && o.Place?.Admin1Code == c.Place?.Admin1Code)))
@@ -126,6 +127,43 @@ internal sealed class EventExtractor
         _perpetrators.Apply(resolved, document, trace);
         return resolved;
     }
+
+    /// <summary>
+    /// "أن 62 شخصا لقوا مصرعهم في قصف يوم الأربعاء": a deadly act with no place of its own, in an article every place of
+    /// which lies in one province, happened in that province. Such events take the article's most precise place there.
+    /// </summary>
+    private static void TakeSingleProvince(List<EventCandidate> events, PlaceAnalysis places, AnalyzedText text, DateOnly? published)
+    {
+        // Only the article's own news: a background event (more than a week old) needs a place of its own.
+        var unplaced = events.Where(c => !(c.Place?.Admin1Code is not null && (c.PlaceInSentence || EventLocator.PlaceNearby(c, text)))
+                                         && c.Casualties.Any(x => x.Role == "killed" && !x.Cumulative)
+                                         && !(published is { } p && c.Date?.Date is { } d && d.DayNumber < p.DayNumber - RecentDays)).ToList();
+        if (unplaced.Count == 0)
+        {
+            return;
+        }
+
+        var inProvinces = places.Details
+            .Where(m => m.Resolved is { Admin1Code: not null } && !m.IsReportingSource && !m.IsDestination && !m.IsReferencePoint)
+            .Select(m => m.Resolved!).ToList();
+        var provinces = inProvinces.Select(p => p.Admin1Code).Distinct(StringComparer.Ordinal).ToList();
+        if (provinces.Count != 1 || inProvinces.Count < MinimumMentionsOfSingleProvince)
+        {
+            return;
+        }
+
+        var best = inProvinces.MinBy(p => p.GeoPrecision)!;
+        foreach (var c in unplaced.Where(c => c.Place?.Admin1Code is null || c.Place.Admin1Code == best.Admin1Code))
+        {
+            (c.Place, c.PlaceInSentence) = (c.Place?.Admin1Code is null ? best : c.Place, true);
+        }
+    }
+
+    /// <summary>How many days before publication an event is still the article's own news, not background.</summary>
+    private const int RecentDays = 7;
+
+    /// <summary>How often an article must name places of its one province before an unplaced killing is put there.</summary>
+    private const int MinimumMentionsOfSingleProvince = 2;
 
     /// <summary>
     /// "وقتل 19 شخصا في مقهى في 13 آب/اغسطس 2017": a toll with its own calendar day (a day number and a month, not
@@ -166,7 +204,7 @@ internal sealed class EventExtractor
         candidate.Date = EventDates.Of(context.Dates, context.Text, s, trigger.Span, sentence.Span);
         candidate.DateInSentence = candidate.Date is { } date && sentence.Span.Contains(date.Span);
         candidate.RestatementOnly = !candidate.PlaceInSentence && scope.Casualties.Count == 0 && _filter.StartsWithReportingVerb(tokens, sentence);
-        candidate.RefersBack = _filter.IsClaimed(tokens, trigger.FirstToken, sentence)
+        candidate.RefersBack = _filter.IsClaimed(tokens, trigger.FirstToken, sentence) || _filter.IsDemonstrated(tokens, trigger.FirstToken, sentence)
                                || !candidate.HasSpecificTrigger && !candidate.PlaceInSentence && TriggerFilter.IsDefinite(tokens[trigger.FirstToken].Text);
         return candidate;
     }

@@ -296,6 +296,9 @@ public enum CueSet
     /// <summary>The words of set crowd_noun in cue_words.tsv.</summary>
     CrowdNoun,
 
+    /// <summary>The words of set demonstrative in cue_words.tsv.</summary>
+    Demonstrative,
+
     /// <summary>The words of set detonate_far in cue_words.tsv.</summary>
     DetonateFar,
 

@@ -305,6 +305,7 @@ internal static class EventMerging
             (into.Date, into.DateInSentence) = (from.Date, from.DateInSentence);
         }
         into.Casualties.AddRange(from.Casualties);
+        into.Supporters.UnionWith(from.Supporters);
         into.Tags.UnionWith(from.Tags);
         into.CivilianTargets |= from.CivilianTargets;
         into.Sentences.AddRange(from.Sentences.Where(s => !into.Sentences.Contains(s)));

@@ -213,7 +213,7 @@ internal sealed class TriggerFilter
         for (var i = from; i < to - 1; i++)
         {
             // "منذ ثلاث سنوات" (years ago); "منذ 2014، يشهد اليمن حربا": a war since a past year is background.
-            if (_lexicon.IsSincePeriod(tokens, i, orStart: false, end: to)
+            if (_lexicon.IsSincePeriod(tokens, i, orStart: true, end: to)
                 || _lexicon.IsCue(CueSet.Since, tokens[i].Text) && tokens[i + 1].Kind == TokenKind.Number
                    && int.TryParse(tokens[i + 1].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var since)
                    && since is > 1900 and < 2100 && (published is null || since < published.Value.Year))
@@ -259,6 +259,10 @@ internal sealed class TriggerFilter
 
         return false;
     }
+
+    /// <summary>"هذه القذائف", "هذا الهجوم": a demonstrative right before the trigger points back to an act already told.</summary>
+    public bool IsDemonstrated(IReadOnlyList<Token> tokens, int trigger, Sentence sentence) =>
+        trigger > sentence.FirstToken && _lexicon.IsCue(CueSet.Demonstrative, tokens[trigger - 1].Text);
 
     /// <summary>A noun with the article, after an optional و/ف/ب/ل ("الهجوم", "بالهجوم", "للهجوم"): it names something already told.</summary>
     public static bool IsDefinite(string word)

@@ -40,28 +40,31 @@ public sealed class RasidPipeline
     public const string Version = "rasid.extract/1";
 
     /// <summary>
-    /// Builds the default pipeline from the language data in <paramref name="data"/>. The gazetteer loads on a pool thread
-    /// while the caller's thread loads the rest (the two largest loads, places and actors, overlap on two cores), so
-    /// <paramref name="data"/> is read from two threads at once.
+    /// Builds the default pipeline from the language data in <paramref name="data"/>. The gazetteer and the actor
+    /// dictionary (the two largest loads) load on pool threads while the caller's thread loads the rest, so
+    /// <paramref name="data"/> is read from several threads at once.
     /// </summary>
     public static RasidPipeline Create(IDataSource data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var places = Task.Run(() => PlaceResolver.Load(data));
+        var placesTask = Task.Run(() => PlaceResolver.Load(data));
+        var actorsTask = Task.Run(() => ActorDictionary.Load(data));
+        var large = Task.WhenAll(placesTask, actorsTask);
         try
         {
-            var actors = ActorDictionary.Load(data);
             var events = EventLexicon.Load(data);
             var cleaner = BoilerplateRemover.Load(data);
             var numbers = NumberRecognizer.Load(data);
             var dates = DateResolver.Load(data);
             var clauses = ClauseSplitter.Load(data);
-            return new RasidPipeline(cleaner, actors, numbers, dates, places.GetAwaiter().GetResult(), events, clauses);
+            var places = placesTask.GetAwaiter().GetResult();
+            var actors = actorsTask.GetAwaiter().GetResult();
+            return new RasidPipeline(cleaner, actors, numbers, dates, places, events, clauses);
         }
         finally
         {
-            // Whatever happened here, the gazetteer's load is over before Create returns or throws.
-            ((IAsyncResult)places).AsyncWaitHandle.WaitOne();
+            // Whatever happened here, the pool threads' loads are over before Create returns or throws.
+            ((IAsyncResult)large).AsyncWaitHandle.WaitOne();
         }
     }
 

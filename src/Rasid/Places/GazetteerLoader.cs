@@ -1,26 +1,100 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Rasid.Data;
 using Rasid.Text;
 
-
 namespace Rasid.Places;
 
-/// <summary>
-/// The gazetteer's loader: reads and checks every file of data/gazetteer/ and builds the name index and phrase matcher.
-/// places.tsv.gz (60,000+ rows) is read by a tuned two-stage path (a pool thread inflates and parses rows while this
-/// thread indexes names), which writes the gazetteer's indexes directly, hence a part of the same class.
-/// </summary>
 public sealed partial class Gazetteer
 {
-    /// <summary>Loads every gazetteer file from <paramref name="data"/> (folder gazetteer/).</summary>
+    /// <summary>
+    /// Loads every gazetteer file from <paramref name="data"/> (folder gazetteer/): maps its compiled snapshot while
+    /// the files and the code are unchanged, else reads and checks the files and writes the snapshot (<see cref="CompiledData"/>).
+    /// </summary>
     public static Gazetteer Load(IDataSource data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var g = new Gazetteer();
+        return CompiledData.Load(data, "gazetteer", GazetteerBuilder.SourceFiles, () => GazetteerBuilder.Parse(data).Compile(), Open);
+    }
+}
+
+/// <summary>
+/// The gazetteer's loader: reads and checks every file of data/gazetteer/ and builds the name index and phrase matcher,
+/// which <see cref="Compile"/> writes as the <see cref="Gazetteer"/>'s snapshot. places.tsv.gz (60,000+ rows) is read
+/// by a tuned two-stage path (a pool thread inflates and parses rows while this thread indexes names).
+/// </summary>
+internal sealed partial class GazetteerBuilder
+{
+    private readonly List<GazetteerPlace> _places = new(65_536);
+    private readonly Dictionary<string, AdminUnit> _admins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CountryInfo> _countries = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Level, string Code), GazetteerPlace> _adminPlaces = [];
+    private readonly Dictionary<string, GazetteerPlace> _countryPlaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _theatres = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _internedLookup;
+
+    /// <summary>Place ids of each name group (one index key per distinct name) as linked lists in three flat lists.</summary>
+    private readonly List<int> _groupHead = new(70_000);
+    private readonly List<int> _memberPlace = new(100_000);
+    private readonly List<int> _memberNext = new(100_000);
+
+    private GazetteerBuilder()
+    {
+        _internedLookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Every place, by id (what <see cref="Gazetteer.Places"/> serves).</summary>
+    internal IReadOnlyList<GazetteerPlace> Places => _places;
+
+    /// <summary>Admin units by code.</summary>
+    internal IReadOnlyDictionary<string, AdminUnit> Admins => _admins;
+
+    /// <summary>Countries by ISO2.</summary>
+    internal IReadOnlyDictionary<string, CountryInfo> Countries => _countries;
+
+    /// <summary>Theatres by ISO2.</summary>
+    internal IReadOnlyDictionary<string, string> Theatres => _theatres;
+
+    /// <summary>The entry of each country, by ISO2.</summary>
+    internal IReadOnlyDictionary<string, GazetteerPlace> CountryPlaces => _countryPlaces;
+
+    /// <summary>Number of name groups.</summary>
+    internal int GroupCount => _groupHead.Count;
+
+    /// <summary>The place ids of name group <paramref name="group"/>, in load order (as <see cref="Gazetteer.AddGroupMembers"/> gives them).</summary>
+    internal List<int> GroupMembers(int group)
+    {
+        var ids = new List<int>();
+        for (var node = _groupHead[group]; node >= 0; node = _memberNext[node])
+        {
+            ids.Add(_memberPlace[node]);
+        }
+
+        ids.Reverse();
+        return ids;
+    }
+
+    internal PhraseMatcher<LexEntry> Matcher { get; } = new();
+
+    internal NameIndexBuilder Index { get; } = new(80_000);
+
+    internal List<PlaceCue> CueList { get; } = [];
+
+    internal List<string> AdjectiveList { get; } = [];
+
+    internal Dictionary<string, HashSet<string>> ContextWords { get; } = new(StringComparer.Ordinal);
+
+    internal HashSet<string> StopWords { get; } = new(StringComparer.Ordinal);
+
+    internal Transliteration Transliteration { get; private set; } = Transliteration.Empty;
+
+    /// <summary>Reads and checks every gazetteer file: the text path of <see cref="Gazetteer.Load"/>.</summary>
+    internal static GazetteerBuilder Parse(IDataSource data)
+    {
+        var g = new GazetteerBuilder();
 
         // The admin units depend on nothing else and nothing else reads them while loading: they are parsed on a
         // pool thread while the places load.
@@ -162,7 +236,6 @@ public sealed partial class Gazetteer
         public readonly List<Range> Names = new(512);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per load: no point in a slow first tier
     private void ReadPlaceRows(Stream file, int firstId, BlockingCollection<PlaceBlock> blocks, ConcurrentQueue<PlaceBlock> spare, CancellationToken cancel)
     {
         try
@@ -234,7 +307,6 @@ public sealed partial class Gazetteer
     }
 
     /// <summary>The place of one row of places.tsv with id <paramref name="id"/>, or null for a row with fewer than ten cells.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private GazetteerPlace? MakePlace(ReadOnlySpan<char> row, int id)
     {
         Span<Range> cells = stackalloc Range[11];
@@ -254,7 +326,6 @@ public sealed partial class Gazetteer
     }
 
     /// <summary>Adds a place of places.tsv and indexes its names (<paramref name="namesCell"/>: '|'-separated, the first is <see cref="GazetteerPlace.NameAr"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void IndexPlace(GazetteerPlace place, ReadOnlySpan<char> namesCell)
     {
         _places.Add(place);
@@ -267,6 +338,12 @@ public sealed partial class Gazetteer
             AddToGroup(bar < 0 ? namesCell : namesCell[..bar], place);
         }
 
+        RegisterUnit(place);
+    }
+
+    /// <summary>A country or admin-unit place is the place of its unit: aliases (aliases.tsv) point to it by code.</summary>
+    private void RegisterUnit(GazetteerPlace place)
+    {
         switch (place.FeatureType)
         {
             case "country":
@@ -301,10 +378,7 @@ public sealed partial class Gazetteer
                 row["population"].Length == 0 ? 0 : long.Parse(row["population"], CultureInfo.InvariantCulture),
                 TsvSpans.ParseDouble(row["lat"]), TsvSpans.ParseDouble(row["lon"]), row.Optional("admin1"), row.Optional("admin2"), row.Optional("admin3"));
             _places.Add(place);
-            if (place.FeatureType == "country")
-            {
-                _countryPlaces.TryAdd(place.Country, place);
-            }
+            RegisterUnit(place);
 
             foreach (var name in names)
             {
@@ -316,7 +390,6 @@ public sealed partial class Gazetteer
 
     private void AddToGroup(string name, GazetteerPlace place) => AddToGroup(name, place, name);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddToGroup(ReadOnlySpan<char> name, GazetteerPlace place, string? nameString = null)
     {
         var group = Index.GetOrAdd(name, _groupHead.Count, nameString);
@@ -401,9 +474,9 @@ public sealed partial class Gazetteer
         foreach (var row in TsvReader.Read(data, "gazetteer/context_words.tsv"))
         {
             var kind = row["kind"];
-            if (!ContextKinds.Contains(kind, StringComparer.Ordinal))
+            if (!Gazetteer.ContextKinds.Contains(kind, StringComparer.Ordinal))
             {
-                throw new InvalidDataException($"{row.Location}: unknown kind '{kind}' (known: {string.Join(", ", ContextKinds)})");
+                throw new InvalidDataException($"{row.Location}: unknown kind '{kind}' (known: {string.Join(", ", Gazetteer.ContextKinds)})");
             }
 
             if (!ContextWords.TryGetValue(kind, out var set))
@@ -414,7 +487,7 @@ public sealed partial class Gazetteer
             set.Add(ArabicNormalizer.NormalizeKey(row["word"]));
         }
 
-        foreach (var kind in ContextKinds)
+        foreach (var kind in Gazetteer.ContextKinds)
         {
             if (!ContextWords.ContainsKey(kind))
             {

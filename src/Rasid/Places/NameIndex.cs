@@ -1,124 +1,71 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using Rasid.Data;
 using Rasid.Text;
 
 namespace Rasid.Places;
 
 /// <summary>
-/// A load-fast index of the gazetteer's place names with the matching rules of
+/// The index of the gazetteer's place names, read in place from the compiled snapshot, with the matching rules of
 /// <see cref="PhraseMatcher{T}"/>: words compare on their article-free key, the first word may carry the
-/// proclitics و ف ب ل ك لل, and the longest name wins. It keys whole names in one dictionary (names come
-/// pre-normalised from the build script), so 60,000 names load in a few tens of milliseconds, and a token that
-/// cannot start a name is rejected without allocating.
+/// proclitics و ف ب ل ك لل, and the longest name wins. A token that cannot start a name is rejected without allocating.
 /// </summary>
 /// <remarks>
-/// One dictionary holds every key a lookup can meet: whole names (with their group), the proper word prefixes of
-/// multi-word names, and the first words of the small lexicon's phrases (<see cref="MarkFirstKey"/>). Each key is
-/// looked up once per step; <see cref="Starts"/> rejects most tokens with one lookup per clitic reading.
+/// One map holds every key a lookup can meet: whole names (with their group), the proper word prefixes of
+/// multi-word names, and the first words of the small lexicon's phrases (built by <see cref="NameIndexBuilder"/>).
+/// Each key is looked up once per step; <see cref="Starts"/> rejects most tokens with one lookup per clitic reading.
 /// </remarks>
 internal sealed class NameIndex
 {
-    private const int MaxKeyLength = 256;
+    internal const int MaxKeyLength = 256;
 
     /// <summary>The key is a proper word prefix of a longer name.</summary>
-    private const int PrefixFlag = 1;
+    internal const int PrefixFlag = 1;
 
     /// <summary>The key is the first word of a phrase of the small lexicon.</summary>
-    private const int FirstKeyFlag = 2;
+    internal const int FirstKeyFlag = 2;
 
     /// <summary>Bits above the flags hold the group + 1 (0: the key is not a whole name).</summary>
-    private const int GroupShift = 2;
+    internal const int GroupShift = 2;
 
-    private readonly Dictionary<string, int> _keys;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    /// <summary>Words of the Bloom filter: 2^21 bits, 256 KB.</summary>
+    internal const int FilterWords = 1 << 15;
 
-    /// <summary>
-    /// A one-hash Bloom filter over every key (2^21 bits, 256 KB): most words are no key, and this rejects them
-    /// without touching the dictionary's larger, cache-unfriendly arrays.
-    /// </summary>
-    private readonly ulong[] _filter = new ulong[1 << 15];
-
-    public NameIndex(int capacity = 0)
-    {
-        _keys = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
-        _lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
-    /// <summary>Number of distinct whole-name keys.</summary>
-    public int Count => _keys.Values.Count(v => v >> GroupShift > 0);
-
-    /// <summary>The group of <paramref name="normalizedName"/> (already folded by <see cref="ArabicNormalizer.NormalizeKey"/>), created when new.</summary>
-    public int GetOrAdd(string normalizedName, int newGroup) => GetOrAdd(normalizedName.AsSpan(), newGroup, normalizedName);
+    private readonly FrozenStringMap _keys;
+    private readonly CompiledSnapshot _snapshot;
+    private readonly int _filterSection;
 
     /// <summary>
-    /// The group of <paramref name="normalizedName"/>, created when new; -1 when it has no usable key.
-    /// <paramref name="nameString"/>, when given, is the name as a string, kept as the key when the key is the whole name.
+    /// The index in sections <paramref name="keys"/> (a <see cref="FrozenStringMap"/>) and <paramref name="filter"/>
+    /// (a one-hash Bloom filter over every key: most words are no key, and it rejects them without probing the map).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int GetOrAdd(ReadOnlySpan<char> normalizedName, int newGroup, string? nameString = null)
+    public NameIndex(CompiledSnapshot snapshot, int keys, int filter)
     {
-        Span<char> buffer = stackalloc char[MaxKeyLength];
-        var key = KeyOf(normalizedName, buffer);
-        if (key.Length == 0 || key.Length > MaxKeyLength)
+        _keys = new FrozenStringMap(snapshot, keys);
+        _snapshot = snapshot;
+        _filterSection = filter;
+        if (snapshot.Section<ulong>(filter).Length != FilterWords)
         {
-            return -1;
-        }
-
-        AddToFilter(key);
-        ref var value = ref nameString is not null && key.Length == nameString.Length
-            ? ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, nameString, out _)
-            : ref CollectionsMarshal.GetValueRefOrAddDefault(_lookup, key, out _);
-        if (value >> GroupShift > 0)
-        {
-            return (value >> GroupShift) - 1;
-        }
-
-        value |= (newGroup + 1) << GroupShift;
-        for (var i = key.IndexOf(' '); i > 0; i = NextSpace(key, i + 1))
-        {
-            // every proper word prefix of a multi-word name
-            AddToFilter(key[..i]);
-            CollectionsMarshal.GetValueRefOrAddDefault(_lookup, key[..i], out _) |= PrefixFlag;
-        }
-
-        return newGroup;
-
-        static int NextSpace(ReadOnlySpan<char> key, int from)
-        {
-            var j = key[from..].IndexOf(' ');
-            return j < 0 ? -1 : from + j;
+            throw new InvalidDataException("the name filter has the wrong size");
         }
     }
 
-    /// <summary>Marks <paramref name="key"/> (an article-free first word of the small lexicon) as able to start a phrase.</summary>
-    public void MarkFirstKey(string key)
-    {
-        AddToFilter(key);
-        CollectionsMarshal.GetValueRefOrAddDefault(_keys, key, out _) |= FirstKeyFlag;
-    }
+    /// <summary>Every key with its flags and group (for tests).</summary>
+    internal IEnumerable<(string Key, int Value)> Entries() => _keys.Entries();
 
-    private void AddToFilter(ReadOnlySpan<char> key)
-    {
-        var h = FilterHash(key);
-        _filter[h >> 6] |= 1UL << (int)(h & 63);
-    }
+    /// <summary>The filter bit of a key with <see cref="FrozenStringMap.Hash"/> <paramref name="hash"/>: the top 21 bits of the hash mixed by a multiplication.</summary>
+    internal static uint FilterBit(uint hash) => (hash * 0x9E3779B1u) >> 11;
 
-    private bool MayContain(ReadOnlySpan<char> key)
+    /// <summary>The flags and group of <paramref name="key"/>; false when it is no key.</summary>
+    internal bool TryGetValue(ReadOnlySpan<char> key, out int value)
     {
-        var h = FilterHash(key);
-        return (_filter[h >> 6] & (1UL << (int)(h & 63))) != 0;
-    }
-
-    /// <summary>FNV-1a over the characters, mixed by a multiplication, top 21 bits.</summary>
-    private static uint FilterHash(ReadOnlySpan<char> key)
-    {
-        var h = 2166136261u;
-        foreach (var c in key)
+        var hash = FrozenStringMap.Hash(key);
+        var bit = FilterBit(hash);
+        if ((_snapshot.Section<ulong>(_filterSection)[(int)(bit >> 6)] & (1UL << (int)(bit & 63))) == 0)
         {
-            h = (h ^ c) * 16777619u;
+            value = 0;
+            return false;
         }
 
-        return (h * 0x9E3779B1u) >> 11;
+        return _keys.TryGetValue(key, hash, out value);
     }
 
     /// <summary>Flag of <see cref="Starts"/>: a clitic reading is a name or the first word(s) of one (<see cref="TryMatchAt"/> may match).</summary>
@@ -165,7 +112,7 @@ internal sealed class NameIndex
 
     private int Flags(ReadOnlySpan<char> key)
     {
-        if (!MayContain(key) || !_lookup.TryGetValue(key, out var value))
+        if (!TryGetValue(key, out var value))
         {
             return 0;
         }
@@ -216,7 +163,7 @@ internal sealed class NameIndex
     private void Try(ReadOnlySpan<char> stem, int prefix, IReadOnlyList<Token> tokens, int t, ref Best best, bool articleFree = false)
     {
         var key = articleFree ? stem : ArticleFree(stem);
-        if (key.Length == 0 || key.Length > MaxKeyLength || !_lookup.TryGetValue(key, out var value))
+        if (key.Length == 0 || key.Length > MaxKeyLength || !TryGetValue(key, out var value))
         {
             return;
         }
@@ -252,7 +199,7 @@ internal sealed class NameIndex
             next.CopyTo(buffer[(length + 1)..]);
             length += 1 + next.Length;
             end++;
-            if (!_lookup.TryGetValue(buffer[..length], out var value))
+            if (!TryGetValue(buffer[..length], out var value))
             {
                 return;
             }
@@ -269,47 +216,9 @@ internal sealed class NameIndex
         }
     }
 
-    private static ReadOnlySpan<char> ArticleFree(ReadOnlySpan<char> w) =>
+    /// <summary>The word without a leading ال (when enough of it is left).</summary>
+    internal static ReadOnlySpan<char> ArticleFree(ReadOnlySpan<char> w) =>
         w.Length >= CliticSegmenter.MinimumStemLength + 2 && w[0] == 'ا' && w[1] == 'ل' ? w[2..] : w;
-
-    /// <summary>
-    /// The index key of a name: each word article-free, words joined by one space. The result is a slice of
-    /// <paramref name="name"/> or of <paramref name="buffer"/>; longer than the buffer when the key is too long.
-    /// </summary>
-    private static ReadOnlySpan<char> KeyOf(ReadOnlySpan<char> name, Span<char> buffer)
-    {
-        if (name.IndexOf(' ') < 0)
-        {
-            return ArticleFree(name);
-        }
-
-        var length = 0;
-        foreach (var range in name.Split(' '))
-        {
-            var word = name[range];
-            if (word.IsEmpty)
-            {
-                continue;
-            }
-
-            word = ArticleFree(word);
-            var needed = length + (length > 0 ? 1 : 0) + word.Length;
-            if (needed > buffer.Length)
-            {
-                return new char[MaxKeyLength + 1]; // too long to index
-            }
-
-            if (length > 0)
-            {
-                buffer[length++] = ' ';
-            }
-
-            word.CopyTo(buffer[length..]);
-            length += word.Length;
-        }
-
-        return buffer[..length];
-    }
 
     /// <summary>The best match so far: longest, then the heavier group when clearly heavier.</summary>
     private struct Best(Func<int, double> weight)

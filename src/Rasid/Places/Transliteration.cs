@@ -16,10 +16,10 @@ public sealed class Transliteration
 
     private readonly List<(string Arabic, string Latin, string Where)> _rules;
 
-    private Transliteration(List<(string Arabic, string Latin, string Where)> rules)
+    private Transliteration(List<(string Arabic, string Latin, string Where)> rules, bool sorted = false)
     {
         // Longest first; among rules of one length the positional ones (initial, final) before "any".
-        _rules = rules.OrderByDescending(r => r.Arabic.Length).ThenBy(r => r.Where == "any" ? 1 : 0).ToList();
+        _rules = sorted ? rules : rules.OrderByDescending(r => r.Arabic.Length).ThenBy(r => r.Where == "any" ? 1 : 0).ToList();
     }
 
     /// <summary>A transliteration without rules: letters it has no rule for are dropped, so it yields only what is not Arabic.</summary>
@@ -47,6 +47,31 @@ public sealed class Transliteration
         }
 
         return new Transliteration(rules);
+    }
+
+    /// <summary>Writes the rules, in their order, to a gazetteer snapshot.</summary>
+    internal void Write(CompiledWriter writer)
+    {
+        writer.Write(_rules.Count);
+        foreach (var (arabic, latin, where) in _rules)
+        {
+            writer.Write(arabic);
+            writer.Write(latin);
+            writer.Write(where);
+        }
+    }
+
+    /// <summary>The transliteration <see cref="Write"/> wrote.</summary>
+    internal static Transliteration Read(CompiledReader reader)
+    {
+        var count = reader.ReadCount(12);
+        var rules = new List<(string, string, string)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            rules.Add((reader.ReadRequiredString(), reader.ReadRequiredString(), reader.ReadRequiredString()));
+        }
+
+        return new Transliteration(rules, sorted: true);
     }
 
     /// <summary>True when <paramref name="text"/> contains a letter of the Arabic script.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Rasid.Data;
 
 namespace Rasid.Text;
 
@@ -20,6 +22,14 @@ public sealed class PhraseMatcher<T>
 {
     private readonly Node _root = new();
 
+    /// <summary>Set when the matcher was opened from a snapshot (<see cref="OpenFrozen"/>): the trie is read in place and is read-only.</summary>
+    private readonly FrozenTrie? _frozen;
+
+    /// <summary>An empty matcher; fill it with <see cref="Add"/>.</summary>
+    public PhraseMatcher()
+    {
+    }
+
     /// <summary>Number of phrases added.</summary>
     public int Count { get; private set; }
 
@@ -28,6 +38,11 @@ public sealed class PhraseMatcher<T>
     public bool Add(string phrase, T value)
     {
         ArgumentNullException.ThrowIfNull(phrase);
+        if (_frozen is not null)
+        {
+            throw new InvalidOperationException("a matcher opened from a compiled snapshot is read-only");
+        }
+
         var words = ArabicNormalizer.NormalizeKey(phrase).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
@@ -97,6 +112,11 @@ public sealed class PhraseMatcher<T>
     {
         match = default;
         var first = tokens[t];
+        if (_frozen is not null)
+        {
+            return first.Kind is TokenKind.Word or TokenKind.Latin or TokenKind.Number && _frozen.TryMatchAt(tokens, keys, t, endToken, out match);
+        }
+
         if (first.Kind is not (TokenKind.Word or TokenKind.Latin or TokenKind.Number) || _root.Children is null)
         {
             return false;
@@ -139,6 +159,259 @@ public sealed class PhraseMatcher<T>
         var span = new TextSpan(first.Start + bestPrefix, tokens[bestEnd - 1].End);
         match = new PhraseMatch<IReadOnlyList<T>>(t, bestEnd, span, bestPrefix, bestValues);
         return true;
+    }
+
+    /// <summary>Writes the phrases as a snapshot (<see cref="CompiledData"/>): the trie in enumeration order.</summary>
+    internal void Write(CompiledWriter writer, Action<CompiledWriter, T> writeValue)
+    {
+        if (_frozen is not null)
+        {
+            throw new InvalidOperationException("a frozen matcher is written by WriteFrozen");
+        }
+
+        writer.Write(Count);
+        WriteNode(_root);
+
+        void WriteNode(Node node)
+        {
+            writer.Write(node.Values?.Count ?? -1);
+            foreach (var value in node.Values ?? [])
+            {
+                writeValue(writer, value);
+            }
+
+            writer.Write(node.Children?.Count ?? -1);
+            if (node.Children is null)
+            {
+                return;
+            }
+
+            foreach (var (key, child) in node.Children)
+            {
+                writer.Write(key);
+                WriteNode(child);
+            }
+        }
+    }
+
+    /// <summary>A matcher equal to the one <see cref="Write"/> wrote: the same tries, dictionaries filled in the same order.</summary>
+    internal static PhraseMatcher<T> Read(CompiledReader reader, Func<CompiledReader, T> readValue)
+    {
+        var matcher = new PhraseMatcher<T> { Count = reader.ReadInt32() };
+        ReadNode(matcher._root);
+        return matcher;
+
+        void ReadNode(Node node)
+        {
+            var values = reader.ReadInt32();
+            if (values >= 0)
+            {
+                node.Values = [];
+                for (var i = 0; i < values; i++)
+                {
+                    node.Values.Add(readValue(reader));
+                }
+            }
+
+            var children = reader.ReadInt32();
+            if (children >= 0)
+            {
+                node.Children = new Dictionary<string, Node>(StringComparer.Ordinal);
+                for (var i = 0; i < children; i++)
+                {
+                    var child = new Node();
+                    node.Children.Add(reader.ReadRequiredString(), child);
+                    ReadNode(child);
+                }
+            }
+        }
+    }
+
+    private PhraseMatcher(FrozenTrie frozen, int count)
+    {
+        _frozen = frozen;
+        Count = count;
+    }
+
+    /// <summary>
+    /// Writes the phrases in the frozen form <see cref="OpenFrozen"/> reads in place: nodes numbered depth-first (the
+    /// root is 0), every edge in one <see cref="FrozenStringMap"/> keyed by its parent node (two characters) and word,
+    /// and each node's payloads as ids that <paramref name="payloadId"/> gives (the caller keeps the payloads themselves).
+    /// </summary>
+    internal void WriteFrozen(CompiledWriter writer, Func<T, int> payloadId)
+    {
+        if (_frozen is not null)
+        {
+            throw new InvalidOperationException("the matcher is frozen already");
+        }
+
+        var edges = new List<KeyValuePair<string, int>>();
+        var valueStarts = new List<int> { 0 };
+        var values = new List<int>();
+        Number(_root);
+        writer.Write(Count);
+        writer.Write(FrozenStringMap.Write(writer, edges));
+        writer.Write(writer.AddSection<int>(CollectionsMarshal.AsSpan(valueStarts)));
+        writer.Write(writer.AddSection<int>(CollectionsMarshal.AsSpan(values)));
+
+        int Number(Node node)
+        {
+            var id = valueStarts.Count - 1;
+            foreach (var value in node.Values ?? [])
+            {
+                values.Add(payloadId(value));
+            }
+
+            valueStarts.Add(values.Count);
+            foreach (var (word, child) in node.Children ?? [])
+            {
+                edges.Add(new(FrozenTrie.EdgeKey(id, word), Number(child)));
+            }
+
+            return id;
+        }
+    }
+
+    /// <summary>
+    /// The matcher <see cref="WriteFrozen"/> wrote, read in place: a lookup probes the snapshot's edge map, and a node's
+    /// payloads are made by <paramref name="payload"/> (from their ids) when the node first matches.
+    /// </summary>
+    internal static PhraseMatcher<T> OpenFrozen(CompiledReader reader, Func<int, T> payload)
+    {
+        var count = reader.ReadInt32();
+        var snapshot = reader.Snapshot;
+        var trie = new FrozenTrie(new FrozenStringMap(snapshot, reader.ReadInt32()), snapshot, reader.ReadInt32(), reader.ReadInt32(), payload);
+        return new PhraseMatcher<T>(trie, count);
+    }
+
+    /// <summary>Every phrase as its word keys with its payloads, in no set order (for tests that compare two matchers).</summary>
+    internal IEnumerable<(string Words, IReadOnlyList<T> Values)> Phrases() => _frozen?.Phrases() ?? MutablePhrases(_root, string.Empty);
+
+    private static IEnumerable<(string Words, IReadOnlyList<T> Values)> MutablePhrases(Node node, string path)
+    {
+        if (node.Values is not null)
+        {
+            yield return (path, node.Values);
+        }
+
+        foreach (var (word, child) in node.Children ?? [])
+        {
+            foreach (var phrase in MutablePhrases(child, path.Length == 0 ? word : path + " " + word))
+            {
+                yield return phrase;
+            }
+        }
+    }
+
+    /// <summary>The trie of a compiled snapshot, probed where it lies.</summary>
+    private sealed class FrozenTrie(FrozenStringMap edges, CompiledSnapshot snapshot, int valueStartSection, int valueSection, Func<int, T> payload)
+    {
+        private readonly T[]?[] _values = new T[]?[snapshot.Section<int>(valueStartSection).Length - 1];
+
+        /// <summary>The key of the edge from <paramref name="parent"/> by <paramref name="word"/>: the parent id as two characters, then the word.</summary>
+        public static string EdgeKey(int parent, string word) => string.Create(word.Length + 2, (parent, word), static (span, state) =>
+        {
+            span[0] = (char)(state.parent >> 16);
+            span[1] = (char)state.parent;
+            state.word.CopyTo(span[2..]);
+        });
+
+        private bool TryChild(int node, string word, out int child)
+        {
+            Span<char> key = word.Length <= 126 ? stackalloc char[word.Length + 2] : new char[word.Length + 2];
+            key[0] = (char)(node >> 16);
+            key[1] = (char)node;
+            word.CopyTo(key[2..]);
+            return edges.TryGetValue(key, out child);
+        }
+
+        private bool HasValues(int node)
+        {
+            var starts = snapshot.Section<int>(valueStartSection);
+            return starts[node + 1] > starts[node];
+        }
+
+        private T[] Values(int node)
+        {
+            var made = Volatile.Read(ref _values[node]);
+            if (made is not null)
+            {
+                return made;
+            }
+
+            var starts = snapshot.Section<int>(valueStartSection);
+            var ids = snapshot.Section<int>(valueSection)[starts[node]..starts[node + 1]];
+            made = new T[ids.Length];
+            for (var i = 0; i < made.Length; i++)
+            {
+                made[i] = payload(ids[i]);
+            }
+
+            return Interlocked.CompareExchange(ref _values[node], made, null) ?? made;
+        }
+
+        /// <summary>As the mutable matcher's lookup (same order of readings, same longest-first rule).</summary>
+        public bool TryMatchAt(IReadOnlyList<Token> tokens, TokenKeys keys, int t, int endToken, out PhraseMatch<IReadOnlyList<T>> match)
+        {
+            var bestEnd = -1;
+            var bestPrefix = 0;
+            var bestNode = -1;
+            foreach (var (prefixLength, key) in keys.StemKeys[t])
+            {
+                if (!TryChild(0, key, out var node))
+                {
+                    continue;
+                }
+
+                var end = t + 1;
+                if (HasValues(node) && end > bestEnd)
+                {
+                    (bestEnd, bestPrefix, bestNode) = (end, prefixLength, node);
+                }
+
+                while (end < endToken
+                       && tokens[end].Kind is TokenKind.Word or TokenKind.Latin or TokenKind.Number
+                       && TryChild(node, keys.WordKeys[end], out var next))
+                {
+                    node = next;
+                    end++;
+                    if (HasValues(node) && end > bestEnd)
+                    {
+                        (bestEnd, bestPrefix, bestNode) = (end, prefixLength, node);
+                    }
+                }
+            }
+
+            if (bestNode < 0)
+            {
+                match = default;
+                return false;
+            }
+
+            var span = new TextSpan(tokens[t].Start + bestPrefix, tokens[bestEnd - 1].End);
+            match = new PhraseMatch<IReadOnlyList<T>>(t, bestEnd, span, bestPrefix, Values(bestNode));
+            return true;
+        }
+
+        public IEnumerable<(string Words, IReadOnlyList<T> Values)> Phrases()
+        {
+            var children = edges.Entries()
+                .Select(e => (Parent: (e.Key[0] << 16) | e.Key[1], Word: e.Key[2..], Child: e.Value))
+                .ToLookup(e => e.Parent);
+            var stack = new Stack<(int Node, string Path)>([(0, string.Empty)]);
+            while (stack.TryPop(out var top))
+            {
+                if (HasValues(top.Node))
+                {
+                    yield return (top.Path, Values(top.Node));
+                }
+
+                foreach (var (_, word, child) in children[top.Node])
+                {
+                    stack.Push((child, top.Path.Length == 0 ? word : top.Path + " " + word));
+                }
+            }
+        }
     }
 
     private sealed class Node

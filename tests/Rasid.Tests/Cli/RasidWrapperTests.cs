@@ -72,6 +72,10 @@ public class RasidWrapperTests
         Write(temp.File("repo/src/Rasid.Web/wwwroot/vendor/leaflet.js"), "x");
         Assert.Equal("run", RunWrapper(temp));
 
+        // The compiled snapshots a run writes beside the data it reads (issue 16), here with RASID_DATA=data.
+        Write(temp.File("repo/data/.compiled/gazetteer.bin"), "x");
+        Assert.Equal("run", RunWrapper(temp));
+
         Write(temp.File("repo/src/Rasid.Cli/Program.cs"), "// v2, changed");
         Assert.Equal("build run", RunWrapper(temp));
 

@@ -50,6 +50,40 @@ public class EventCoreferenceTests
     }
 
     [Fact]
+    public void A_demonstrative_points_back_to_the_act_already_told()
+    {
+        // "هذه القذائف" with a place of its own is still the shelling of the first sentence, not a second one.
+        var result = TestPipeline.Extract(
+            "سقطت أربع قذائف صاروخية في باحة مطار البصرة الدولي صباح اليوم. " +
+            "ولم يعرف مصدر هذه القذائف التي تأتي في وقت تشهد فيه مدينة البصرة احتجاجات واسعة.");
+
+        Assert.Single(result.Events, e => e.EventType == "Explosions/Remote violence");
+    }
+
+    [Fact]
+    public void A_claim_of_acts_the_article_never_reports_is_no_event()
+    {
+        // The only act told is an arrest (a strategic development); "الهجمات الأربعة" are not reported, have no place
+        // or toll of their own, and make no event.
+        var result = TestPipeline.Extract(
+            "اعتقلت الشرطة المصرية ثلاثة مشتبه بهم في مدينة القاهرة. " +
+            "وأعلن تنظيم الدولة الإسلامية مسؤوليته عن الهجمات الأربعة.");
+
+        Assert.DoesNotContain(result.Events, e => e.EventType != "Strategic developments");
+    }
+
+    [Fact]
+    public void A_supporting_force_is_on_the_attacker_side_not_its_opponent()
+    {
+        // "مدعومة من طيران وسلاح التحالف": the coalition supports Hadi's forces; it is no side against them.
+        var result = TestPipeline.Extract("وسقطت قاعدة العند في محافظة لحج بعد هجوم شنته قوات هادي مدعومة من طيران وسلاح التحالف العربي.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Military Forces of Yemen (2012-)", e.Actor1?.Name);
+        Assert.NotEqual("Saudi-led Coalition (Operation Restoring Hope)", e.Actor2?.Name);
+    }
+
+    [Fact]
     public void An_air_strike_named_by_its_nisba_has_that_attacker_as_actor1_and_the_victims_as_actor2()
     {
         var result = TestPipeline.Extract("قتل 40 شخصا في غارات إسرائيلية على مدينة رفح.");

@@ -23,6 +23,16 @@ public partial class EventExtractorTests
     [InlineData("شن الحوثيون هجوما على مدينة تعز.", "قال المتحدث إن الجيش سيرد بقوة في حال وقوع أي هجوم على مدينة تعز.")]
     // Condition "إذا هاجم".
     [InlineData("هاجم الحوثيون مدينة مأرب.", "إذا هاجم الحوثيون مدينة مأرب فإن الجيش سيرد بقوة.")]
+    // An act recalled with "سبق وأن" (has before) is background, not this report's event.
+    [InlineData("خطف مسلحون ثلاثة غربيين في منطقة موبتي أمس.", "وتقع منطقة موبتي في شمال مالي حيث سبق وأن خطف مسلحون الكثير من الغربيين.")]
+    // A "possible" clash is none.
+    [InlineData("اندلعت اشتباكات بين القوات التركية والمسلحين الأكراد في مدينة منبج.", "وتمثل مدينة منبج نقطة اشتباك محتملة بين القوات التركية والمسلحين الأكراد.")]
+    // Hopes for a halt to the fighting ("وقف القتال") are no clash.
+    [InlineData("اندلع القتال بين ميليشيات طرابلس وترهونة في مدينة ترهونة.", "وتواصلت المفاوضات في ظل آمال بموافقة ميليشيات طرابلس وترهونة على وقف القتال في مدينة ترهونة.")]
+    // "قاب قوسين" (about to) is not yet done.
+    [InlineData("طردت المقاومة الشعبية الحوثيين من مدينة صعدة.", "نحن قاب قوسين من طرد الحوثيين من مدينة صعدة.")]
+    // An offensive waged "since 18 February" is the campaign, not an event of that day.
+    [InlineData("شنت قوات النظام هجوما على مدينة دوما اليوم.", "وتشن قوات النظام منذ 18 شباط/فبراير هجوما على مدينة دوما.")]
     public void A_negated_denied_threatened_or_conditional_attack_is_no_event_though_the_plain_report_is_one(string report, string irrealis)
     {
         Assert.NotEmpty(TestPipeline.Extract(report).Events);

@@ -26,6 +26,33 @@ public partial class EventExtractorTests
         Assert.Equal("Malaysia", e.Country);
     }
 
+    [Theory]
+    // Every place of the article is in Rural Damascus: the unplaced killing three sentences on is there too.
+    [InlineData("مدينة دوما", "YE-SA", false)]
+    // With places in two provinces the killing stays unplaced (and is dropped).
+    [InlineData("مدينة صنعاء", "YE-SA", true)]
+    public void A_killing_with_no_place_in_a_one_province_article_is_in_that_province(string secondPlace, string otherProvince, bool dropped)
+    {
+        var result = TestPipeline.Extract(
+            "سيطرت قوات النظام على نصف الغوطة الشرقية بعد معارك عنيفة.\n"
+            + $"وتصاعد الدخان فوق {secondPlace} اليوم.\n"
+            + "ودعت الأمم المتحدة إلى هدنة إنسانية.\n"
+            + "وقال المرصد إن 62 شخصا لقوا مصرعهم في قصف يوم الأربعاء.");
+
+        var shelling = result.Events.Where(e => e.SubEventType == "Shelling/artillery/missile attack").ToList();
+        if (dropped)
+        {
+            Assert.Empty(shelling);
+            Assert.DoesNotContain(result.Events, e => e.Admin1Code == otherProvince && e.Fatalities == 62);
+        }
+        else
+        {
+            var e = Assert.Single(shelling);
+            Assert.Equal("SY-RD", e.Admin1Code);
+            Assert.Equal(62, e.Fatalities);
+        }
+    }
+
     [Fact]
     public void A_dual_cue_with_two_towns_gives_two_territory_events()
     {

@@ -52,6 +52,18 @@ public partial class EventExtractorTests
     [InlineData("وهاجمت قوات الشرطة تظاهرة للمعارضة في مدينة مسايا، وأسفرت الاشتباكات عن مقتل شخصين.", EventTypes.Protests, "Excessive force against protesters", "NI-MS")]
     // Entering a town under a settlement deal, with no fighting named, is a non-violent transfer of territory (Daraa).
     [InlineData("ودخلت قوات النظام مدينة درعا إثر خروج مقاتلين معارضين رفضوا اتفاق التسوية.", EventTypes.StrategicDevelopments, "Non-violent transfer of territory", "SY-DR")]
+    // Protesters setting a building on fire riot (Basra).
+    [InlineData("اقتحم مئات المتظاهرين مبنى المحافظة في مدينة البصرة وأضرموا النار فيه.", EventTypes.Riots, "Violent demonstration", "IQ-BA")]
+    // Shooting down an aircraft is a clash, not an air strike (Idlib).
+    [InlineData("أعلنت فصائل المعارضة إسقاط طائرة حربية تابعة للنظام فوق مدينة إدلب.", EventTypes.Battles, "Armed clash", "SY-ID")]
+    // A booby-trapped house blown up under a patrol is an IED, not property destruction (Jenin).
+    [InlineData("قتل جنديان إسرائيليان في تفجير منزل مفخخ في مخيم جنين.", EventTypes.RemoteViolence, "Remote explosive/landmine/IED", "PS-JEN")]
+    // Explosives found in a hideout are disrupted weapons use, not a bombing (Hawija, Kirkuk).
+    [InlineData("دمرت القوات العراقية عشرات الأنفاق التابعة لداعش وعثرت على كميات من العبوات الناسفة في قضاء الحويجة.", EventTypes.StrategicDevelopments, "Disrupted weapons use", "IQ-KI")]
+    // An activist "among the protesters" abducted by gunmen is an abduction, not a protest (Baghdad).
+    [InlineData("اختطف مسلحون مجهولون ناشطا من المشاركين في الاحتجاجات وسط مدينة بغداد.", EventTypes.ViolenceAgainstCivilians, "Abduction/forced disappearance", "IQ-BG")]
+    // A projectile (مقذوف) fired at a patrol is shelling (Jazan).
+    [InlineData("تعرضت دورية سعودية في منطقة جازان لمقذوف عسكري أطلقه الحوثيون من داخل الأراضي اليمنية.", EventTypes.RemoteViolence, "Shelling/artillery/missile attack", "SA-09")]
     public void A_one_sentence_report_gives_one_event_of_its_type_in_its_province(string text, string eventType, string subEventType, string admin1Code)
     {
         var e = SingleEvent(text);

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Rasid.Ingestion;
+using Rasid.Records;
+using Rasid.Tests.Pipeline;
+
+namespace Rasid.Tests.Records;
+
+public class RasidJsonTests
+{
+    public static TheoryData<string> Samples() =>
+        [.. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "samples"), "*.txt").Order(StringComparer.Ordinal).Select(f => Path.GetFileName(f))];
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void The_generated_writer_gives_the_bytes_of_the_reflection_serialiser_on_the_samples(string sample)
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", sample));
+        var document = new SourceDocument { Id = sample, Text = text, Title = "عنوان \"مقتبس\"", Url = "https://example.org/a?b=1&c=<2>", Publisher = "Rasid", Published = TestPipeline.Published };
+        foreach (var withText in new[] { false, true })
+        {
+            var result = TestPipeline.Instance.Extract(document, withText);
+            Assert.NotEmpty(result.Events);
+            Assert.Equal(JsonSerializer.Serialize(result, RasidJson.Options), RasidJson.ToJsonLine(result));
+        }
+    }
+
+    [Fact]
+    public void Null_empty_and_filled_fields_are_written_as_the_reflection_serialiser_writes_them()
+    {
+        // Given every optional field both missing and filled, with characters JSON must escape
+        var span = new EvidenceRecord { Start = 1, End = 4, Text = "ab\"c\\\n\u0001😀" };
+        var full = new EventRecord
+        {
+            EventType = "Battles", SubEventType = "Armed clash", Date = "2024-03-09", DatePrecision = 1, DateText = "أمس",
+            Actor1 = new ActorRecord { Name = "A", NameAr = "أ", Inter = 1, Mention = "م", Span = span, Inferred = true },
+            AssocActor1 = [new ActorRecord { Name = "B", Inter = 2 }], Actor2 = null, AssocActor2 = [],
+            Country = "Yemen", Iso2 = "YE", Admin1 = "Al Bayda", Admin1Code = "YE-BA", Admin2 = "x", Admin3 = null, Location = "L", LocationAr = "ل",
+            Latitude = 14.123456789, Longitude = -0.1, GeoPrecision = 2, Fatalities = 0, Injured = null, Captured = 3, Released = int.MaxValue,
+            CivilianTargeting = true, Tags = ["a", "ب"], Notes = "<b>&'", Evidence = span, Trigger = "قصف",
+            Spans = new FieldSpans { Location = span, Date = null, Fatalities = span }, Inferred = ["actor2"],
+        };
+        var bare = new EventRecord { EventType = "Riots", SubEventType = "Mob violence", Evidence = new EvidenceRecord() };
+        foreach (var result in new[]
+        {
+            new DocumentResult { DocId = "1", Events = [full, bare], Relevant = true, RelevanceScore = 0.55, Text = "t", Title = "", Url = "u", Publisher = "p", Published = "2024-03-10" },
+            new DocumentResult { DocId = "\u2028", RelevanceScore = 1e-7 },
+        })
+        {
+            // Then the generated writer and the reflection serialiser agree byte for byte
+            Assert.Equal(JsonSerializer.Serialize(result, RasidJson.Options), RasidJson.ToJsonLine(result));
+        }
+    }
+}
