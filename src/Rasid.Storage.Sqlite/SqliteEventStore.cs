@@ -56,12 +56,10 @@ public sealed class SqliteEventStore : SqlEventStore
         {
             connection.Open();
             // WAL + synchronous=NORMAL survives a killed process (not a power cut with the last commits); foreign keys cascade deletes.
-            // A checkpoint (two fsyncs, pages copied into the database) once the WAL holds 10,000 pages (about 40 MB), not
-            // 1,000: a bulk ingest copies each page about once and waits for fewer fsyncs (measured in bench/README.md).
             using (var cmd = connection.CreateCommand())
             {
                 cmd.CommandText = "PRAGMA busy_timeout=" + ((long)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)
-                    + "; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000; PRAGMA foreign_keys=ON;";
+                    + "; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
                 cmd.ExecuteNonQuery();
             }
 
