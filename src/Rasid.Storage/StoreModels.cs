@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Rasid.Dedup;
 using Rasid.Ingestion;
 using Rasid.Records;
@@ -68,7 +67,7 @@ public sealed record MentionRow(DedupMention Mention, string RecordJson)
             var record = ControlCharacters.Strip(result.Events[i]);
             rows[i] = new MentionRow(
                 new DedupMention(DedupMention.MakeKey(source.Id, i), source.Id, publisher, url, source.Published, record),
-                JsonSerializer.Serialize(record, RasidJson.Options));
+                RasidJson.ToJson(record));
         }
 
         return rows;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Rasid.Dedup;
 using Rasid.Ingestion;
 using Rasid.Records;
@@ -210,7 +209,7 @@ public abstract partial class SqlEventStore
             ("@cs", merged.CountSources.Captured),
             ("@rs", merged.CountSources.Released),
             ("@n", merged.Sources.Count),
-            ("@json", JsonSerializer.Serialize(r, RasidJson.Options)),
+            ("@json", RasidJson.ToJson(r)),
             ("@now", _batchTime),
         };
         var id = Prepared(sql, [.. parameters]).ExecuteScalar();
