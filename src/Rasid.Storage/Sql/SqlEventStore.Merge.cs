@@ -186,8 +186,8 @@ public abstract partial class SqlEventStore
         const string sql =
             "INSERT INTO events(event_key, event_id_cnty, event_type, sub_event_type, event_date, date_lo, date_hi, iso2, admin1_code, admin2, location, actors, fatalities, injured, captured, released, fatalities_source, injured_source, captured_source, released_source, source_count, record_json, updated_at) "
             + "VALUES (@key, @idc, @type, @sub, @date, @lo, @hi, @iso2, @admin1, @admin2, @loc, @actors, @f, @i, @c, @r, @fs, @is, @cs, @rs, @n, @json, @now) RETURNING id";
-        var parameters = new List<(string Name, object? Value)>
-        {
+        var id = Prepared(
+            sql,
             ("@key", merged.EventKey),
             ("@idc", ContentHashing.EventIdCnty(merged.EventKey, r.Iso2, _countries)),
             ("@type", r.EventType),
@@ -210,9 +210,7 @@ public abstract partial class SqlEventStore
             ("@rs", merged.CountSources.Released),
             ("@n", merged.Sources.Count),
             ("@json", RasidJson.ToJson(r)),
-            ("@now", _batchTime),
-        };
-        var id = Prepared(sql, [.. parameters]).ExecuteScalar();
+            ("@now", _batchTime)).ExecuteScalar();
         var saved = Convert.ToInt64(id, CultureInfo.InvariantCulture);
         _members[saved] = [.. members];
         if (r.Admin1Code is { } admin1 && merged.Window is { } window)
