@@ -52,17 +52,21 @@ public sealed class PostgresEventStore : SqlEventStore
 
     /// <summary>
     /// Writes a batch claimed from the queue and marks its queue entries done in the same transaction: either both happen
-    /// or neither, so a document is never stored twice nor dropped, whatever happens to the worker.
+    /// or neither, so a document is never stored twice nor dropped, whatever happens to the worker. A document the store
+    /// refuses (<see cref="WriteOutcome.Failed"/>, told to <paramref name="failed"/>) is not marked done.
     /// </summary>
-    public IReadOnlyList<WriteOutcome> WriteClaimed(IReadOnlyList<StoredDocument> batch, IReadOnlyList<long> queueIds)
+    /// <param name="batch">The documents.</param>
+    /// <param name="queueIds">The queue entry of each document, in the same order.</param>
+    /// <param name="failed">Told of each document the store refused, with its error; may be null.</param>
+    public IReadOnlyList<WriteOutcome> WriteClaimed(IReadOnlyList<StoredDocument> batch, IReadOnlyList<long> queueIds, Action<StoredDocument, Exception>? failed = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(queueIds);
         return InWriteTransaction(_ =>
         {
-            var outcomes = WriteDocuments(batch);
+            var outcomes = WriteDocuments(batch, failed);
             var cmd = Prepared("UPDATE queue SET state = 'done', done_at = now(), leased_by = NULL, lease_until = NULL, last_error = NULL WHERE id = ANY(@ids)");
-            AddParameter(cmd, "@ids", queueIds.ToArray());
+            AddParameter(cmd, "@ids", queueIds.Where((_, i) => outcomes[i] != WriteOutcome.Failed).ToArray());
             cmd.ExecuteNonQuery();
             return outcomes;
         });
@@ -86,6 +90,11 @@ public sealed class PostgresEventStore : SqlEventStore
             throw;
         }
     }
+
+    /// <inheritdoc />
+    protected override bool IsDocumentError(DbException error) =>
+        // Classes 22 (data exception), 23 (integrity constraint violation), 54 (program limit exceeded): the statement's values.
+        error is PostgresException { SqlState: ['2', '2' or '3', ..] or ['5', '4', ..] };
 
     /// <inheritdoc />
     protected override string ContainsIgnoreCase(string column, string parameter) => $"strpos(lower({column}), lower({parameter})) > 0";

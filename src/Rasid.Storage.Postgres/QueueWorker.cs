@@ -126,7 +126,7 @@ public sealed class QueueWorker
                         stored++;
                         mentions += written[i].Result.Events.Count;
                     }
-                    else
+                    else if (outcomes[i] != WriteOutcome.Failed)
                     {
                         skipped++;
                     }
@@ -139,7 +139,10 @@ public sealed class QueueWorker
         return Summary();
     }
 
-    /// <summary>Stores the batch in one transaction; when that fails, document by document, so one bad document fails alone.</summary>
+    /// <summary>
+    /// Stores the batch in one transaction; a document the store refuses is rolled back alone and recorded as failed. When
+    /// the whole transaction fails, the batch is stored document by document, so one bad document fails alone.
+    /// </summary>
     private List<(IReadOnlyList<WriteOutcome> Outcomes, IReadOnlyList<StoredDocument> Written)> Store(List<StoredDocument> documents, List<long> ids, ref long failed)
     {
         var done = new List<(IReadOnlyList<WriteOutcome>, IReadOnlyList<StoredDocument>)>();
@@ -148,9 +151,11 @@ public sealed class QueueWorker
             return done;
         }
 
+        var refused = new List<(StoredDocument Document, Exception Error)>();
         try
         {
-            done.Add((_store.WriteClaimed(documents, ids), documents));
+            done.Add((_store.WriteClaimed(documents, ids, (d, ex) => refused.Add((d, ex))), documents));
+            FailRefused(refused, documents, ids, ref failed);
             return done;
         }
         catch (DbException) when (documents.Count > 1)
@@ -162,7 +167,9 @@ public sealed class QueueWorker
         {
             try
             {
-                done.Add((_store.WriteClaimed([documents[i]], [ids[i]]), [documents[i]]));
+                refused.Clear();
+                done.Add((_store.WriteClaimed([documents[i]], [ids[i]], (d, ex) => refused.Add((d, ex))), [documents[i]]));
+                FailRefused(refused, documents, ids, ref failed);
             }
             catch (DbException ex)
             {
@@ -172,6 +179,16 @@ public sealed class QueueWorker
         }
 
         return done;
+    }
+
+    // Recorded after the commit: the refused documents' queue rows were left as they were by the transaction.
+    private void FailRefused(List<(StoredDocument Document, Exception Error)> refused, List<StoredDocument> documents, List<long> ids, ref long failed)
+    {
+        foreach (var (document, error) in refused)
+        {
+            failed++;
+            _queue.Fail(ids[documents.FindIndex(d => ReferenceEquals(d, document))], Describe(error), _options.MaxFailures, _options.Backoff);
+        }
     }
 
     private static string Describe(Exception ex) => ex.GetType().Name + ": " + ex.Message;

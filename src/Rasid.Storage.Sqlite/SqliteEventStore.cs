@@ -103,6 +103,11 @@ public sealed class SqliteEventStore : SqlEventStore
     }
 
     /// <inheritdoc />
+    protected override bool IsDocumentError(DbException error) =>
+        // SQLITE_TOOBIG, SQLITE_CONSTRAINT, SQLITE_MISMATCH, SQLITE_RANGE: the statement's values, not the database.
+        error is SqliteException { SqliteErrorCode: 18 or 19 or 20 or 25 };
+
+    /// <inheritdoc />
     protected override string EqualsIgnoreCase(string column, string parameter) => $"{column} = {parameter} COLLATE NOCASE";
 
     /// <inheritdoc />

@@ -30,11 +30,15 @@ public readonly record struct IngestProgress(long Seen, long Stored, long Skippe
 /// <param name="SkippedSameContent">Skipped: same text already stored under another id.</param>
 /// <param name="Mentions">Mentions written.</param>
 /// <param name="Elapsed">Wall time.</param>
-public sealed record IngestSummary(long Seen, long Stored, long Reextracted, long SkippedSameId, long SkippedSameContent, long Mentions, TimeSpan Elapsed);
+/// <param name="Failed">Documents the store refused (each told to the ingest's failure callback); the others were written.</param>
+public sealed record IngestSummary(long Seen, long Stored, long Reextracted, long SkippedSameId, long SkippedSameContent, long Mentions, TimeSpan Elapsed, long Failed = 0);
 
 /// <summary>
 /// The ingest loop: skips documents already stored (same id or same content hash), extracts the rest, and writes them in
 /// batches, each batch one transaction in the store, so a crash loses at most the batch in flight and a re-run resumes.
+/// Extraction runs ahead of the writer on the worker threads, so that the store's work on one batch overlaps the
+/// extraction of the next; the reading, the look-ups and the writes stay on the calling thread (the store is not
+/// thread-safe).
 /// </summary>
 public sealed class EventIngestor
 {
@@ -49,7 +53,7 @@ public sealed class EventIngestor
     /// <param name="extract">The extractor; must return the cleaned text in <see cref="DocumentResult.Text"/> (withText) or the input text is stored.</param>
     /// <param name="extractorVersion">Recorded with each document.</param>
     /// <param name="batchSize">Documents per transaction (at least 1).</param>
-    /// <param name="threads">Documents of a batch extracted at once (at least 1); <paramref name="extract"/> must then be thread-safe.</param>
+    /// <param name="threads">Documents extracted at once (at least 1); <paramref name="extract"/> must then be thread-safe.</param>
     public EventIngestor(IEventStore store, Func<SourceDocument, DocumentResult> extract, string extractorVersion, int batchSize = 200, int threads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
@@ -65,93 +69,114 @@ public sealed class EventIngestor
     }
 
     /// <summary>Ingests <paramref name="inputs"/> in order; with <paramref name="reextract"/>, documents whose id is stored are extracted again and replaced.</summary>
-    public IngestSummary Ingest(IEnumerable<IngestInput> inputs, bool reextract, Action<IngestProgress>? progress = null)
+    /// <param name="inputs">The documents, read once, in order.</param>
+    /// <param name="reextract">Extract documents whose id is stored again and replace them.</param>
+    /// <param name="progress">Told after each committed batch.</param>
+    /// <param name="failed">Told of each document the store refused, with the store's message; the rest of its batch is stored.</param>
+    public IngestSummary Ingest(IEnumerable<IngestInput> inputs, bool reextract, Action<IngestProgress>? progress = null, Action<IngestInput, string>? failed = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var clock = Stopwatch.StartNew();
-        long seen = 0, stored = 0, reextracted = 0, sameId = 0, sameContent = 0, mentions = 0;
-        var batch = new List<StoredDocument>(_batchSize);
-        var toStore = new List<(IngestInput Input, string Hash, bool Replace)>(_batchSize);
-        var batchIds = new HashSet<string>(StringComparer.Ordinal);
-        var batchHashes = new HashSet<string>(StringComparer.Ordinal);
+        long seen = 0, stored = 0, reextracted = 0, sameId = 0, sameContent = 0, refused = 0, mentions = 0;
+        // Ids and hashes of the documents read but not yet committed: a later document with either is skipped, as it would
+        // be once the first is stored.
+        var unwrittenIds = new HashSet<string>(StringComparer.Ordinal);
+        var unwrittenHashes = new HashSet<string>(StringComparer.Ordinal);
+        var batch = new List<(IngestInput Input, StoredDocument Document)>(_batchSize);
 
-        void Flush()
+        IEnumerable<(IngestInput Input, string Hash, bool Replace)> ToExtract()
         {
-            // The batch's documents are extracted together, on several threads when asked, in input order.
-            var results = OrderedParallel.Map(toStore, p => p.Input.Extracted ?? _extract(p.Input.Document), _threads);
-            foreach (var (pending, result) in toStore.Zip(results))
+            foreach (var input in inputs)
             {
-                var doc = pending.Input.Document;
-                batch.Add(new StoredDocument(doc, pending.Hash, result.Text ?? doc.Text, _extractorVersion, result, Replace: pending.Replace));
-            }
+                seen++;
+                var doc = input.Document;
+                var hash = input.ContentHash ?? ContentHashing.Sha256Hex(doc.Text);
+                var unwritten = unwrittenIds.Contains(doc.Id);
+                var status = unwritten ? DocumentStatus.SameId
+                    : unwrittenHashes.Contains(hash) ? DocumentStatus.SameContent
+                    : _store.GetStatus(doc.Id, hash);
+                if (status == DocumentStatus.SameContent || (status == DocumentStatus.SameId && (!reextract || unwritten)))
+                {
+                    if (status == DocumentStatus.SameId)
+                    {
+                        sameId++;
+                    }
+                    else
+                    {
+                        sameContent++;
+                    }
 
-            toStore.Clear();
+                    continue;
+                }
+
+                unwrittenIds.Add(doc.Id);
+                unwrittenHashes.Add(hash);
+                yield return (input, hash, status == DocumentStatus.SameId);
+            }
+        }
+
+        (IngestInput, StoredDocument) Extract((IngestInput Input, string Hash, bool Replace) p)
+        {
+            var doc = p.Input.Document;
+            var result = p.Input.Extracted ?? _extract(doc);
+            var stored = new StoredDocument(doc, p.Hash, result.Text ?? doc.Text, _extractorVersion, result, Replace: p.Replace);
+            // The mention rows (records as JSON) are made here, on the extraction thread, not by the writer.
+            _ = stored.Mentions;
+            return (p.Input, stored);
+        }
+
+        void Write()
+        {
             if (batch.Count > 0)
             {
                 // The store decides inside its transaction: another writer may have stored some of these meanwhile.
-                var outcomes = _store.WriteBatch(batch);
+                var documents = batch.ConvertAll(b => b.Document);
+                var outcomes = _store.WriteBatch(documents, (document, error) =>
+                    failed?.Invoke(batch[documents.FindIndex(d => ReferenceEquals(d, document))].Input, error.Message));
                 for (var i = 0; i < batch.Count; i++)
                 {
                     switch (outcomes[i])
                     {
                         case WriteOutcome.Stored:
                             stored++;
-                            mentions += batch[i].Result.Events.Count;
+                            mentions += documents[i].Result.Events.Count;
                             break;
                         case WriteOutcome.Replaced:
                             reextracted++;
-                            mentions += batch[i].Result.Events.Count;
+                            mentions += documents[i].Result.Events.Count;
                             break;
                         case WriteOutcome.SkippedSameId:
                             sameId++;
                             break;
-                        default:
+                        case WriteOutcome.SkippedSameContent:
                             sameContent++;
                             break;
+                        default:
+                            refused++;
+                            break;
                     }
+
+                    unwrittenIds.Remove(documents[i].Source.Id);
+                    unwrittenHashes.Remove(documents[i].ContentHash);
                 }
 
                 batch.Clear();
-                batchIds.Clear();
-                batchHashes.Clear();
             }
 
             progress?.Invoke(new IngestProgress(seen, stored + reextracted, sameId + sameContent, clock.Elapsed));
         }
 
-        foreach (var input in inputs)
+        // Up to a batch and a window per thread run ahead of the writer: the next batch is being extracted while one is written.
+        foreach (var item in OrderedParallel.Map(ToExtract(), Extract, _threads, _batchSize + (_threads * OrderedParallel.WindowPerThread)))
         {
-            seen++;
-            var doc = input.Document;
-            var hash = input.ContentHash ?? ContentHashing.Sha256Hex(doc.Text);
-            var status = batchIds.Contains(doc.Id) ? DocumentStatus.SameId
-                : batchHashes.Contains(hash) ? DocumentStatus.SameContent
-                : _store.GetStatus(doc.Id, hash);
-            var inBatch = batchIds.Contains(doc.Id);
-            if (status == DocumentStatus.SameContent || (status == DocumentStatus.SameId && (!reextract || inBatch)))
+            batch.Add(item);
+            if (batch.Count >= _batchSize)
             {
-                if (status == DocumentStatus.SameId)
-                {
-                    sameId++;
-                }
-                else
-                {
-                    sameContent++;
-                }
-
-                continue;
-            }
-
-            toStore.Add((input, hash, status == DocumentStatus.SameId));
-            batchIds.Add(doc.Id);
-            batchHashes.Add(hash);
-            if (toStore.Count >= _batchSize)
-            {
-                Flush();
+                Write();
             }
         }
 
-        Flush();
-        return new IngestSummary(seen, stored, reextracted, sameId, sameContent, mentions, clock.Elapsed);
+        Write();
+        return new IngestSummary(seen, stored, reextracted, sameId, sameContent, mentions, clock.Elapsed, refused);
     }
 }

@@ -27,7 +27,52 @@ public enum DocumentStatus
 /// <param name="ExtractorVersion">Which extractor produced <paramref name="Result"/> (to find documents worth re-extracting).</param>
 /// <param name="Result">The extraction result; its events become the document's mentions, in order.</param>
 /// <param name="Replace">True to replace a stored document with the same id (re-extraction); otherwise such a document is skipped.</param>
-public sealed record StoredDocument(SourceDocument Source, string ContentHash, string CleanedText, string ExtractorVersion, DocumentResult Result, bool Replace = false);
+public sealed record StoredDocument(SourceDocument Source, string ContentHash, string CleanedText, string ExtractorVersion, DocumentResult Result, bool Replace = false)
+{
+    private IReadOnlyList<MentionRow>? _mentions;
+
+    // A copy made with `with` may have another source or result: it makes its own mention rows.
+    private StoredDocument(StoredDocument original)
+    {
+        Source = original.Source;
+        ContentHash = original.ContentHash;
+        CleanedText = original.CleanedText;
+        ExtractorVersion = original.ExtractorVersion;
+        Result = original.Result;
+        Replace = original.Replace;
+    }
+
+    /// <summary>
+    /// The document's events as a store writes them (<see cref="MentionRow.Of"/>), made on first use. The ingest loop asks
+    /// for them on its extraction threads, so that the single writer only writes them.
+    /// </summary>
+    public IReadOnlyList<MentionRow> Mentions => _mentions ??= MentionRow.Of(Source, Result);
+}
+
+/// <summary>One event of a document as stores write it: a mention with its key, and its record as JSON.</summary>
+/// <param name="Mention">The mention (record and metadata without bidi or zero-width controls).</param>
+/// <param name="RecordJson">The record in the schema's JSON.</param>
+public sealed record MentionRow(DedupMention Mention, string RecordJson)
+{
+    /// <summary>The mention rows of <paramref name="result"/>'s events, in order (keys <c>doc_id#0000</c>, ...).</summary>
+    public static IReadOnlyList<MentionRow> Of(SourceDocument source, DocumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(result);
+        var rows = new MentionRow[result.Events.Count];
+        var publisher = ControlCharacters.Strip(source.Publisher);
+        var url = ControlCharacters.Strip(source.Url);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var record = ControlCharacters.Strip(result.Events[i]);
+            rows[i] = new MentionRow(
+                new DedupMention(DedupMention.MakeKey(source.Id, i), source.Id, publisher, url, source.Published, record),
+                RasidJson.ToJson(record));
+        }
+
+        return rows;
+    }
+}
 
 /// <summary>What a store did with one document of a batch (decided inside the write transaction).</summary>
 public enum WriteOutcome
@@ -43,6 +88,12 @@ public enum WriteOutcome
 
     /// <summary>Skipped: the same text is stored under another id.</summary>
     SkippedSameContent,
+
+    /// <summary>
+    /// Not stored: the store refused one of the document's rows (a constraint, a value it cannot hold). Its rows were
+    /// rolled back alone; the rest of the batch is written.
+    /// </summary>
+    Failed,
 }
 
 /// <summary>A document as read back from a store.</summary>
@@ -123,13 +174,17 @@ public interface IEventStore : IDisposable
     DocumentStatus GetStatus(string documentId, string contentHash);
 
     /// <summary>
-    /// Stores a batch atomically (one transaction, serialised against other writers): documents, their mentions, and the
-    /// merges into events. The status of each document is checked again inside the transaction: a document whose id is
-    /// stored is replaced when <see cref="StoredDocument.Replace"/> (its old mentions leave their events, which are
-    /// rebuilt) and skipped otherwise; one whose text is stored under another id is skipped.
+    /// Stores a batch in one transaction (serialised against other writers): documents, their mentions, and the merges
+    /// into events. The status of each document is checked again inside the transaction: a document whose id is stored is
+    /// replaced when <see cref="StoredDocument.Replace"/> (its old mentions leave their events, which are rebuilt) and
+    /// skipped otherwise; one whose text is stored under another id is skipped. Each document's rows are written together
+    /// or not at all: a document the store refuses is rolled back alone (<see cref="WriteOutcome.Failed"/>, reported to
+    /// <paramref name="failed"/>) and the others are stored. Any other error rolls the whole batch back and is thrown.
     /// </summary>
+    /// <param name="batch">The documents, in order.</param>
+    /// <param name="failed">Told of each document that was refused, with the store's error; may be null.</param>
     /// <returns>What happened to each document, in batch order.</returns>
-    IReadOnlyList<WriteOutcome> WriteBatch(IReadOnlyList<StoredDocument> batch);
+    IReadOnlyList<WriteOutcome> WriteBatch(IReadOnlyList<StoredDocument> batch, Action<StoredDocument, Exception>? failed = null);
 
     /// <summary>Ids of all stored documents, ordinally sorted.</summary>
     IReadOnlyList<string> DocumentIds();

@@ -26,7 +26,7 @@ internal sealed class IngestCommand : ICommand
         + InputOptions.MaxCharsHelp[2..] + "\n"
         + "  --extracted the inputs are `rasid extract --with-text` output: store those results as they are\n"
         + "  --batch-size documents per transaction (default 200)\n"
-        + "  --threads   documents of a batch extracted at once (default: one per processor); 1 extracts one after another\n"
+        + "  --threads   documents extracted at once, ahead of the writer (default: one per processor); 1 extracts one after another\n"
         + "A document whose id is stored with a different text is not stored: it is named on stderr, counted, and the exit\n"
         + "code is 2 (pass --reextract to store the new text in its place).";
 
@@ -119,7 +119,8 @@ internal sealed class IngestCommand : ICommand
         try
         {
             using var store = database.Open();
-            var pipeline = RasidPipeline.Create(DirectoryDataSource.Default());
+            // Results given with --extracted are stored as they are: the language data is not loaded for them.
+            var pipeline = reader.Flag("--extracted") && !fromStore ? null : RasidPipeline.Create(DirectoryDataSource.Default());
             var ingestor = new EventIngestor(store, Extract, ExtractorVersion, batchSize, threads);
 
             // One document the extractor fails on must not end the batch: it is named on stderr (exit 2) and stored
@@ -128,7 +129,7 @@ internal sealed class IngestCommand : ICommand
             {
                 try
                 {
-                    return pipeline.Extract(document, withText: true);
+                    return pipeline!.Extract(document, withText: true);
                 }
 #pragma warning disable CA1031 // Reported and counted as failed input, like a parse error.
                 catch (Exception ex)
@@ -180,11 +181,20 @@ internal sealed class IngestCommand : ICommand
             }
 
             var total = fromStore ? store.Counts().Documents : IngestProgressReporter.Estimate(paths);
-            var summary = IngestProgressReporter.Run(console, total, progress => ingestor.Ingest(Inputs(), reextract, progress));
+            // A document the store refuses is named (exit 2) and the rest of its batch is stored.
+            void NotStored(IngestInput input, string message)
+            {
+                failed = true;
+                console.Error.WriteLine($"{input.Document.Origin ?? input.Document.Id}: not stored: {message}");
+            }
+
+            var summary = IngestProgressReporter.Run(console, total, progress => ingestor.Ingest(Inputs(), reextract, progress, NotStored));
             var counts = store.Counts();
-            var refused = identity.Refused > 0
+            var refused = (identity.Refused > 0
                 ? string.Create(CultureInfo.InvariantCulture, $", {identity.Refused} refused (id stored or read earlier with another text; see stderr)")
-                : string.Empty;
+                : string.Empty) + (summary.Failed > 0
+                ? string.Create(CultureInfo.InvariantCulture, $", {summary.Failed} not stored (refused by the store; see stderr)")
+                : string.Empty);
             await console.Out.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"ingested {summary.Seen} documents in {summary.Elapsed.TotalSeconds:F1} s ({(summary.Elapsed.TotalSeconds > 0 ? summary.Seen / summary.Elapsed.TotalSeconds : 0):F0} docs/s): "

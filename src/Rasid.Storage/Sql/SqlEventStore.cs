@@ -18,9 +18,12 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
     private readonly CountryTable _countries;
     private readonly TimeProvider _time;
     private readonly CrossDocumentMerger _merger;
+    private readonly DedupOptions _dedup;
+    private readonly EventWindowIndex _windows = new();
     private readonly Dictionary<long, List<StoredMention>> _members = [];
     private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
     private DbTransaction? _transaction;
+    private long _batchTime;
 
     // Members of recently touched events stay in memory between batches while no other writer changed the database.
     private const int MaxCachedEvents = 20_000;
@@ -32,7 +35,8 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
         Connection = connection;
         _countries = CountryTable.Default;
         _time = time ?? TimeProvider.System;
-        _merger = new CrossDocumentMerger(this, dedup);
+        _dedup = dedup ?? DedupOptions.Default;
+        _merger = new CrossDocumentMerger(this, _dedup);
     }
 
     /// <summary>The store's connection.</summary>
@@ -56,6 +60,13 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
     /// <summary>SQL that is true when <paramref name="column"/> contains <paramref name="parameter"/> ignoring case.</summary>
     protected abstract string ContainsIgnoreCase(string column, string parameter);
 
+    /// <summary>
+    /// True when <paramref name="error"/> is about the values of the statement that raised it (a constraint, a value too
+    /// large or of the wrong type): the document being written is then rolled back alone. Any other error (I/O, a lost
+    /// connection, a lock) ends the batch.
+    /// </summary>
+    protected abstract bool IsDocumentError(DbException error);
+
     /// <inheritdoc />
     public DocumentStatus GetStatus(string documentId, string contentHash)
     {
@@ -68,7 +79,7 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<WriteOutcome> WriteBatch(IReadOnlyList<StoredDocument> batch)
+    public IReadOnlyList<WriteOutcome> WriteBatch(IReadOnlyList<StoredDocument> batch, Action<StoredDocument, Exception>? failed = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
         using var transaction = BeginWrite();
@@ -77,22 +88,22 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
         {
             if (!CacheIsCurrent())
             {
-                _members.Clear();
+                ForgetCachedEvents();
             }
 
-            var outcomes = WriteDocuments(batch);
+            var outcomes = WriteDocuments(batch, failed);
             transaction.Commit();
             if (_members.Count > MaxCachedEvents)
             {
-                _members.Clear();
+                ForgetCachedEvents();
             }
 
             return outcomes;
         }
         catch
         {
-            // The cache may hold members of rolled-back events.
-            _members.Clear();
+            // The caches may hold rolled-back events.
+            ForgetCachedEvents();
             throw;
         }
         finally
@@ -112,14 +123,14 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
         _transaction = transaction;
         try
         {
-            _members.Clear();
+            ForgetCachedEvents();
             var result = work(transaction);
             transaction.Commit();
             return result;
         }
         catch
         {
-            _members.Clear();
+            ForgetCachedEvents();
             throw;
         }
         finally
@@ -129,16 +140,18 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
     }
 
     /// <summary>Writes a batch inside the current transaction (see <see cref="WriteBatch"/>).</summary>
-    protected IReadOnlyList<WriteOutcome> WriteDocuments(IReadOnlyList<StoredDocument> batch)
+    protected IReadOnlyList<WriteOutcome> WriteDocuments(IReadOnlyList<StoredDocument> batch, Action<StoredDocument, Exception>? failed = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        _batchTime = _time.GetUtcNow().ToUnixTimeSeconds();
         var outcomes = new List<WriteOutcome>(batch.Count);
         var pending = new Dictionary<long, StoredMention>();
         foreach (var doc in batch)
         {
-            outcomes.Add(WriteDocument(doc, pending));
+            outcomes.Add(WriteDocumentAlone(doc, pending, failed));
         }
 
+        ReadCandidates(pending.Values);
         _merger.AddAll([.. pending.Values]);
         return outcomes;
     }
@@ -178,13 +191,40 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
         }
 
         cmd.Transaction = _transaction;
-        cmd.Parameters.Clear();
-        foreach (var (name, value) in parameters)
+        if (!SameNames(cmd.Parameters, parameters))
         {
-            AddParameter(cmd, name, value);
+            cmd.Parameters.Clear();
+            foreach (var (name, _) in parameters)
+            {
+                AddParameter(cmd, name, null);
+            }
+        }
+
+        // The parameter objects are kept from one execution to the next; only their values change.
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            cmd.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
         }
 
         return cmd;
+    }
+
+    private static bool SameNames(DbParameterCollection kept, (string Name, object? Value)[] parameters)
+    {
+        if (kept.Count != parameters.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (!string.Equals(kept[i].ParameterName, parameters[i].Name, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Runs a statement in the current transaction; returns the rows affected.</summary>
@@ -203,7 +243,46 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
     /// <summary>Formats a date as ISO yyyy-MM-dd (invariant culture), the stored form.</summary>
     protected static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private WriteOutcome WriteDocument(StoredDocument doc, Dictionary<long, StoredMention> pending)
+    /// <summary>
+    /// Writes one document inside a savepoint, so that a document the store refuses is rolled back alone; its mentions
+    /// join <paramref name="pending"/> (to be merged) only once its rows are in.
+    /// </summary>
+    private WriteOutcome WriteDocumentAlone(StoredDocument doc, Dictionary<long, StoredMention> pending, Action<StoredDocument, Exception>? failed)
+    {
+        var joining = new List<StoredMention>();
+        Execute("SAVEPOINT rasid_document");
+        try
+        {
+            var outcome = WriteDocument(doc, joining);
+            Execute("RELEASE SAVEPOINT rasid_document");
+            if (outcome == WriteOutcome.Replaced)
+            {
+                // Mentions of an earlier version of the document in this batch are gone with its rows.
+                foreach (var id in pending.Where(p => string.Equals(p.Value.Mention.DocumentId, doc.Source.Id, StringComparison.Ordinal)).Select(p => p.Key).ToList())
+                {
+                    pending.Remove(id);
+                }
+            }
+
+            foreach (var m in joining)
+            {
+                pending[m.Id] = m;
+            }
+
+            return outcome;
+        }
+        catch (DbException ex) when (IsDocumentError(ex))
+        {
+            Execute("ROLLBACK TO SAVEPOINT rasid_document");
+            Execute("RELEASE SAVEPOINT rasid_document");
+            // Events it detached are back in the database: the caches no longer describe it.
+            ForgetCachedEvents();
+            failed?.Invoke(doc, ex);
+            return WriteOutcome.Failed;
+        }
+    }
+
+    private WriteOutcome WriteDocument(StoredDocument doc, List<StoredMention> joining)
     {
         var source = doc.Source;
         // Looked up again inside the write transaction: another writer may have stored it since the ingest loop asked.
@@ -217,16 +296,7 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
         if (exists)
         {
             // Re-extraction: the document's old mentions leave their events; the other members of those events are merged again.
-            foreach (var m in _merger.Detach(source.Id))
-            {
-                pending[m.Id] = m;
-            }
-
-            foreach (var id in pending.Where(p => string.Equals(p.Value.Mention.DocumentId, source.Id, StringComparison.Ordinal)).Select(p => p.Key).ToList())
-            {
-                pending.Remove(id);
-            }
-
+            joining.AddRange(_merger.Detach(source.Id));
             Execute("DELETE FROM mentions WHERE document_id = @id", ("@id", source.Id));
         }
 
@@ -246,20 +316,17 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
             ("@version", doc.ExtractorVersion),
             ("@count", doc.Result.Events.Count));
 
-        for (var i = 0; i < doc.Result.Events.Count; i++)
+        for (var i = 0; i < doc.Mentions.Count; i++)
         {
-            var record = ControlCharacters.Strip(doc.Result.Events[i]);
-            var mention = new DedupMention(
-                DedupMention.MakeKey(source.Id, i), source.Id, ControlCharacters.Strip(source.Publisher), ControlCharacters.Strip(source.Url), source.Published, record);
-            var stored = new StoredMention(InsertMention(mention, i), mention);
-            pending[stored.Id] = stored;
+            joining.Add(new StoredMention(InsertMention(doc.Mentions[i], i), doc.Mentions[i].Mention));
         }
 
         return exists ? WriteOutcome.Replaced : WriteOutcome.Stored;
     }
 
-    private long InsertMention(DedupMention mention, int ordinal)
+    private long InsertMention(MentionRow row, int ordinal)
     {
+        var mention = row.Mention;
         var r = mention.Record;
         var id = Prepared(
             "INSERT INTO mentions(mention_key, document_id, ordinal, event_type, sub_event_type, date, date_precision, actor1, actor2, iso2, admin1_code, admin2, location_ar, latitude, longitude, geo_precision, fatalities, injured, captured, released, civilian_targeting, evidence_start, evidence_end, record_json) "
@@ -287,7 +354,7 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
             ("@ct", r.CivilianTargeting ? 1 : 0),
             ("@es", r.Evidence.Start),
             ("@ee", r.Evidence.End),
-            ("@json", JsonSerializer.Serialize(r, RasidJson.Options))).ExecuteScalar();
+            ("@json", row.RecordJson)).ExecuteScalar();
         return Convert.ToInt64(id, CultureInfo.InvariantCulture);
     }
 

@@ -56,33 +56,47 @@ public sealed class CrossDocumentMerger
     public void AddAll(IReadOnlyList<StoredMention> mentions)
     {
         ArgumentNullException.ThrowIfNull(mentions);
-        var pending = new Dictionary<long, StoredMention>();
+        // Mentions of different admin1 codes are never compatible, so each part lies within one code's pending mentions.
+        var pending = new Dictionary<string, PendingMentions>(StringComparer.Ordinal);
+        var starts = new List<(StoredMention Mention, PendingMentions Own)>();
         foreach (var m in mentions.OrderBy(m => m.Mention.Key, StringComparer.Ordinal))
         {
-            if (Admin1(m) is null || EventMerger.WindowOf(m.Mention, _options) is null)
+            if (Admin1(m) is not { } admin1 || EventMerger.WindowOf(m.Mention, _options) is not { } window)
             {
                 // Never compatible with anything: an event of its own.
                 _store.CreateEvent(EventMerger.Merge([m.Mention], _options), [m]);
+                continue;
             }
-            else
+
+            if (!pending.TryGetValue(admin1, out var own))
             {
-                pending[m.Id] = m;
+                own = new PendingMentions(admin1);
+                pending[admin1] = own;
             }
+
+            own.Add(m, window);
+            starts.Add((m, own));
         }
 
-        foreach (var start in pending.Values.OrderBy(m => m.Mention.Key, StringComparer.Ordinal).ToList())
+        foreach (var own in pending.Values)
         {
-            if (pending.ContainsKey(start.Id))
+            own.Sort();
+        }
+
+        foreach (var (start, own) in starts)
+        {
+            if (own.ById.ContainsKey(start.Id))
             {
-                Remerge(start, pending);
+                Remerge(start, own);
             }
         }
     }
 
     /// <summary>Finds the part of the compatible graph that holds <paramref name="start"/>, merges it again, writes the changes.</summary>
-    private void Remerge(StoredMention start, Dictionary<long, StoredMention> pending)
+    /// <param name="start">A pending mention.</param>
+    /// <param name="pending">The pending mentions of its admin1 code (taken out as they join the part).</param>
+    private void Remerge(StoredMention start, PendingMentions pending)
     {
-        var admin1 = Admin1(start)!;
         var part = new Dictionary<long, StoredMention>();
         var events = new Dictionary<long, CandidateEvent>();
         var queue = new Queue<StoredMention>();
@@ -91,7 +105,7 @@ public sealed class CrossDocumentMerger
         {
             if (part.TryAdd(m.Id, m))
             {
-                pending.Remove(m.Id);
+                pending.ById.Remove(m.Id);
                 queue.Enqueue(m);
             }
         }
@@ -101,7 +115,7 @@ public sealed class CrossDocumentMerger
         {
             var x = queue.Dequeue();
             var range = SearchRange(EventMerger.WindowOf(x.Mention, _options)!.Value);
-            foreach (var e in _store.FindCandidates(admin1, range))
+            foreach (var e in _store.FindCandidates(pending.Admin1, range))
             {
                 if (!events.ContainsKey(e.Id) && e.Members.Any(y => EventMerger.AreCompatible(x.Mention, y.Mention, _options)))
                 {
@@ -113,12 +127,11 @@ public sealed class CrossDocumentMerger
                 }
             }
 
-            foreach (var p in pending.Values.Where(p => string.Equals(Admin1(p), admin1, StringComparison.Ordinal)).ToList())
+            // A compatible mention's window overlaps the search range, so it starts at most a publication window before it.
+            foreach (var p in pending.StartingIn(range.From.AddDays(-_options.PublicationWindowDays), range.To)
+                .Where(p => EventMerger.AreCompatible(x.Mention, p.Mention, _options)).ToList())
             {
-                if (EventMerger.AreCompatible(x.Mention, p.Mention, _options))
-                {
-                    Take(p);
-                }
+                Take(p);
             }
         }
 
@@ -156,6 +169,52 @@ public sealed class CrossDocumentMerger
         foreach (var g in create)
         {
             _store.CreateEvent(EventMerger.Merge(g.Select(m => m.Mention).ToList(), _options), g);
+        }
+    }
+
+    /// <summary>The mentions of one admin1 code waiting to be merged, by id and in order of their window's first day.</summary>
+    private sealed class PendingMentions(string admin1)
+    {
+        private readonly List<(DateOnly From, StoredMention Mention)> _byStart = [];
+
+        public string Admin1 { get; } = admin1;
+
+        /// <summary>Those not yet taken into a part.</summary>
+        public Dictionary<long, StoredMention> ById { get; } = [];
+
+        public void Add(StoredMention mention, DateWindow window)
+        {
+            ById[mention.Id] = mention;
+            _byStart.Add((window.From, mention));
+        }
+
+        /// <summary>Orders the mentions by window start (once all are added).</summary>
+        public void Sort() => _byStart.Sort((a, b) => a.From.CompareTo(b.From));
+
+        /// <summary>The mentions not yet taken whose window starts in [from, to].</summary>
+        public IEnumerable<StoredMention> StartingIn(DateOnly from, DateOnly to)
+        {
+            int lo = 0, hi = _byStart.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (_byStart[mid].From < from)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            for (var i = lo; i < _byStart.Count && _byStart[i].From <= to; i++)
+            {
+                if (ById.ContainsKey(_byStart[i].Mention.Id))
+                {
+                    yield return _byStart[i].Mention;
+                }
+            }
         }
     }
 

@@ -26,10 +26,25 @@ public static class RasidJson
     public static string ToJsonLine(DocumentResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        return Write(result, RasidJsonWriter.Default.DocumentResult.SerializeHandler!, 4096);
+    }
+
+    /// <summary>
+    /// Serialises one event record as <c>JsonSerializer.Serialize(record, Options)</c> does, with the generated writer
+    /// (the stores keep each record so, as <c>record_json</c>).
+    /// </summary>
+    public static string ToJson(EventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Write(record, RasidJsonWriter.Default.EventRecord.SerializeHandler!, 2048);
+    }
+
+    private static string Write<T>(T value, Action<Utf8JsonWriter, T> handler, int capacity)
+    {
+        var buffer = new ArrayBufferWriter<byte>(capacity);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, Indented = false }))
         {
-            RasidJsonWriter.Default.DocumentResult.SerializeHandler!(writer, result);
+            handler(writer, value);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

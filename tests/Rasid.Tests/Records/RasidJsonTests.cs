@@ -21,6 +21,7 @@ public class RasidJsonTests
             var result = TestPipeline.Instance.Extract(document, withText);
             Assert.NotEmpty(result.Events);
             Assert.Equal(JsonSerializer.Serialize(result, RasidJson.Options), RasidJson.ToJsonLine(result));
+            Assert.All(result.Events, e => Assert.Equal(JsonSerializer.Serialize(e, RasidJson.Options), RasidJson.ToJson(e)));
         }
     }
 
@@ -49,5 +50,9 @@ public class RasidJsonTests
             // Then the generated writer and the reflection serialiser agree byte for byte
             Assert.Equal(JsonSerializer.Serialize(result, RasidJson.Options), RasidJson.ToJsonLine(result));
         }
+
+        // So do the records alone, as the stores write them (record_json).
+        Assert.Equal(JsonSerializer.Serialize(full, RasidJson.Options), RasidJson.ToJson(full));
+        Assert.Equal(JsonSerializer.Serialize(bare, RasidJson.Options), RasidJson.ToJson(bare));
     }
 }

@@ -193,25 +193,40 @@ public class SqliteEventStoreTests
     }
 
     [Fact]
-    public void A_batch_that_fails_leaves_nothing_behind()
+    [Trait("Issue", "16")]
+    public void A_document_the_store_refuses_leaves_nothing_behind_and_the_rest_of_its_batch_is_stored()
     {
         using var temp = new TempFolder();
         var db = temp.File("rasid.db");
-        using var store = Open(db);
-        Ingest(store, [Document("a", "2024-03-16", Clash())]);
-        var before = Dump(db);
-
-        // Given a batch whose second document breaks a NOT NULL constraint mid-transaction
         var b = Document("b", "2024-03-16", Clash(3));
-        var c = Document("c", "2024-03-16", Clash(4));
-        var batch = new[]
+        var c = Document("c", "2024-03-16", Clash(4), Clash(6) with { SubEventType = null! });
+        var d = Document("d", "2024-03-17", Clash(5));
+        var clean = temp.File("clean.db");
+        using (var store = Open(clean))
         {
-            new StoredDocument(ToSource(b), "hash-b", "t", "test/1", b),
-            new StoredDocument(ToSource(c), "hash-c", null!, "test/1", c),
-        };
-        Assert.ThrowsAny<Exception>(() => store.WriteBatch(batch));
+            Ingest(store, [Document("a", "2024-03-16", Clash()), b, d]);
+        }
 
-        Assert.Equal(before, Dump(db));
+        using (var store = Open(db))
+        {
+            Ingest(store, [Document("a", "2024-03-16", Clash())]);
+
+            // Given a batch whose second document breaks a NOT NULL constraint on its second mention, after its document
+            // row and first mention are written
+            var refused = new List<string>();
+            var outcomes = store.WriteBatch(
+                [.. new[] { b, c, d }.Select(r => new StoredDocument(ToSource(r), ContentHashing.Sha256Hex(r.Text!), r.Text!, "test/1", r))],
+                (document, error) => refused.Add(document.Source.Id + ": " + error.Message));
+
+            Assert.Equal([WriteOutcome.Stored, WriteOutcome.Failed, WriteOutcome.Stored], outcomes);
+            Assert.Contains("c: ", Assert.Single(refused), StringComparison.Ordinal);
+            Assert.Contains("NOT NULL", refused[0], StringComparison.Ordinal);
+        }
+
+        // Nothing of c is stored, and b and d merged as they do without it.
+        Assert.Equal(0, Scalar(db, "SELECT COUNT(*) FROM documents WHERE id = 'c'") + Scalar(db, "SELECT COUNT(*) FROM mentions WHERE document_id = 'c'"));
+        AssertConsistent(db);
+        Assert.Equal(Dump(clean), Dump(db));
     }
 
     [Fact]

@@ -47,6 +47,29 @@ public class StorageCommandsTests
     }
 
     [Fact]
+    [Trait("Issue", "16")]
+    public async Task Ingest_names_the_file_and_line_of_a_document_the_store_refuses_stores_the_rest_of_its_batch_and_exits_2()
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("results.jsonl");
+        File.WriteAllLines(input, new[]
+        {
+            Document("a", "2024-03-16", Clash(12)),
+            Document("b", "2024-03-16", Clash(8) with { SubEventType = null! }),
+            Document("c", "2024-03-17", Clash(10)),
+        }.Select(RasidJson.ToJsonLine), new UTF8Encoding(false));
+        var db = temp.File("rasid.db");
+
+        var (code, output, error) = await Run("ingest", "--extracted", input, "--db", db);
+
+        Assert.Equal(2, code);
+        var errorLines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("ingest:", StringComparison.Ordinal)).ToList();
+        Assert.StartsWith(input + ":2: not stored: ", Assert.Single(errorLines), StringComparison.Ordinal);
+        Assert.Contains("1 not stored", output, StringComparison.Ordinal);
+        Assert.Contains("2 documents, 2 mentions, 1 events", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_of_extracted_results_then_events_lists_the_merged_events()
     {
         using var temp = new TempFolder();

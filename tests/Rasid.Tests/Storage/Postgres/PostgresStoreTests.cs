@@ -108,6 +108,35 @@ public class PostgresStoreTests
     }
 
     [PostgresFact]
+    [Trait("Issue", "16")]
+    public void A_document_the_store_refuses_fails_alone_and_the_rest_of_its_batch_is_stored_and_done()
+    {
+        using var pg = new PostgresTestDatabase();
+        using var store = PostgresEventStore.Open(pg.Connection);
+        using var queue = DocumentQueue.Open(pg.Connection);
+        var reports = RandomReports(6, seed: 4);
+        var byId = reports.ToDictionary(r => r.DocId);
+        Assert.Equal(6, queue.Enqueue(reports.Select(ToSource)));
+
+        // Given an extractor whose result for the third document has a mention the store refuses (no sub-event type)
+        DocumentResult Extract(SourceDocument d) => d.Id == reports[2].DocId
+            ? byId[d.Id] with { Events = [.. byId[d.Id].Events.Select(e => e with { SubEventType = null! })] }
+            : byId[d.Id];
+
+        var worker = new QueueWorker(store, queue, Extract, "test/1", new WorkerOptions { BatchSize = 6, MaxFailures = 1, IdleDelay = TimeSpan.FromMilliseconds(20), ExitWhenEmpty = true });
+        var summary = worker.Run();
+
+        Assert.Equal(5, summary.Stored);
+        Assert.Equal(1, summary.Failed);
+        var poison = Assert.Single(queue.Poison());
+        Assert.Equal(reports[2].DocId, poison.DocumentId);
+        Assert.Contains("sub_event_type", poison.Error, StringComparison.Ordinal);
+        Assert.Equal(new QueueCounts(0, 0, 5, 1), queue.Counts());
+        Assert.Equal(5, store.Counts().Documents);
+        Assert.Equal(reports.Where((_, i) => i != 2).Sum(r => r.Events.Count), store.Counts().Mentions);
+    }
+
+    [PostgresFact]
     [Trait("Issue", "15")]
     public void A_dead_workers_batch_is_taken_over_when_its_lease_runs_out()
     {
