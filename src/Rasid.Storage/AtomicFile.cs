@@ -12,6 +12,14 @@ public static class AtomicFile
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
+        if (IsDevice(full))
+        {
+            // "-o /dev/null", "/dev/stdout": a rename would replace the device with a plain file; write to it directly.
+            using var device = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            write(device);
+            return;
+        }
+
         var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         try
         {
@@ -30,5 +38,16 @@ public static class AtomicFile
                 File.Delete(temp);
             }
         }
+    }
+
+    /// <summary>
+    /// True for an output path that is a device or a process's stream (/dev/null, /dev/stdout, /dev/fd/3, /proc/...), which
+    /// must be written in place, never replaced by renaming a file over it.
+    /// </summary>
+    public static bool IsDevice(string fullPath)
+    {
+        ArgumentNullException.ThrowIfNull(fullPath);
+        return !OperatingSystem.IsWindows()
+               && (fullPath.StartsWith("/dev/", StringComparison.Ordinal) || fullPath.StartsWith("/proc/", StringComparison.Ordinal));
     }
 }

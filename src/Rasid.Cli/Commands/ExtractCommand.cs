@@ -7,6 +7,7 @@ using Rasid.Data;
 using Rasid.Ingestion;
 using Rasid.Pipeline;
 using Rasid.Records;
+using Rasid.Storage;
 
 namespace Rasid.Cli.Commands;
 
@@ -94,8 +95,16 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
             try
             {
                 var full = Path.GetFullPath(outputPath);
-                tempPath = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-                output = new StreamWriter(tempPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
+                if (AtomicFile.IsDevice(full))
+                {
+                    // "-o /dev/null": written in place; renaming a file over it would replace the device.
+                    output = new StreamWriter(new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite), new UTF8Encoding(false)) { NewLine = "\n" };
+                }
+                else
+                {
+                    tempPath = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+                    output = new StreamWriter(tempPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {

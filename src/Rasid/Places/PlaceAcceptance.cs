@@ -34,9 +34,24 @@ internal sealed class PlaceAcceptance
             }
         }
 
+        // "قرب سرمدا بشمال غرب سوريا": a place the text puts inside its own country is placed, as one inside a province is.
+        var heldByCountry = new HashSet<PlaceMention>();
+        for (var i = 1; i < mentions.Count; i++)
+        {
+            var (prev, cur) = (mentions[i - 1], mentions[i]);
+            var gap = cur.CueSpan.Start > prev.NameSpan.End
+                ? text.Normalized.Text[prev.NameSpan.End..cur.CueSpan.Start].Trim()
+                : string.Empty;
+            if ((cur.LinkedToPrevious || cur.Modifier is not null && gap is "" or "ب" or "في")
+                && cur.Chosen is { FeatureType: FeatureTypes.Country } country && prev.Chosen?.Country == country.Country)
+            {
+                heldByCountry.Add(prev);
+            }
+        }
+
         foreach (var m in mentions)
         {
-            if (m.Chosen is null || !Accept(m, documentCountry, supported))
+            if (m.Chosen is null || !Accept(m, documentCountry, supported, heldByCountry.Contains(m)))
             {
                 m.Resolved = null;
                 // Built only when someone reads it (rasid places): most rejected names are never looked at.
@@ -173,8 +188,11 @@ internal sealed class PlaceAcceptance
                    : ", only candidate");
     }
 
-    /// <summary>True when the chosen candidate of <paramref name="m"/> is a place where something happens; <paramref name="supported"/> are the provinces the document names.</summary>
-    public bool Accept(PlaceMention m, string? documentCountry, HashSet<string>? supported = null)
+    /// <summary>
+    /// True when the chosen candidate of <paramref name="m"/> is a place where something happens; <paramref name="supported"/> are
+    /// the provinces the document names; <paramref name="heldByCountry"/> says the text puts the place inside its country.
+    /// </summary>
+    public bool Accept(PlaceMention m, string? documentCountry, HashSet<string>? supported = null, bool heldByCountry = false)
     {
         var c = m.Chosen!;
         if (m.IsMetonym && m.TypeCue is null && (!m.HasPreposition || m.DativeOnly))
@@ -183,7 +201,7 @@ internal sealed class PlaceAcceptance
         }
 
         var inCountry = documentCountry is null || _gazetteer.SameTheatre(c.Country, documentCountry);
-        var linked = m.Container is not null || m.Contained is not null || m.LinkedToPrevious;
+        var linked = m.Container is not null || m.Contained is not null || m.LinkedToPrevious || heldByCountry;
         if (m.Text.Length <= 2)
         {
             // Two-letter names (اب = Ibb, also the month آب) need a cue or the document's country.
