@@ -100,7 +100,7 @@ internal sealed class EventExtractor
         // An event needs a place stated in its own sentence or the one before; a document-wide fallback is too weak.
         // A restatement is dropped when the article reports an event of its kind in the same province elsewhere (it repeats that one).
         TakeSingleProvince(events, context.Places, text, context.Published);
-        var placed = events.Where(c => c.Place?.Admin1Code is not null && (c.PlaceInSentence || EventLocator.PlaceNearby(c, text) || DatedToll(c))
+        var placed = events.Where(c => IsPlaced(c, text)
                                        && !(c.RestatementOnly && events.Any(o => o != c && !o.RestatementOnly && o.EventType == c.EventType
                                                                                  && o.Place?.Admin1Code == c.Place?.Admin1Code)))
             .ToList();
@@ -109,7 +109,7 @@ internal sealed class EventExtractor
             foreach (var c in events.Except(placed))
             {
                 var why = c.Place?.Admin1Code is null ? "no place inside a province (at most the country)"
-                    : c.PlaceInSentence || EventLocator.PlaceNearby(c, text) || DatedToll(c) ? "a restatement of an event of its kind in the same province"
+                    : IsPlaced(c, text) ? "a restatement of an event of its kind in the same province"
                     : $"no place in its sentence or the one before ({c.Place.LocationAr} only from elsewhere in the article)";
                 Debug($"s{c.Sentence} {c.EventType}/{c.SubEventType}: dropped: {why}");
             }
@@ -128,6 +128,13 @@ internal sealed class EventExtractor
         return resolved;
     }
 
+    /// <summary>The event's place is stated in its own sentence or the one before.</summary>
+    private static bool StatesPlace(EventCandidate c, AnalyzedText text) => c.PlaceInSentence || EventLocator.PlaceNearby(c, text);
+
+    /// <summary>The event has a province from its own text, or a calendar-dated toll in an article whose place is known.</summary>
+    private static bool IsPlaced(EventCandidate c, AnalyzedText text) =>
+        c.Place?.Admin1Code is not null && (StatesPlace(c, text) || DatedToll(c));
+
     /// <summary>
     /// "أن 62 شخصا لقوا مصرعهم في قصف يوم الأربعاء": a deadly act with no place of its own, in an article every place of
     /// which lies in one province, happened in that province. Such events take the article's most precise place there.
@@ -135,7 +142,7 @@ internal sealed class EventExtractor
     private static void TakeSingleProvince(List<EventCandidate> events, PlaceAnalysis places, AnalyzedText text, DateOnly? published)
     {
         // Only the article's own news: a background event (more than a week old) needs a place of its own.
-        var unplaced = events.Where(c => !(c.Place?.Admin1Code is not null && (c.PlaceInSentence || EventLocator.PlaceNearby(c, text)))
+        var unplaced = events.Where(c => !(c.Place?.Admin1Code is not null && StatesPlace(c, text))
                                          && c.Casualties.Any(x => x.Role == "killed" && !x.Cumulative)
                                          && !(published is { } p && c.Date?.Date is { } d && d.DayNumber < p.DayNumber - RecentDays)).ToList();
         if (unplaced.Count == 0)
