@@ -284,6 +284,21 @@ public enum CueSet
     /// <summary>The words of set claim_cue in cue_words.tsv.</summary>
     ClaimCue,
 
+    /// <summary>The words of set companion_group in cue_words.tsv.</summary>
+    CompanionGroup,
+
+    /// <summary>The words of set companion_one in cue_words.tsv.</summary>
+    CompanionOne,
+
+    /// <summary>The words of set companion_one_of in cue_words.tsv.</summary>
+    CompanionOneOf,
+
+    /// <summary>The words of set companion_two in cue_words.tsv.</summary>
+    CompanionTwo,
+
+    /// <summary>The words of set companion_with in cue_words.tsv.</summary>
+    CompanionWith,
+
     /// <summary>The words of set count_and in cue_words.tsv.</summary>
     CountAnd,
 
