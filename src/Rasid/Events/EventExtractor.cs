@@ -28,7 +28,8 @@ internal sealed class EventExtractor
     /// <param name="clauses">The clause splitter.</param>
     /// <param name="gazetteer">The gazetteer the document's places were resolved against.</param>
     /// <param name="unidentified">The generic "Unidentified Armed Group ({country})" actor, for perpetrators the text does not name.</param>
-    public EventExtractor(EventLexicon lexicon, ClauseSplitter clauses, Gazetteer gazetteer, Actors.ActorEntry? unidentified = null)
+    /// <param name="civilians">The generic "Civilians ({country})" actor, for the targets of violence against civilians the text does not name.</param>
+    public EventExtractor(EventLexicon lexicon, ClauseSplitter clauses, Gazetteer gazetteer, Actors.ActorEntry? unidentified = null, Actors.ActorEntry? civilians = null)
     {
         _lexicon = lexicon;
         _clauses = clauses;
@@ -36,7 +37,7 @@ internal sealed class EventExtractor
         _filter = new TriggerFilter(lexicon);
         _roles = new ActorRoles(lexicon);
         _classifier = new EventClassifier(lexicon);
-        _perpetrators = new PerpetratorInference(lexicon, unidentified);
+        _perpetrators = new PerpetratorInference(lexicon, unidentified, civilians);
     }
 
     /// <summary>Extracts the events of one document; <paramref name="trace"/>, when given, receives each trigger's fate (`rasid extract --explain`).</summary>

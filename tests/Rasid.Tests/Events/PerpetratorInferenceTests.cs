@@ -2,7 +2,7 @@ using Rasid.Tests.Pipeline;
 
 namespace Rasid.Tests.Events;
 
-/// <summary>Perpetrators the event's clause does not name: a claim of responsibility, else an unidentified armed group.</summary>
+/// <summary>Perpetrators the event's clause does not name: a claim of responsibility, else an unidentified armed group; unnamed targets of violence against civilians are civilians.</summary>
 public class PerpetratorInferenceTests
 {
     [Fact]
@@ -22,5 +22,15 @@ public class PerpetratorInferenceTests
 
         var e = Assert.Single(result.Events);
         Assert.Equal("Al Shabaab", e.Actor1?.Name);
+    }
+
+    [Fact]
+    public void The_unnamed_target_of_an_abduction_is_civilians()
+    {
+        var e = Assert.Single(TestPipeline.Extract("اختطف مسلحون مجهولون الإعلامي محمد علي في مدينة عتق بمحافظة شبوة أمس.").Events);
+
+        Assert.Equal("Violence against civilians", e.EventType);
+        Assert.Equal("Civilians (Yemen)", e.Actor2?.Name);
+        Assert.True(e.Actor2?.Inferred);
     }
 }
