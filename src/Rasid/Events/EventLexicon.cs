@@ -275,11 +275,17 @@ public enum CueSet
     /// <summary>The words of set between in cue_words.tsv.</summary>
     Between,
 
+    /// <summary>The words of set booby_trap in cue_words.tsv.</summary>
+    BoobyTrap,
+
     /// <summary>The words of set casualty_word in cue_words.tsv.</summary>
     CasualtyWord,
 
     /// <summary>The words of set ceasefire_word in cue_words.tsv.</summary>
     CeasefireWord,
+
+    /// <summary>The words of set civilian_place in cue_words.tsv.</summary>
+    CivilianPlace,
 
     /// <summary>The words of set claim_cue in cue_words.tsv.</summary>
     ClaimCue,

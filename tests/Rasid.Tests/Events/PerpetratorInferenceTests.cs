@@ -33,4 +33,17 @@ public class PerpetratorInferenceTests
         Assert.Equal("Civilians (Yemen)", e.Actor2?.Name);
         Assert.True(e.Actor2?.Inferred);
     }
+
+    [Theory]
+    [InlineData("قصف الحوثيون الأحياء السكنية في مدينة تعز بقذائف الهاون أمس.", "Civilians (Yemen)")]
+    [InlineData("شن الطيران الحربي غارة استهدفت منزلا في مدينة إدلب أمس.", "Civilians (Syria)")]
+    // A booby-trapped house is no civilian target.
+    [InlineData("فجرت قوة إسرائيلية منزلا مفخخا في مخيم جنين أمس.", null)]
+    public void Shelling_or_bombing_of_homes_markets_or_residential_areas_targets_civilians(string text, string? actor2)
+    {
+        var e = Assert.Single(TestPipeline.Extract(text).Events);
+
+        Assert.Equal("Explosions/Remote violence", e.EventType);
+        Assert.Equal(actor2, e.Actor2?.Name);
+    }
 }
