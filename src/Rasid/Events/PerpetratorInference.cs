@@ -33,6 +33,17 @@ internal sealed class PerpetratorInference
         foreach (var e in events)
         {
             AirStrikeSides(e, document, trace);
+        }
+
+        var airForce = AirForce(events);
+        foreach (var e in events)
+        {
+            if (airForce is not null && e.SubEventType == "Air/drone strike" && e.Actor1 is null && e.Actor2?.Entry.Id != airForce.Entry.Id)
+            {
+                e.Actor1 = airForce with { Mention = null };
+                trace?.Invoke($"actors: s{e.Sentence} air strike: no air force named, {airForce.Entry.Id}, the one that strikes from the air in the article's other events");
+            }
+
             if (e.Actor2 is null && _civilians is not null && e.Place?.Country is not null && e.Actor1?.Entry.Inter != 7
                 && (e.EventType == EventTypes.ViolenceAgainstCivilians || e.CivilianTargets))
             {
@@ -99,6 +110,28 @@ internal sealed class PerpetratorInference
             (e.Actor1, e.Actor2) = (null, first);
             trace?.Invoke($"actors: s{e.Sentence} air strike: {first.Entry.Id} is the target; no air force named");
         }
+    }
+
+    /// <summary>The one state or foreign force named as the perpetrator of the document's air strikes, if exactly one is.</summary>
+    private static AssignedActor? AirForce(List<EventCandidate> events)
+    {
+        AssignedActor? found = null;
+        foreach (var e in events)
+        {
+            if (e.SubEventType != "Air/drone strike" || e.Actor1 is not { Mention: not null } a || a.Entry.Inter is not (1 or 8))
+            {
+                continue;
+            }
+
+            if (found is not null && found.Entry.Id != a.Entry.Id)
+            {
+                return null;
+            }
+
+            found = a;
+        }
+
+        return found;
     }
 
     private bool NamesDrone(EventDocument document, int sentence)

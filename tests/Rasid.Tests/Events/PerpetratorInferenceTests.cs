@@ -61,4 +61,16 @@ public class PerpetratorInferenceTests
         Assert.Equal(actor1, e.Actor1?.Name);
         Assert.Equal(actor2, e.Actor2?.Name);
     }
+
+    [Fact]
+    public void An_air_strike_with_no_air_force_named_takes_the_one_of_the_articles_other_strikes()
+    {
+        var result = TestPipeline.Extract(
+            "شنت طائرات التحالف العربي غارات على مواقع لميليشيات الحوثي في مديرية الدريهمي بمحافظة الحديدة أمس. "
+            + "وفي محافظة صعدة قتل خمسة أشخاص في غارة جوية استهدفت سيارة في مديرية باقم أمس.");
+
+        Assert.Equal(2, result.Events.Count);
+        Assert.All(result.Events, e => Assert.Equal("Saudi-led Coalition (Operation Restoring Hope)", e.Actor1?.Name));
+        Assert.Contains(result.Events, e => e.Actor1 is { Inferred: true });
+    }
 }
