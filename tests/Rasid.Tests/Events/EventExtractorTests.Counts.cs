@@ -47,6 +47,8 @@ public partial class EventExtractorTests
     [InlineData("قتل قائد ميداني مع حارسيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 3)]
     // "مع" before an actor is no companion: "اشتباكات مع مسلحي" adds nothing.
     [InlineData("قتل جندي في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 1)]
+    // A total and its breakdown in one sentence count the total: 13 = 2 + 11.
+    [InlineData("قتل 13 جنديا في هجمات لمسلحي تنظيم القاعدة في محافظة شبوة: اثنان قتلا في كمين قرب مدينة عتق، و11 قتلوا في هجوم على معسكر.", 13)]
     public void Fatalities_follow_the_counting_rules(string text, int? fatalities)
     {
         var e = SingleEvent(text);
