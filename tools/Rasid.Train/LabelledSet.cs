@@ -86,7 +86,7 @@ internal static class LabelledSet
         foreach (var pair in line[(at + EventhoodFilter.FeaturesMark.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
-            var index = EventhoodFeatures.Names.ToList().IndexOf(pair[..eq]);
+            var index = EventhoodFeatures.IndexOf(pair[..eq]);
             x[index >= 0 ? index : throw new FormatException("unknown feature in: " + line)] =
                 double.Parse(pair[(eq + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -25,7 +25,7 @@ public class EventhoodFilterTests
         var x = new double[EventhoodFeatures.Names.Count];
         foreach (var name in on)
         {
-            x[EventhoodFeatures.Names.ToList().IndexOf(name)] = 1;
+            x[EventhoodFeatures.IndexOf(name)] = 1;
         }
 
         return x;

@@ -24,6 +24,20 @@ internal static class EventhoodFeatures
         "place_abroad", "doc_length", "provinces_in_doc", "modality_in_sentence", "toll_in_sentence_not_event", "after_first_event",
     ];
 
+    /// <summary>The position of feature <paramref name="name"/> in <see cref="Names"/>, or -1.</summary>
+    public static int IndexOf(string name)
+    {
+        for (var i = 0; i < Names.Count; i++)
+        {
+            if (Names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>How many days before publication an event's date makes it background.</summary>
     private const int OldDays = 7;
 

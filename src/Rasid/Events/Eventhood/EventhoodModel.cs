@@ -66,7 +66,7 @@ internal sealed class EventhoodModel
             }
             else
             {
-                var index = IndexOf(name);
+                var index = EventhoodFeatures.IndexOf(name);
                 weights[index >= 0 ? index : throw new InvalidDataException($"{row.Location}: unknown feature '{name}' (known: {string.Join(", ", EventhoodFeatures.Names)})")] = w;
             }
         }
@@ -96,17 +96,4 @@ internal sealed class EventhoodModel
             .Where(f => f.Contribution < 0)
             .OrderBy(f => f.Contribution)
             .Take(count);
-
-    private static int IndexOf(string name)
-    {
-        for (var i = 0; i < EventhoodFeatures.Names.Count; i++)
-        {
-            if (EventhoodFeatures.Names[i] == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }
