@@ -7,19 +7,23 @@ namespace Rasid.Events;
 /// Fills in the perpetrator (actor1) the way ACLED codes it when the event's own clause does not name it:
 /// a group that claimed the attack elsewhere in the article ("أعلنت حركة الشباب مسؤوليتها", "تبنى تنظيم داعش"), else
 /// an Unidentified Armed Group of the event's country. Soldiers, police or civilians taken as the first side of a bombing
-/// or an attack on civilians are its victims: they move to actor2.
+/// or an attack on civilians are its victims: they move to actor2. The targets of violence against civilians, and of
+/// explosions aimed at civilians, that the text does not name are "Civilians (country)" (ANNOTATION.md).
 /// </summary>
 internal sealed class PerpetratorInference
 {
     private readonly EventLexicon _lexicon;
     private readonly ActorEntry? _unidentified;
+    private readonly ActorEntry? _civilians;
 
     /// <param name="lexicon">The event word lists (the claim cues of data/events/cue_words.tsv).</param>
     /// <param name="unidentified">The generic "Unidentified Armed Group ({country})" entry, or null when the dictionary has none.</param>
-    public PerpetratorInference(EventLexicon lexicon, ActorEntry? unidentified)
+    /// <param name="civilians">The generic "Civilians ({country})" entry, or null when the dictionary has none.</param>
+    public PerpetratorInference(EventLexicon lexicon, ActorEntry? unidentified, ActorEntry? civilians = null)
     {
         _lexicon = lexicon;
         _unidentified = unidentified;
+        _civilians = civilians;
     }
 
     /// <summary>Completes the perpetrators of a document's settled events.</summary>
@@ -28,6 +32,13 @@ internal sealed class PerpetratorInference
         var claimant = Claimant(document);
         foreach (var e in events)
         {
+            if (e.Actor2 is null && _civilians is not null && e.Place?.Country is not null && e.Actor1?.Entry.Inter != 7
+                && (e.EventType == EventTypes.ViolenceAgainstCivilians || e.CivilianTargets))
+            {
+                e.Actor2 = new AssignedActor(_civilians, null);
+                trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: the target is not named, civilians (violence against civilians)");
+            }
+
             if (!NeedsPerpetrator(e))
             {
                 continue;

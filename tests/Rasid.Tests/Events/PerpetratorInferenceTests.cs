@@ -2,7 +2,7 @@ using Rasid.Tests.Pipeline;
 
 namespace Rasid.Tests.Events;
 
-/// <summary>Perpetrators the event's clause does not name: a claim of responsibility, else an unidentified armed group.</summary>
+/// <summary>Perpetrators the event's clause does not name: a claim of responsibility, else an unidentified armed group; unnamed targets of violence against civilians are civilians.</summary>
 public class PerpetratorInferenceTests
 {
     [Fact]
@@ -22,5 +22,28 @@ public class PerpetratorInferenceTests
 
         var e = Assert.Single(result.Events);
         Assert.Equal("Al Shabaab", e.Actor1?.Name);
+    }
+
+    [Fact]
+    public void The_unnamed_target_of_an_abduction_is_civilians()
+    {
+        var e = Assert.Single(TestPipeline.Extract("اختطف مسلحون مجهولون الإعلامي محمد علي في مدينة عتق بمحافظة شبوة أمس.").Events);
+
+        Assert.Equal("Violence against civilians", e.EventType);
+        Assert.Equal("Civilians (Yemen)", e.Actor2?.Name);
+        Assert.True(e.Actor2?.Inferred);
+    }
+
+    [Theory]
+    [InlineData("قصف الحوثيون الأحياء السكنية في مدينة تعز بقذائف الهاون أمس.", "Civilians (Yemen)")]
+    [InlineData("شن الطيران الحربي غارة استهدفت منزلا في مدينة إدلب أمس.", "Civilians (Syria)")]
+    // A booby-trapped house is no civilian target.
+    [InlineData("فجرت قوة إسرائيلية منزلا مفخخا في مخيم جنين أمس.", null)]
+    public void Shelling_or_bombing_of_homes_markets_or_residential_areas_targets_civilians(string text, string? actor2)
+    {
+        var e = Assert.Single(TestPipeline.Extract(text).Events);
+
+        Assert.Equal("Explosions/Remote violence", e.EventType);
+        Assert.Equal(actor2, e.Actor2?.Name);
     }
 }
