@@ -326,6 +326,9 @@ public enum CueSet
     /// <summary>The words of set disarm_verb in cue_words.tsv.</summary>
     DisarmVerb,
 
+    /// <summary>The words of set drone in cue_words.tsv.</summary>
+    Drone,
+
     /// <summary>The words of set duration_unit in cue_words.tsv.</summary>
     DurationUnit,
 

@@ -32,6 +32,7 @@ internal sealed class PerpetratorInference
         var claimant = Claimant(document);
         foreach (var e in events)
         {
+            AirStrikeSides(e, document, trace);
             if (e.Actor2 is null && _civilians is not null && e.Place?.Country is not null && e.Actor1?.Entry.Inter != 7
                 && (e.EventType == EventTypes.ViolenceAgainstCivilians || e.CivilianTargets))
             {
@@ -72,6 +73,46 @@ internal sealed class PerpetratorInference
                 trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: no perpetrator named, Unidentified Armed Group");
             }
         }
+    }
+
+    /// <summary>
+    /// Armed groups do not fly jets: in an air strike with no drone named, a rebel, militia or identity group taken as
+    /// actor1 and named after the trigger is the target ("غارات جوية استهدفت مواقع للميليشيا الحوثية"); one named before
+    /// it is the subject ("قامت قوات الدعم السريع بشن غارة جوية") and stays. The target moves to actor2, and a state or foreign
+    /// force taken as actor2 ("غارة للتحالف العربي") becomes the perpetrator.
+    /// </summary>
+    private void AirStrikeSides(EventCandidate e, EventDocument document, Action<string>? trace)
+    {
+        if (e.SubEventType != "Air/drone strike" || e.Actor1 is not { } first || first.Entry.Inter is not (2 or 3 or 4)
+            || first.Entry.Id == _unidentified?.Id || first.Mention is { } named && named.Start < e.TriggerSpan.Start || NamesDrone(document, e.Sentence))
+        {
+            return;
+        }
+
+        if (e.Actor2 is { } second && second.Entry.Inter is 1 or 8)
+        {
+            (e.Actor1, e.Actor2) = (second, first);
+            trace?.Invoke($"actors: s{e.Sentence} air strike: {first.Entry.Id} is the target, {second.Entry.Id} the air force");
+        }
+        else if (e.Actor2 is null || e.Actor2.Entry.Inter == 7)
+        {
+            (e.Actor1, e.Actor2) = (null, first);
+            trace?.Invoke($"actors: s{e.Sentence} air strike: {first.Entry.Id} is the target; no air force named");
+        }
+    }
+
+    private bool NamesDrone(EventDocument document, int sentence)
+    {
+        var s = document.Text.Sentences[sentence];
+        for (var t = s.FirstToken; t < s.EndToken; t++)
+        {
+            if (_lexicon.IsCue(CueSet.Drone, document.Tokens[t].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Bombings, attacks on civilians and clashes always have a perpetrator; air strikes and shelling need a named force.</summary>
