@@ -22,6 +22,7 @@ internal sealed class EventExtractor
     private readonly ActorRoles _roles;
     private readonly EventClassifier _classifier;
     private readonly PerpetratorInference _perpetrators;
+    private readonly EventhoodFilter _eventhood;
 
     /// <summary>Creates the extractor over loaded language data.</summary>
     /// <param name="lexicon">The event word lists (data/events/).</param>
@@ -29,7 +30,8 @@ internal sealed class EventExtractor
     /// <param name="gazetteer">The gazetteer the document's places were resolved against.</param>
     /// <param name="unidentified">The generic "Unidentified Armed Group ({country})" actor, for perpetrators the text does not name.</param>
     /// <param name="civilians">The generic "Civilians ({country})" actor, for the targets of violence against civilians the text does not name.</param>
-    public EventExtractor(EventLexicon lexicon, ClauseSplitter clauses, Gazetteer gazetteer, Actors.ActorEntry? unidentified = null, Actors.ActorEntry? civilians = null)
+    /// <param name="eventhood">The learned eventhood filter's weights (data/events/eventhood.tsv), or null to keep every event.</param>
+    public EventExtractor(EventLexicon lexicon, ClauseSplitter clauses, Gazetteer gazetteer, Actors.ActorEntry? unidentified = null, Actors.ActorEntry? civilians = null, EventhoodModel? eventhood = null)
     {
         _lexicon = lexicon;
         _clauses = clauses;
@@ -38,6 +40,7 @@ internal sealed class EventExtractor
         _roles = new ActorRoles(lexicon);
         _classifier = new EventClassifier(lexicon);
         _perpetrators = new PerpetratorInference(lexicon, unidentified, civilians);
+        _eventhood = new EventhoodFilter(lexicon, eventhood);
     }
 
     /// <summary>Extracts the events of one document; <paramref name="trace"/>, when given, receives each trigger's fate (`rasid extract --explain`).</summary>
@@ -126,7 +129,7 @@ internal sealed class EventExtractor
         }
 
         _perpetrators.Apply(resolved, document, trace);
-        return resolved;
+        return _eventhood.Apply(resolved, document, trace); // the learned last word (docs/eventhood.md)
     }
 
     /// <summary>The event's place is stated in its own sentence or the one before.</summary>
