@@ -28,10 +28,9 @@ internal sealed class EventExtractor
     /// <param name="lexicon">The event word lists (data/events/).</param>
     /// <param name="clauses">The clause splitter.</param>
     /// <param name="gazetteer">The gazetteer the document's places were resolved against.</param>
-    /// <param name="unidentified">The generic "Unidentified Armed Group ({country})" actor, for perpetrators the text does not name.</param>
-    /// <param name="civilians">The generic "Civilians ({country})" actor, for the targets of violence against civilians the text does not name.</param>
+    /// <param name="generic">The generic actors filled in when the text names no side (an unnamed perpetrator, civilians, protesters, rioters).</param>
     /// <param name="eventhood">The learned eventhood filter's weights (data/events/eventhood.tsv), or null to keep every event.</param>
-    public EventExtractor(EventLexicon lexicon, ClauseSplitter clauses, Gazetteer gazetteer, Actors.ActorEntry? unidentified = null, Actors.ActorEntry? civilians = null, EventhoodModel? eventhood = null)
+    public EventExtractor(EventLexicon lexicon, ClauseSplitter clauses, Gazetteer gazetteer, Actors.GenericActors? generic = null, EventhoodModel? eventhood = null)
     {
         _lexicon = lexicon;
         _clauses = clauses;
@@ -39,7 +38,7 @@ internal sealed class EventExtractor
         _filter = new TriggerFilter(lexicon);
         _roles = new ActorRoles(lexicon);
         _classifier = new EventClassifier(lexicon);
-        _perpetrators = new PerpetratorInference(lexicon, unidentified, civilians);
+        _perpetrators = new PerpetratorInference(lexicon, generic ?? Actors.GenericActors.None);
         _eventhood = new EventhoodFilter(lexicon, eventhood);
     }
 

@@ -15,15 +15,17 @@ internal sealed class PerpetratorInference
     private readonly EventLexicon _lexicon;
     private readonly ActorEntry? _unidentified;
     private readonly ActorEntry? _civilians;
+    private readonly GenericActors _generic;
 
     /// <param name="lexicon">The event word lists (the claim cues of data/events/cue_words.tsv).</param>
-    /// <param name="unidentified">The generic "Unidentified Armed Group ({country})" entry, or null when the dictionary has none.</param>
-    /// <param name="civilians">The generic "Civilians ({country})" entry, or null when the dictionary has none.</param>
-    public PerpetratorInference(EventLexicon lexicon, ActorEntry? unidentified, ActorEntry? civilians = null)
+    /// <param name="generic">The generic entries ("Unidentified Armed Group ({country})", "Civilians ({country})", protesters, rioters).</param>
+    public PerpetratorInference(EventLexicon lexicon, GenericActors generic)
     {
+        ArgumentNullException.ThrowIfNull(generic);
         _lexicon = lexicon;
-        _unidentified = unidentified;
-        _civilians = civilians;
+        _generic = generic;
+        _unidentified = generic.Unidentified;
+        _civilians = generic.Civilians;
     }
 
     /// <summary>Completes the perpetrators of a document's settled events.</summary>
@@ -38,6 +40,7 @@ internal sealed class PerpetratorInference
         var airForce = AirForce(events);
         foreach (var e in events)
         {
+            DemonstratorSides(e, trace);
             if (airForce is not null && e.SubEventType == "Air/drone strike" && e.Actor1 is null && e.Actor2?.Entry.Id != airForce.Entry.Id)
             {
                 e.Actor1 = airForce with { Mention = null };
@@ -110,6 +113,40 @@ internal sealed class PerpetratorInference
             (e.Actor1, e.Actor2) = (null, first);
             trace?.Invoke($"actors: s{e.Sentence} air strike: {first.Entry.Id} is the target; no air force named");
         }
+    }
+
+    /// <summary>
+    /// ACLED codes a protest with the protesters as actor1 and a riot with the rioters, and the force that meets them as
+    /// actor2 ("قمعت الشرطة تظاهرة", "مقتل 3 فلسطينيين بالرصاص في مظاهرات غزة"): an armed actor taken as actor1 moves to
+    /// actor2, and an unnamed crowd is "Protesters ({country})" or "Rioters ({country})".
+    /// </summary>
+    private void DemonstratorSides(EventCandidate e, Action<string>? trace)
+    {
+        var crowd = e.EventType switch
+        {
+            EventTypes.Protests => _generic.Protesters,
+            EventTypes.Riots => _generic.Rioters,
+            _ => null,
+        };
+        if (crowd is null || e.Place?.Country is null || e.Actor1?.Entry.Inter is 5 or 6)
+        {
+            return;
+        }
+
+        if (e.Actor1 is { } force && force.Entry.Inter is not 7)
+        {
+            if (e.Actor2 is null || e.Actor2.Entry.Inter is 5 or 6 or 7)
+            {
+                (e.Actor1, e.Actor2) = (e.Actor2 is { Entry.Inter: 5 or 6 } named ? named : new AssignedActor(crowd, null), force);
+                trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: {force.Entry.Id} met the crowd: actor2; the crowd is actor1");
+            }
+
+            return;
+        }
+
+        // No actor1, or civilians (the young men, the people) taken as the crowd.
+        e.Actor1 = new AssignedActor(crowd, e.Actor1?.Mention);
+        trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: the crowd is actor1 ({crowd.Id})");
     }
 
     /// <summary>The one state or foreign force named as the perpetrator of the document's air strikes, if exactly one is.</summary>

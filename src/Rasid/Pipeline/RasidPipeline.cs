@@ -33,7 +33,7 @@ public sealed class RasidPipeline
         _numbers = numbers;
         _dates = dates;
         _places = places;
-        _events = new EventExtractor(events, clauses, places.Gazetteer, actors.Get("gen.uag"), actors.Get("gen.civilians"), eventhood);
+        _events = new EventExtractor(events, clauses, places.Gazetteer, GenericActors.From(actors), eventhood);
     }
 
     /// <summary>Version of the extractor, stored with results so re-extraction can be detected.</summary>

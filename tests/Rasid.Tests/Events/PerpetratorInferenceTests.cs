@@ -73,4 +73,18 @@ public class PerpetratorInferenceTests
         Assert.All(result.Events, e => Assert.Equal("Saudi-led Coalition (Operation Restoring Hope)", e.Actor1?.Name));
         Assert.Contains(result.Events, e => e.Actor1 is { Inferred: true });
     }
+
+    [Theory]
+    // The force that meets a protest is actor2; the crowd is actor1.
+    [InlineData("فرقت قوات الشرطة تظاهرة في مدينة البصرة أمس بالغاز المسيل للدموع.", "Protesters (Iraq)", "Police Forces of Iraq")]
+    // A protest with no side named is coded with the protesters of its country.
+    [InlineData("تظاهر مئات الأشخاص في مدينة البصرة أمس للمطالبة بتحسين الخدمات.", "Protesters (Iraq)", null)]
+    public void Protests_are_coded_with_the_crowd_as_actor1_and_the_force_as_actor2(string text, string actor1, string? actor2)
+    {
+        var e = Assert.Single(TestPipeline.Extract(text).Events);
+
+        Assert.Equal("Protests", e.EventType);
+        Assert.Equal(actor1, e.Actor1?.Name);
+        Assert.Equal(actor2, e.Actor2?.Name);
+    }
 }
