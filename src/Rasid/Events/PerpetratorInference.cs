@@ -98,7 +98,7 @@ internal sealed class PerpetratorInference
     private void AirStrikeSides(EventCandidate e, EventDocument document, Action<string>? trace)
     {
         if (e.SubEventType != "Air/drone strike" || e.Actor1 is not { } first || first.Entry.Inter is not (2 or 3 or 4)
-            || first.Entry.Id == _unidentified?.Id || first.Mention is { } named && named.Start < e.TriggerSpan.Start || NamesDrone(document, e.Sentence))
+            || first.Entry.Id == _unidentified?.Id || NamesDrone(document, e.Sentence))
         {
             return;
         }
@@ -108,7 +108,7 @@ internal sealed class PerpetratorInference
             (e.Actor1, e.Actor2) = (second, first);
             trace?.Invoke($"actors: s{e.Sentence} air strike: {first.Entry.Id} is the target, {second.Entry.Id} the air force");
         }
-        else if (e.Actor2 is null || e.Actor2.Entry.Inter == 7)
+        else if ((e.Actor2 is null || e.Actor2.Entry.Inter == 7) && !(first.Mention is { } named && named.Start < e.TriggerSpan.Start))
         {
             (e.Actor1, e.Actor2) = (null, first);
             trace?.Invoke($"actors: s{e.Sentence} air strike: {first.Entry.Id} is the target; no air force named");

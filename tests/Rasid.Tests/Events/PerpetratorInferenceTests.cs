@@ -51,6 +51,8 @@ public class PerpetratorInferenceTests
     // The group named after the trigger is the target; the air force named as actor2 is the perpetrator.
     [InlineData("شنت طائرات التحالف العربي غارات على مواقع لميليشيات الحوثي في مديرية الدريهمي بمحافظة الحديدة أمس.", "Saudi-led Coalition (Operation Restoring Hope)", "Military Forces of Yemen (2017-) Houthi")]
     [InlineData("قالت مصادر إن غارات جوية استهدفت مواقع للحوثيين في مديرية صرواح بمحافظة مأرب أمس.", null, "Military Forces of Yemen (2017-) Houthi")]
+    // Victims named before the trigger, the air force after it: the sides swap too.
+    [InlineData("لقي عشرات الحوثيين مصرعهم في غارة جوية شنتها طائرات التحالف العربي على مديرية الدريهمي بمحافظة الحديدة أمس.", "Saudi-led Coalition (Operation Restoring Hope)", "Military Forces of Yemen (2017-) Houthi")]
     // A drone can be flown by an armed group: the sides stay.
     [InlineData("قالت مصادر إن طائرة مسيرة تابعة للحوثيين قصفت مواقع في مديرية صرواح بمحافظة مأرب أمس.", "Military Forces of Yemen (2017-) Houthi", null)]
     public void Armed_groups_named_after_an_air_strike_are_its_target(string text, string? actor1, string? actor2)
