@@ -335,6 +335,9 @@ public enum CueSet
     /// <summary>The words of set handover_cue in cue_words.tsv.</summary>
     HandoverCue,
 
+    /// <summary>The words of set killed_verb in cue_words.tsv.</summary>
+    KilledVerb,
+
     /// <summary>The words of set lam_governor in cue_words.tsv.</summary>
     LamGovernor,
 
