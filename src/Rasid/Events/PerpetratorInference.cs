@@ -7,14 +7,14 @@ namespace Rasid.Events;
 /// Fills in the perpetrator (actor1) the way ACLED codes it when the event's own clause does not name it:
 /// a group that claimed the attack elsewhere in the article ("أعلنت حركة الشباب مسؤوليتها", "تبنى تنظيم داعش"), else
 /// an Unidentified Armed Group of the event's country. Soldiers, police or civilians taken as the first side of a bombing
-/// or an attack on civilians are its victims: they move to actor2. The targets of violence against civilians, and of
-/// explosions aimed at civilians, that the text does not name are "Civilians (country)" (ANNOTATION.md).
+/// or an attack on civilians are its victims: they move to actor2. ACLED's conventions for the other side come first:
+/// an armed group in an air strike is its target and the article's air force its perpetrator; a protest's or a riot's
+/// crowd is actor1 and the force that meets it actor2; the unnamed target of violence against civilians is "Civilians
+/// (country)" (ANNOTATION.md).
 /// </summary>
 internal sealed class PerpetratorInference
 {
     private readonly EventLexicon _lexicon;
-    private readonly ActorEntry? _unidentified;
-    private readonly ActorEntry? _civilians;
     private readonly GenericActors _generic;
 
     /// <param name="lexicon">The event word lists (the claim cues of data/events/cue_words.tsv).</param>
@@ -24,8 +24,6 @@ internal sealed class PerpetratorInference
         ArgumentNullException.ThrowIfNull(generic);
         _lexicon = lexicon;
         _generic = generic;
-        _unidentified = generic.Unidentified;
-        _civilians = generic.Civilians;
     }
 
     /// <summary>Completes the perpetrators of a document's settled events.</summary>
@@ -47,10 +45,10 @@ internal sealed class PerpetratorInference
                 trace?.Invoke($"actors: s{e.Sentence} air strike: no air force named, {airForce.Entry.Id}, the one that strikes from the air in the article's other events");
             }
 
-            if (e.Actor2 is null && _civilians is not null && e.Place?.Country is not null && e.Actor1?.Entry.Inter != 7
+            if (e.Actor2 is null && _generic.Civilians is not null && e.Place?.Country is not null && e.Actor1?.Entry.Inter != 7
                 && (e.EventType == EventTypes.ViolenceAgainstCivilians || e.CivilianTargets))
             {
-                e.Actor2 = new AssignedActor(_civilians, null);
+                e.Actor2 = new AssignedActor(_generic.Civilians, null);
                 trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: the target is not named, civilians (violence against civilians)");
             }
 
@@ -81,9 +79,9 @@ internal sealed class PerpetratorInference
                 e.Actor1 = claimant;
                 trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: perpetrator {claimant.Entry.Id} from the claim of responsibility");
             }
-            else if (_unidentified is not null && e.Place?.Country is not null && e.Actor2?.Entry.Id != _unidentified.Id)
+            else if (_generic.Unidentified is not null && e.Place?.Country is not null && e.Actor2?.Entry.Id != _generic.Unidentified.Id)
             {
-                e.Actor1 = new AssignedActor(_unidentified, null);
+                e.Actor1 = new AssignedActor(_generic.Unidentified, null);
                 trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: no perpetrator named, Unidentified Armed Group");
             }
         }
@@ -98,7 +96,7 @@ internal sealed class PerpetratorInference
     private void AirStrikeSides(EventCandidate e, EventDocument document, Action<string>? trace)
     {
         if (e.SubEventType != "Air/drone strike" || e.Actor1 is not { } first || first.Entry.Inter is not (2 or 3 or 4)
-            || first.Entry.Id == _unidentified?.Id || NamesDrone(document, e.Sentence))
+            || first.Entry.Id == _generic.Unidentified?.Id || NamesDrone(document, e.Sentence))
         {
             return;
         }
