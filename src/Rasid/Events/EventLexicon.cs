@@ -104,7 +104,9 @@ public sealed class EventLexicon
     }
 
     /// <summary>Person nouns by normalised, article-free form.</summary>
-    public IReadOnlyDictionary<string, PersonNoun> PersonNouns { get; private set; } = new Dictionary<string, PersonNoun>();
+    public IReadOnlyDictionary<string, PersonNoun> PersonNouns => _personNouns;
+
+    private Dictionary<string, PersonNoun> _personNouns = new(StringComparer.Ordinal);
 
     /// <summary>Loads every list from data/events/ in <paramref name="data"/>.</summary>
     public static EventLexicon Load(IDataSource data)
@@ -187,16 +189,20 @@ public sealed class EventLexicon
             nouns[key] = new PersonNoun(int.Parse(row["count"], CultureInfo.InvariantCulture), row["civilian"] == "yes", row["armed"] == "yes");
         }
 
-        lexicon.PersonNouns = nouns;
+        lexicon._personNouns = nouns;
         return lexicon;
     }
 
     /// <summary>The person noun a token stands for (with proclitics stripped), or null.</summary>
     public PersonNoun? PersonNounOf(string tokenText)
     {
-        foreach (var c in CliticSegmenter.StemCandidates(tokenText))
+        // The article-free keys of CliticSegmenter.StemCandidates, in its order, read as spans of the token.
+        Span<ProcliticKey> readings = stackalloc ProcliticKey[ProcliticCandidates.MaxCandidates];
+        var nouns = _personNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        var count = ProcliticCandidates.FillKeys(tokenText, readings);
+        for (var i = 0; i < count; i++)
         {
-            if (PersonNouns.TryGetValue(CliticSegmenter.ArticleFreeKey(c.Stem), out var noun))
+            if (nouns.TryGetValue(tokenText.AsSpan(readings[i].KeyStart), out var noun))
             {
                 return noun;
             }

@@ -83,10 +83,11 @@ public sealed class PhraseMatcher<T>
         }
 
         var result = new List<PhraseMatch<IReadOnlyList<T>>>();
+        var keys = TokenKeys.Of(tokens);
         var t = firstToken;
         while (t < endToken)
         {
-            if (TryMatchAt(tokens, t, endToken, out var match))
+            if (TryMatchAt(tokens, keys, t, endToken, out var match))
             {
                 result.Add(match);
                 t = match.EndToken;
@@ -125,13 +126,14 @@ public sealed class PhraseMatcher<T>
         var bestEnd = -1;
         var bestPrefix = 0;
         List<T>? bestValues = null;
-        foreach (var (prefixLength, key) in keys.StemKeys[t])
+        foreach (var reading in keys.Readings(t))
         {
-            if (!_root.Children.TryGetValue(key, out var node))
+            if (!TryChild(_root.Children, keys.Key(t, reading), out var node))
             {
                 continue;
             }
 
+            var prefixLength = reading.PrefixLength;
             var end = t + 1;
             if (node.Values is not null && end > bestEnd)
             {
@@ -140,7 +142,7 @@ public sealed class PhraseMatcher<T>
 
             while (end < endToken && node.Children is not null
                    && tokens[end].Kind is TokenKind.Word or TokenKind.Latin or TokenKind.Number
-                   && node.Children.TryGetValue(keys.WordKeys[end], out var next))
+                   && TryChild(node.Children, keys.WordKey(end), out var next))
             {
                 node = next;
                 end++;
@@ -160,6 +162,10 @@ public sealed class PhraseMatcher<T>
         match = new PhraseMatch<IReadOnlyList<T>>(t, bestEnd, span, bestPrefix, bestValues);
         return true;
     }
+
+    /// <summary>The child of a mutable node by a word given as a span (a token key; no string made).</summary>
+    private static bool TryChild(Dictionary<string, Node> children, ReadOnlySpan<char> word, out Node child) =>
+        children.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out child!);
 
     /// <summary>Writes the phrases as a snapshot (<see cref="CompiledData"/>): the trie in enumeration order.</summary>
     internal void Write(CompiledWriter writer, Action<CompiledWriter, T> writeValue)
@@ -316,7 +322,7 @@ public sealed class PhraseMatcher<T>
             state.word.CopyTo(span[2..]);
         });
 
-        private bool TryChild(int node, string word, out int child)
+        private bool TryChild(int node, ReadOnlySpan<char> word, out int child)
         {
             Span<char> key = word.Length <= 126 ? stackalloc char[word.Length + 2] : new char[word.Length + 2];
             key[0] = (char)(node >> 16);
@@ -356,13 +362,14 @@ public sealed class PhraseMatcher<T>
             var bestEnd = -1;
             var bestPrefix = 0;
             var bestNode = -1;
-            foreach (var (prefixLength, key) in keys.StemKeys[t])
+            foreach (var reading in keys.Readings(t))
             {
-                if (!TryChild(0, key, out var node))
+                if (!TryChild(0, keys.Key(t, reading), out var node))
                 {
                     continue;
                 }
 
+                var prefixLength = reading.PrefixLength;
                 var end = t + 1;
                 if (HasValues(node) && end > bestEnd)
                 {
@@ -371,7 +378,7 @@ public sealed class PhraseMatcher<T>
 
                 while (end < endToken
                        && tokens[end].Kind is TokenKind.Word or TokenKind.Latin or TokenKind.Number
-                       && TryChild(node, keys.WordKeys[end], out var next))
+                       && TryChild(node, keys.WordKey(end), out var next))
                 {
                     node = next;
                     end++;
