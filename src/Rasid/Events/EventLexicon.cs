@@ -71,7 +71,7 @@ public sealed class EventLexicon
     public IReadOnlySet<string> Cues(CueSet set) => _cueSets[(int)set];
 
     /// <summary>True when <paramref name="word"/> (a normalised token; a leading و/ف and article are ignored) is in cue set <paramref name="set"/>.</summary>
-    public bool IsCue(CueSet set, string word) => _cueSets[(int)set].Contains(Key(word));
+    public bool IsCue(CueSet set, string word) => _cueSets[(int)set].GetAlternateLookup<ReadOnlySpan<char>>().Contains(KeySpan(word));
 
     /// <summary>
     /// Token <paramref name="i"/> is "منذ" followed within three words by a period's length ("منذ ثلاث سنوات") or, when
@@ -101,6 +101,13 @@ public sealed class EventLexicon
     {
         ArgumentNullException.ThrowIfNull(word);
         return CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ف' ? word[1..] : word);
+    }
+
+    /// <summary><see cref="Key"/> as a span of <paramref name="word"/> (no string: a cue look-up runs per token).</summary>
+    private static ReadOnlySpan<char> KeySpan(string word)
+    {
+        var w = word.Length > 3 && word[0] is 'و' or 'ف' ? word.AsSpan(1) : word.AsSpan();
+        return w[ProcliticCandidates.ArticleLength(w)..];
     }
 
     /// <summary>Person nouns by normalised, article-free form.</summary>

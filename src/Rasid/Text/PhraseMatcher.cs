@@ -22,12 +22,16 @@ public sealed class PhraseMatcher<T>
 {
     private readonly Node _root = new();
 
+    /// <summary>The first words of the phrases: most tokens of a text start none, and the filter says so without a look-up.</summary>
+    private readonly WordFilter _firstWords;
+
     /// <summary>Set when the matcher was opened from a snapshot (<see cref="OpenFrozen"/>): the trie is read in place and is read-only.</summary>
     private readonly FrozenTrie? _frozen;
 
     /// <summary>An empty matcher; fill it with <see cref="Add"/>.</summary>
     public PhraseMatcher()
     {
+        _firstWords = new WordFilter();
     }
 
     /// <summary>Number of phrases added.</summary>
@@ -50,6 +54,7 @@ public sealed class PhraseMatcher<T>
         }
 
         var node = _root;
+        _firstWords.Add(WordFilter.Hash(CliticSegmenter.ArticleFreeKey(words[0])));
         foreach (var w in words)
         {
             var key = CliticSegmenter.ArticleFreeKey(w);
@@ -115,7 +120,7 @@ public sealed class PhraseMatcher<T>
         var first = tokens[t];
         if (_frozen is not null)
         {
-            return first.Kind is TokenKind.Word or TokenKind.Latin or TokenKind.Number && _frozen.TryMatchAt(tokens, keys, t, endToken, out match);
+            return first.Kind is TokenKind.Word or TokenKind.Latin or TokenKind.Number && _frozen.TryMatchAt(tokens, keys, t, endToken, _firstWords, out match);
         }
 
         if (first.Kind is not (TokenKind.Word or TokenKind.Latin or TokenKind.Number) || _root.Children is null)
@@ -128,7 +133,7 @@ public sealed class PhraseMatcher<T>
         List<T>? bestValues = null;
         foreach (var reading in keys.Readings(t))
         {
-            if (!TryChild(_root.Children, keys.Key(t, reading), out var node))
+            if (!_firstWords.MayContain(reading.Hash) || !TryChild(_root.Children, keys.Key(t, reading), out var node))
             {
                 continue;
             }
@@ -205,6 +210,11 @@ public sealed class PhraseMatcher<T>
     {
         var matcher = new PhraseMatcher<T> { Count = reader.ReadInt32() };
         ReadNode(matcher._root);
+        foreach (var word in matcher._root.Children?.Keys ?? Enumerable.Empty<string>())
+        {
+            matcher._firstWords.Add(WordFilter.Hash(word));
+        }
+
         return matcher;
 
         void ReadNode(Node node)
@@ -233,16 +243,18 @@ public sealed class PhraseMatcher<T>
         }
     }
 
-    private PhraseMatcher(FrozenTrie frozen, int count)
+    private PhraseMatcher(FrozenTrie frozen, WordFilter firstWords, int count)
     {
         _frozen = frozen;
+        _firstWords = firstWords;
         Count = count;
     }
 
     /// <summary>
     /// Writes the phrases in the frozen form <see cref="OpenFrozen"/> reads in place: nodes numbered depth-first (the
     /// root is 0), every edge in one <see cref="FrozenStringMap"/> keyed by its parent node (two characters) and word,
-    /// and each node's payloads as ids that <paramref name="payloadId"/> gives (the caller keeps the payloads themselves).
+    /// and each node's payloads as ids that <paramref name="payloadId"/> gives (the caller keeps the payloads themselves);
+    /// then the filter of first words.
     /// </summary>
     internal void WriteFrozen(CompiledWriter writer, Func<T, int> payloadId)
     {
@@ -259,6 +271,7 @@ public sealed class PhraseMatcher<T>
         writer.Write(FrozenStringMap.Write(writer, edges));
         writer.Write(writer.AddSection<int>(CollectionsMarshal.AsSpan(valueStarts)));
         writer.Write(writer.AddSection<int>(CollectionsMarshal.AsSpan(values)));
+        writer.Write(writer.AddSection<ulong>(_firstWords.Bits));
 
         int Number(Node node)
         {
@@ -287,7 +300,8 @@ public sealed class PhraseMatcher<T>
         var count = reader.ReadInt32();
         var snapshot = reader.Snapshot;
         var trie = new FrozenTrie(new FrozenStringMap(snapshot, reader.ReadInt32()), snapshot, reader.ReadInt32(), reader.ReadInt32(), payload);
-        return new PhraseMatcher<T>(trie, count);
+        var firstWords = WordFilter.FromBits(snapshot.Section<ulong>(reader.ReadInt32()));
+        return new PhraseMatcher<T>(trie, firstWords, count);
     }
 
     /// <summary>Every phrase as its word keys with its payloads, in no set order (for tests that compare two matchers).</summary>
@@ -322,13 +336,17 @@ public sealed class PhraseMatcher<T>
             state.word.CopyTo(span[2..]);
         });
 
-        private bool TryChild(int node, ReadOnlySpan<char> word, out int child)
+        private bool TryChild(int node, ReadOnlySpan<char> word, out int child) =>
+            TryChild(node, word, null, out child);
+
+        /// <summary>As <see cref="TryChild(int, ReadOnlySpan{char}, out int)"/>; <paramref name="hash"/>, when given, is the edge key's hash (for the root: <see cref="WordFilter.Hash"/> of the word).</summary>
+        private bool TryChild(int node, ReadOnlySpan<char> word, uint? hash, out int child)
         {
             Span<char> key = word.Length <= 126 ? stackalloc char[word.Length + 2] : new char[word.Length + 2];
             key[0] = (char)(node >> 16);
             key[1] = (char)node;
             word.CopyTo(key[2..]);
-            return edges.TryGetValue(key, out child);
+            return edges.TryGetValue(key, hash ?? FrozenStringMap.Hash(key), out child);
         }
 
         private bool HasValues(int node)
@@ -357,14 +375,14 @@ public sealed class PhraseMatcher<T>
         }
 
         /// <summary>As the mutable matcher's lookup (same order of readings, same longest-first rule).</summary>
-        public bool TryMatchAt(IReadOnlyList<Token> tokens, TokenKeys keys, int t, int endToken, out PhraseMatch<IReadOnlyList<T>> match)
+        public bool TryMatchAt(IReadOnlyList<Token> tokens, TokenKeys keys, int t, int endToken, WordFilter firstWords, out PhraseMatch<IReadOnlyList<T>> match)
         {
             var bestEnd = -1;
             var bestPrefix = 0;
             var bestNode = -1;
             foreach (var reading in keys.Readings(t))
             {
-                if (!TryChild(0, keys.Key(t, reading), out var node))
+                if (!firstWords.MayContain(reading.Hash) || !TryChild(0, keys.Key(t, reading), reading.Hash, out var node))
                 {
                     continue;
                 }

@@ -20,7 +20,7 @@ internal sealed class TokenKeys
     /// <summary>The readings of token t are <c>_readings[_firstReading[t].._firstReading[t + 1]]</c>.</summary>
     private readonly int[] _firstReading;
 
-    private readonly ProcliticKey[] _readings;
+    private readonly TokenReading[] _readings;
 
     private TokenKeys(IReadOnlyList<Token> tokens)
     {
@@ -28,7 +28,8 @@ internal sealed class TokenKeys
         _text = new string[n];
         _wordKeyStart = new int[n];
         _firstReading = new int[n + 1];
-        var readings = new ProcliticKey[n + (n / 2) + ProcliticCandidates.MaxCandidates];
+        var readings = new TokenReading[n + (n / 2) + ProcliticCandidates.MaxCandidates];
+        Span<ProcliticKey> keys = stackalloc ProcliticKey[ProcliticCandidates.MaxCandidates];
         var count = 0;
         for (var i = 0; i < n; i++)
         {
@@ -43,7 +44,11 @@ internal sealed class TokenKeys
                     Array.Resize(ref readings, readings.Length * 2);
                 }
 
-                count += ProcliticCandidates.FillKeys(t.Text, readings.AsSpan(count));
+                var k = ProcliticCandidates.FillKeys(t.Text, keys);
+                for (var r = 0; r < k; r++)
+                {
+                    readings[count++] = new TokenReading(keys[r].PrefixLength, keys[r].KeyStart, WordFilter.Hash(t.Text.AsSpan(keys[r].KeyStart)));
+                }
             }
         }
 
@@ -55,11 +60,14 @@ internal sealed class TokenKeys
     public ReadOnlySpan<char> WordKey(int t) => _text[t].AsSpan(_wordKeyStart[t]);
 
     /// <summary>The proclitic readings of token <paramref name="t"/> (a word, Latin or number token), the unsplit word first; none for other tokens.</summary>
-    public ReadOnlySpan<ProcliticKey> Readings(int t) => _readings.AsSpan(_firstReading[t], _firstReading[t + 1] - _firstReading[t]);
+    public ReadOnlySpan<TokenReading> Readings(int t) => _readings.AsSpan(_firstReading[t], _firstReading[t + 1] - _firstReading[t]);
 
     /// <summary>The key of <paramref name="reading"/>, one of the readings of token <paramref name="t"/>.</summary>
-    public ReadOnlySpan<char> Key(int t, ProcliticKey reading) => _text[t].AsSpan(reading.KeyStart);
+    public ReadOnlySpan<char> Key(int t, TokenReading reading) => _text[t].AsSpan(reading.KeyStart);
 
     /// <summary>The keys of <paramref name="tokens"/>, computed on first use.</summary>
     public static TokenKeys Of(IReadOnlyList<Token> tokens) => s_cache.GetValue(tokens, static t => new TokenKeys(t));
 }
+
+/// <summary>One proclitic reading of a token: <see cref="PrefixLength"/> letters read as proclitics, its key the token's text from <see cref="KeyStart"/>, and the key's <see cref="WordFilter.Hash"/>.</summary>
+internal readonly record struct TokenReading(int PrefixLength, int KeyStart, uint Hash);
