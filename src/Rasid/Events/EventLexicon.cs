@@ -71,7 +71,10 @@ public sealed class EventLexicon
     public IReadOnlySet<string> Cues(CueSet set) => _cueSets[(int)set];
 
     /// <summary>True when <paramref name="word"/> (a normalised token; a leading و/ف and article are ignored) is in cue set <paramref name="set"/>.</summary>
-    public bool IsCue(CueSet set, string word) => _cueSets[(int)set].GetAlternateLookup<ReadOnlySpan<char>>().Contains(KeySpan(word));
+    public bool IsCue(CueSet set, string word) => _cueLookups[(int)set].Contains(KeySpan(word));
+
+    /// <summary>Each cue set's look-up by span, made once (a look-up runs per token).</summary>
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>[] _cueLookups = [];
 
     /// <summary>
     /// Token <paramref name="i"/> is "منذ" followed within three words by a period's length ("منذ ثلاث سنوات") or, when
@@ -189,6 +192,7 @@ public sealed class EventLexicon
         }
 
         lexicon._cueSets = LoadCueSets(data);
+        lexicon._cueLookups = [.. lexicon._cueSets.Select(set => set.GetAlternateLookup<ReadOnlySpan<char>>())];
         var nouns = new Dictionary<string, PersonNoun>(StringComparer.Ordinal);
         foreach (var row in TsvReader.Read(data, "events/person_nouns.tsv"))
         {

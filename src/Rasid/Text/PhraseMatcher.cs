@@ -58,7 +58,7 @@ public sealed class PhraseMatcher<T>
         foreach (var w in words)
         {
             var key = CliticSegmenter.ArticleFreeKey(w);
-            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            node.Children ??= node.NewChildren();
             if (!node.Children.TryGetValue(key, out var next))
             {
                 next = new Node();
@@ -133,7 +133,7 @@ public sealed class PhraseMatcher<T>
         List<T>? bestValues = null;
         foreach (var reading in keys.Readings(t))
         {
-            if (!_firstWords.MayContain(reading.Hash) || !TryChild(_root.Children, keys.Key(t, reading), out var node))
+            if (!_firstWords.MayContain(reading.Hash) || !_root.TryChild(keys.Key(t, reading), out var node))
             {
                 continue;
             }
@@ -147,7 +147,7 @@ public sealed class PhraseMatcher<T>
 
             while (end < endToken && node.Children is not null
                    && tokens[end].Kind is TokenKind.Word or TokenKind.Latin or TokenKind.Number
-                   && TryChild(node.Children, keys.WordKey(end), out var next))
+                   && node.TryChild(keys.WordKey(end), out var next))
             {
                 node = next;
                 end++;
@@ -167,10 +167,6 @@ public sealed class PhraseMatcher<T>
         match = new PhraseMatch<IReadOnlyList<T>>(t, bestEnd, span, bestPrefix, bestValues);
         return true;
     }
-
-    /// <summary>The child of a mutable node by a word given as a span (a token key; no string made).</summary>
-    private static bool TryChild(Dictionary<string, Node> children, ReadOnlySpan<char> word, out Node child) =>
-        children.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out child!);
 
     /// <summary>Writes the phrases as a snapshot (<see cref="CompiledData"/>): the trie in enumeration order.</summary>
     internal void Write(CompiledWriter writer, Action<CompiledWriter, T> writeValue)
@@ -232,7 +228,7 @@ public sealed class PhraseMatcher<T>
             var children = reader.ReadInt32();
             if (children >= 0)
             {
-                node.Children = new Dictionary<string, Node>(StringComparer.Ordinal);
+                node.Children = node.NewChildren();
                 for (var i = 0; i < children; i++)
                 {
                     var child = new Node();
@@ -442,6 +438,29 @@ public sealed class PhraseMatcher<T>
     private sealed class Node
     {
         public Dictionary<string, Node>? Children;
+
+        /// <summary>Look-up of <see cref="Children"/> by a span (a token key; no string made), set with them.</summary>
+        private Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> _byKey;
+
+        /// <summary>The dictionary of children for <see cref="Children"/>, with its span look-up.</summary>
+        public Dictionary<string, Node> NewChildren()
+        {
+            var children = new Dictionary<string, Node>(StringComparer.Ordinal);
+            _byKey = children.GetAlternateLookup<ReadOnlySpan<char>>();
+            return children;
+        }
+
+        /// <summary>The child by <paramref name="word"/>; false when there is none (or no children).</summary>
+        public bool TryChild(ReadOnlySpan<char> word, out Node child)
+        {
+            if (Children is null)
+            {
+                child = null!;
+                return false;
+            }
+
+            return _byKey.TryGetValue(word, out child!);
+        }
         public List<T>? Values;
     }
 }
