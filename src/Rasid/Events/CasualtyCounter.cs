@@ -79,6 +79,12 @@ internal static class CasualtyCounter
                     continue;
                 }
 
+                // "قتل قائد مع عدد من مرافقيه": a figure after "مع" counts the companions (AddCompanions), not the cue's victims.
+                if (info.NumberAfter && num.FirstToken > cue.EndToken && lexicon.IsCue(CueSet.CompanionWith, tokens[num.FirstToken - 1].Text))
+                {
+                    continue;
+                }
+
                 var distance = info.NumberAfter ? num.FirstToken - cue.EndToken : cue.FirstToken - num.EndToken;
                 if (distance >= 0 && distance <= info.Window && !Crosses(tokens, info.NumberAfter ? cue.EndToken : num.EndToken, info.NumberAfter ? num.FirstToken : cue.FirstToken)
                     && !Combined(cue, info, num))
@@ -151,8 +157,87 @@ internal static class CasualtyCounter
             }
         }
 
+        AddCompanions(tokens, lexicon, numbers, sentenceOfToken, result);
         var cumulative = CumulativeSentences(tokens, lexicon, sentenceOfToken);
         return cumulative.Count == 0 ? result : result.Select(m => cumulative.Contains(m.Sentence) ? m with { Cumulative = true } : m).ToList();
+    }
+
+    /// <summary>
+    /// People killed with a victim ("لقي مصرعه مع أحد مرافقيه" = 2, "مقتل القائد مع عدد من مرافقيه" = 4, "قتل مع
+    /// حارسيه" = 3): "مع" (or "برفقة") within a few words after a killed figure of the same sentence, followed by a
+    /// figure or "أحد" and a companions noun, or by a singular or dual companion noun, adds them to that figure.
+    /// </summary>
+    private static void AddCompanions(IReadOnlyList<Token> tokens, EventLexicon lexicon, IReadOnlyList<NumberMention> numbers, int[] sentenceOfToken, List<CasualtyMention> result)
+    {
+        const int reach = 12;
+        for (var i = 1; i < tokens.Count - 1; i++)
+        {
+            if (!lexicon.IsCue(CueSet.CompanionWith, tokens[i].Text))
+            {
+                continue;
+            }
+
+            var (added, end) = CompanionCount(tokens, lexicon, numbers, i + 1);
+            if (added == 0 || sentenceOfToken[end - 1] != sentenceOfToken[i])
+            {
+                continue;
+            }
+
+            var victim = -1;
+            for (var k = 0; k < result.Count; k++)
+            {
+                var m = result[k];
+                if (m.Role == "killed" && !m.Vague && !m.Subset && m.Sentence == sentenceOfToken[i] && m.CueToken < i && i - m.CueToken <= reach
+                    && (victim < 0 || m.CueToken > result[victim].CueToken))
+                {
+                    victim = k;
+                }
+            }
+
+            if (victim >= 0)
+            {
+                var m = result[victim];
+                result[victim] = m with { Value = m.Value + added, Span = m.Span.Union(tokens[end - 1].Span) };
+            }
+        }
+    }
+
+    /// <summary>The companions named from token <paramref name="start"/> on, and the token after them (0 when none).</summary>
+    private static (int Count, int EndToken) CompanionCount(IReadOnlyList<Token> tokens, EventLexicon lexicon, IReadOnlyList<NumberMention> numbers, int start)
+    {
+        var text = tokens[start].Text;
+        if (lexicon.IsCue(CueSet.CompanionOne, text))
+        {
+            return (1, start + 1);
+        }
+
+        if (lexicon.IsCue(CueSet.CompanionTwo, text))
+        {
+            return (2, start + 1);
+        }
+
+        int count, next;
+        if (lexicon.IsCue(CueSet.CompanionOneOf, text))
+        {
+            (count, next) = (1, start + 1);
+        }
+        else
+        {
+            var n = LowerBound(numbers, start);
+            if (n >= numbers.Count || numbers[n].FirstToken != start || numbers[n].Value is <= 0 or >= 100)
+            {
+                return (0, start);
+            }
+
+            (count, next) = ((int)numbers[n].Value, numbers[n].EndToken);
+        }
+
+        if (next < tokens.Count && lexicon.IsCue(CueSet.Partitive, tokens[next].Text))
+        {
+            next++;
+        }
+
+        return next < tokens.Count && lexicon.IsCue(CueSet.CompanionGroup, tokens[next].Text) ? (count, next + 1) : (0, start);
     }
 
     /// <summary>The sentences that sum up a period: "منذ" followed by a period or its start ("منذ بدء الحملة", "منذ أشهر").</summary>

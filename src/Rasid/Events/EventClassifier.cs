@@ -141,7 +141,7 @@ internal sealed class EventClassifier
                 break;
         }
 
-        if (c.EventType == EventTypes.RemoteViolence && civilianVictims && !armedVictims)
+        if (c.EventType == EventTypes.RemoteViolence && (civilianVictims || c.Actor2 is null && TargetsCivilianPlace(tokens, sentence, c.TriggerToken)) && !armedVictims)
         {
             c.CivilianTargets = true;
         }
@@ -217,6 +217,24 @@ internal sealed class EventClassifier
         }
 
         return civilian && !armed;
+    }
+
+    /// <summary>
+    /// Homes, markets, schools, residential areas or "indiscriminate" fire within a few words after the trigger
+    /// ("قصف عشوائي على الأحياء السكنية", "غارة استهدفت منزلا"): the target is civilians, unless the building was booby-trapped.
+    /// </summary>
+    private bool TargetsCivilianPlace(IReadOnlyList<Token> tokens, Sentence sentence, int trigger)
+    {
+        const int reach = 8;
+        for (var i = trigger + 1; i < sentence.EndToken && i <= trigger + reach; i++)
+        {
+            if (_lexicon.IsCue(CueSet.CivilianPlace, tokens[i].Text))
+            {
+                return i + 1 >= tokens.Count || !_lexicon.IsCue(CueSet.BoobyTrap, tokens[i + 1].Text);
+            }
+        }
+
+        return false;
     }
 
     private bool ObjectIsVehicle(IReadOnlyList<Token> tokens, int trigger)

@@ -22,13 +22,15 @@ internal sealed class EventExtractor
     private readonly ActorRoles _roles;
     private readonly EventClassifier _classifier;
     private readonly PerpetratorInference _perpetrators;
+    private readonly EventhoodFilter _eventhood;
 
     /// <summary>Creates the extractor over loaded language data.</summary>
     /// <param name="lexicon">The event word lists (data/events/).</param>
     /// <param name="clauses">The clause splitter.</param>
     /// <param name="gazetteer">The gazetteer the document's places were resolved against.</param>
-    /// <param name="unidentified">The generic "Unidentified Armed Group ({country})" actor, for perpetrators the text does not name.</param>
-    public EventExtractor(EventLexicon lexicon, ClauseSplitter clauses, Gazetteer gazetteer, Actors.ActorEntry? unidentified = null)
+    /// <param name="generic">The generic actors filled in when the text names no side (an unnamed perpetrator, civilians, protesters, rioters).</param>
+    /// <param name="eventhood">The learned eventhood filter's weights (data/events/eventhood.tsv), or null to keep every event.</param>
+    public EventExtractor(EventLexicon lexicon, ClauseSplitter clauses, Gazetteer gazetteer, Actors.GenericActors? generic = null, EventhoodModel? eventhood = null)
     {
         _lexicon = lexicon;
         _clauses = clauses;
@@ -36,7 +38,8 @@ internal sealed class EventExtractor
         _filter = new TriggerFilter(lexicon);
         _roles = new ActorRoles(lexicon);
         _classifier = new EventClassifier(lexicon);
-        _perpetrators = new PerpetratorInference(lexicon, unidentified);
+        _perpetrators = new PerpetratorInference(lexicon, generic ?? Actors.GenericActors.None);
+        _eventhood = new EventhoodFilter(lexicon, eventhood);
     }
 
     /// <summary>Extracts the events of one document; <paramref name="trace"/>, when given, receives each trigger's fate (`rasid extract --explain`).</summary>
@@ -125,7 +128,7 @@ internal sealed class EventExtractor
         }
 
         _perpetrators.Apply(resolved, document, trace);
-        return resolved;
+        return _eventhood.Apply(resolved, document, trace); // the learned last word (docs/eventhood.md)
     }
 
     /// <summary>The event's place is stated in its own sentence or the one before.</summary>

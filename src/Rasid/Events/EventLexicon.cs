@@ -292,14 +292,35 @@ public enum CueSet
     /// <summary>The words of set between in cue_words.tsv.</summary>
     Between,
 
+    /// <summary>The words of set booby_trap in cue_words.tsv.</summary>
+    BoobyTrap,
+
     /// <summary>The words of set casualty_word in cue_words.tsv.</summary>
     CasualtyWord,
 
     /// <summary>The words of set ceasefire_word in cue_words.tsv.</summary>
     CeasefireWord,
 
+    /// <summary>The words of set civilian_place in cue_words.tsv.</summary>
+    CivilianPlace,
+
     /// <summary>The words of set claim_cue in cue_words.tsv.</summary>
     ClaimCue,
+
+    /// <summary>The words of set companion_group in cue_words.tsv.</summary>
+    CompanionGroup,
+
+    /// <summary>The words of set companion_one in cue_words.tsv.</summary>
+    CompanionOne,
+
+    /// <summary>The words of set companion_one_of in cue_words.tsv.</summary>
+    CompanionOneOf,
+
+    /// <summary>The words of set companion_two in cue_words.tsv.</summary>
+    CompanionTwo,
+
+    /// <summary>The words of set companion_with in cue_words.tsv.</summary>
+    CompanionWith,
 
     /// <summary>The words of set count_and in cue_words.tsv.</summary>
     CountAnd,
@@ -321,6 +342,9 @@ public enum CueSet
 
     /// <summary>The words of set disarm_verb in cue_words.tsv.</summary>
     DisarmVerb,
+
+    /// <summary>The words of set drone in cue_words.tsv.</summary>
+    Drone,
 
     /// <summary>The words of set duration_unit in cue_words.tsv.</summary>
     DurationUnit,

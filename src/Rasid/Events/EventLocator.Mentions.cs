@@ -41,9 +41,12 @@ internal sealed partial class EventLocator
             }
 
             var gap = _text.Normalized.Text[last.NameSpan.End..next.CueSpan.Start].Trim();
-            if (last.Container == next || (next.LinkedToPrevious && IsInside(next.Chosen!, last.Chosen!)))
+            if (last.Container == next || (next.LinkedToPrevious && IsInside(next.Chosen!, last.Chosen!))
+                || IsSamePlace(last.Chosen!, next.Chosen!) && gap is "،" or ",")
             {
-                last = next; // "ناحية كنعان في بعقوبة": the container of a member, not a member
+                // "ناحية كنعان في بعقوبة": the container of a member, not a member; "في العاصمة الأفغانية، كابل": the same
+                // place named again, not a second place.
+                last = next;
                 continue;
             }
 
@@ -83,6 +86,10 @@ internal sealed partial class EventLocator
 
         return false;
     }
+
+    /// <summary>Two entries for one place (a capital named by its country's adjective and the city's own entry): same province, within about 5 km.</summary>
+    private static bool IsSamePlace(GazetteerPlace a, GazetteerPlace b) =>
+        a.Id == b.Id || a.Country == b.Country && a.Admin1Code == b.Admin1Code && Math.Abs(a.Latitude - b.Latitude) < 0.05 && Math.Abs(a.Longitude - b.Longitude) < 0.05;
 
     /// <summary>
     /// True when admin unit <paramref name="outer"/> holds <paramref name="inner"/> (same codes down to its level). Unlike

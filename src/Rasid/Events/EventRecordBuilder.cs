@@ -133,8 +133,7 @@ internal static partial class EventRecordBuilder
         // Figures of one sentence add up (both sides' dead: "قتل 39 متمردا و17 مقاتلا"). Other sentences of the event
         // restate its toll or give a part of it ("43 منهم في شمال القطاع"): the largest sentence total counts. Measured on
         // dev3 against summing all sentences (41%) and taking the lowest sentence (43%): 46% exact.
-        var best = used.GroupBy(v => v.Sentence).Select(g => (Total: g.Select(v => v.Value).Distinct().Sum(), Figures: g.ToList()))
-            .MaxBy(g => g.Total);
+        var best = used.GroupBy(v => v.Sentence).Select(g => SentenceTotal(g.ToList())).MaxBy(g => g.Total);
         TextSpan? span = null;
         foreach (var figure in best.Figures.Where(f => !f.Span.IsEmpty))
         {
@@ -148,6 +147,22 @@ internal static partial class EventRecordBuilder
         }
 
         return new CountResult(best.Total, span, basis);
+    }
+
+    /// <summary>
+    /// The figures of one sentence add up (both sides' dead), unless one of them is the sum of the others: a total and its
+    /// breakdown ("13 قتيلا في صفوف العسكريين: اثنان قتلا في كمين ... و11 قتلوا" = 13, not 26).
+    /// </summary>
+    private static (int Total, List<CasualtyMention> Figures) SentenceTotal(List<CasualtyMention> figures)
+    {
+        var values = figures.Select(v => v.Value).Distinct().ToList();
+        var largest = values.Max();
+        if (values.Count >= 3 && values.Sum() - largest == largest)
+        {
+            return (largest, figures.Where(f => f.Value == largest).ToList());
+        }
+
+        return (values.Sum(), figures);
     }
 
     private static TextSpan? SpanOrNull(TextSpan span) => span.IsEmpty ? null : span;

@@ -7,19 +7,25 @@ namespace Rasid.Events;
 /// Fills in the perpetrator (actor1) the way ACLED codes it when the event's own clause does not name it:
 /// a group that claimed the attack elsewhere in the article ("أعلنت حركة الشباب مسؤوليتها", "تبنى تنظيم داعش"), else
 /// an Unidentified Armed Group of the event's country. Soldiers, police or civilians taken as the first side of a bombing
-/// or an attack on civilians are its victims: they move to actor2.
+/// or an attack on civilians are its victims: they move to actor2. The targets of violence against civilians, and of
+/// explosions aimed at civilians, that the text does not name are "Civilians (country)" (ANNOTATION.md).
 /// </summary>
 internal sealed class PerpetratorInference
 {
     private readonly EventLexicon _lexicon;
     private readonly ActorEntry? _unidentified;
+    private readonly ActorEntry? _civilians;
+    private readonly GenericActors _generic;
 
     /// <param name="lexicon">The event word lists (the claim cues of data/events/cue_words.tsv).</param>
-    /// <param name="unidentified">The generic "Unidentified Armed Group ({country})" entry, or null when the dictionary has none.</param>
-    public PerpetratorInference(EventLexicon lexicon, ActorEntry? unidentified)
+    /// <param name="generic">The generic entries ("Unidentified Armed Group ({country})", "Civilians ({country})", protesters, rioters).</param>
+    public PerpetratorInference(EventLexicon lexicon, GenericActors generic)
     {
+        ArgumentNullException.ThrowIfNull(generic);
         _lexicon = lexicon;
-        _unidentified = unidentified;
+        _generic = generic;
+        _unidentified = generic.Unidentified;
+        _civilians = generic.Civilians;
     }
 
     /// <summary>Completes the perpetrators of a document's settled events.</summary>
@@ -28,6 +34,26 @@ internal sealed class PerpetratorInference
         var claimant = Claimant(document);
         foreach (var e in events)
         {
+            AirStrikeSides(e, document, trace);
+        }
+
+        var airForce = AirForce(events);
+        foreach (var e in events)
+        {
+            DemonstratorSides(e, trace);
+            if (airForce is not null && e.SubEventType == "Air/drone strike" && e.Actor1 is null && e.Actor2?.Entry.Id != airForce.Entry.Id)
+            {
+                e.Actor1 = airForce with { Mention = null };
+                trace?.Invoke($"actors: s{e.Sentence} air strike: no air force named, {airForce.Entry.Id}, the one that strikes from the air in the article's other events");
+            }
+
+            if (e.Actor2 is null && _civilians is not null && e.Place?.Country is not null && e.Actor1?.Entry.Inter != 7
+                && (e.EventType == EventTypes.ViolenceAgainstCivilians || e.CivilianTargets))
+            {
+                e.Actor2 = new AssignedActor(_civilians, null);
+                trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: the target is not named, civilians (violence against civilians)");
+            }
+
             if (!NeedsPerpetrator(e))
             {
                 continue;
@@ -61,6 +87,102 @@ internal sealed class PerpetratorInference
                 trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: no perpetrator named, Unidentified Armed Group");
             }
         }
+    }
+
+    /// <summary>
+    /// Armed groups do not fly jets: in an air strike with no drone named, a rebel, militia or identity group taken as
+    /// actor1 and named after the trigger is the target ("غارات جوية استهدفت مواقع للميليشيا الحوثية"); one named before
+    /// it is the subject ("قامت قوات الدعم السريع بشن غارة جوية") and stays. The target moves to actor2, and a state or foreign
+    /// force taken as actor2 ("غارة للتحالف العربي") becomes the perpetrator.
+    /// </summary>
+    private void AirStrikeSides(EventCandidate e, EventDocument document, Action<string>? trace)
+    {
+        if (e.SubEventType != "Air/drone strike" || e.Actor1 is not { } first || first.Entry.Inter is not (2 or 3 or 4)
+            || first.Entry.Id == _unidentified?.Id || NamesDrone(document, e.Sentence))
+        {
+            return;
+        }
+
+        if (e.Actor2 is { } second && second.Entry.Inter is 1 or 8)
+        {
+            (e.Actor1, e.Actor2) = (second, first);
+            trace?.Invoke($"actors: s{e.Sentence} air strike: {first.Entry.Id} is the target, {second.Entry.Id} the air force");
+        }
+        else if ((e.Actor2 is null || e.Actor2.Entry.Inter == 7) && !(first.Mention is { } named && named.Start < e.TriggerSpan.Start))
+        {
+            (e.Actor1, e.Actor2) = (null, first);
+            trace?.Invoke($"actors: s{e.Sentence} air strike: {first.Entry.Id} is the target; no air force named");
+        }
+    }
+
+    /// <summary>
+    /// ACLED codes a protest with the protesters as actor1 and a riot with the rioters, and the force that meets them as
+    /// actor2 ("قمعت الشرطة تظاهرة", "مقتل 3 فلسطينيين بالرصاص في مظاهرات غزة"): an armed actor taken as actor1 moves to
+    /// actor2, and an unnamed crowd is "Protesters ({country})" or "Rioters ({country})".
+    /// </summary>
+    private void DemonstratorSides(EventCandidate e, Action<string>? trace)
+    {
+        var crowd = e.EventType switch
+        {
+            EventTypes.Protests => _generic.Protesters,
+            EventTypes.Riots => _generic.Rioters,
+            _ => null,
+        };
+        if (crowd is null || e.Place?.Country is null || e.Actor1?.Entry.Inter is 5 or 6)
+        {
+            return;
+        }
+
+        if (e.Actor1 is { } force && force.Entry.Inter is not 7)
+        {
+            if (e.Actor2 is null || e.Actor2.Entry.Inter is 5 or 6 or 7)
+            {
+                (e.Actor1, e.Actor2) = (e.Actor2 is { Entry.Inter: 5 or 6 } named ? named : new AssignedActor(crowd, null), force);
+                trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: {force.Entry.Id} met the crowd: actor2; the crowd is actor1");
+            }
+
+            return;
+        }
+
+        // No actor1, or civilians (the young men, the people) taken as the crowd.
+        e.Actor1 = new AssignedActor(crowd, e.Actor1?.Mention);
+        trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: the crowd is actor1 ({crowd.Id})");
+    }
+
+    /// <summary>The one state or foreign force named as the perpetrator of the document's air strikes, if exactly one is.</summary>
+    private static AssignedActor? AirForce(List<EventCandidate> events)
+    {
+        AssignedActor? found = null;
+        foreach (var e in events)
+        {
+            if (e.SubEventType != "Air/drone strike" || e.Actor1 is not { Mention: not null } a || a.Entry.Inter is not (1 or 8))
+            {
+                continue;
+            }
+
+            if (found is not null && found.Entry.Id != a.Entry.Id)
+            {
+                return null;
+            }
+
+            found = a;
+        }
+
+        return found;
+    }
+
+    private bool NamesDrone(EventDocument document, int sentence)
+    {
+        var s = document.Text.Sentences[sentence];
+        for (var t = s.FirstToken; t < s.EndToken; t++)
+        {
+            if (_lexicon.IsCue(CueSet.Drone, document.Tokens[t].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Bombings, attacks on civilians and clashes always have a perpetrator; air strikes and shelling need a named force.</summary>

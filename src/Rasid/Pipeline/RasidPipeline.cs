@@ -26,14 +26,14 @@ public sealed class RasidPipeline
     private readonly PlaceResolver _places;
     private readonly EventExtractor _events;
 
-    private RasidPipeline(BoilerplateRemover cleaner, ActorDictionary actors, NumberRecognizer numbers, DateResolver dates, PlaceResolver places, EventLexicon events, ClauseSplitter clauses)
+    private RasidPipeline(BoilerplateRemover cleaner, ActorDictionary actors, NumberRecognizer numbers, DateResolver dates, PlaceResolver places, EventLexicon events, ClauseSplitter clauses, EventhoodModel? eventhood)
     {
         _cleaner = cleaner;
         _actors = actors;
         _numbers = numbers;
         _dates = dates;
         _places = places;
-        _events = new EventExtractor(events, clauses, places.Gazetteer, actors.Get("gen.uag"));
+        _events = new EventExtractor(events, clauses, places.Gazetteer, GenericActors.From(actors), eventhood);
     }
 
     /// <summary>Version of the extractor, stored with results so re-extraction can be detected.</summary>
@@ -57,9 +57,10 @@ public sealed class RasidPipeline
             var numbers = NumberRecognizer.Load(data);
             var dates = DateResolver.Load(data);
             var clauses = ClauseSplitter.Load(data);
+            var eventhood = EventhoodModel.Load(data);
             var places = placesTask.GetAwaiter().GetResult();
             var actors = actorsTask.GetAwaiter().GetResult();
-            return new RasidPipeline(cleaner, actors, numbers, dates, places, events, clauses);
+            return new RasidPipeline(cleaner, actors, numbers, dates, places, events, clauses, eventhood);
         }
         finally
         {

@@ -41,6 +41,14 @@ public partial class EventExtractorTests
     [InlineData("سقطت قذائف أطلقها الحوثيون على مدينة تعز دون وقوع إصابات.", 0)]
     // A later sentence giving part of the toll does not add to it: the largest sentence total counts.
     [InlineData("قتل 32 شخصا في قصف للحوثيين على مدينة تعز. وقتل 12 منهم في حي الجحملية بمدينة تعز.", 32)]
+    // People killed with the victim add to it: "مع أحد مرافقيه" = 1 + 1, "مع عدد من مرافقيه" = 1 + 3, "مع حارسيه" = 1 + 2.
+    [InlineData("قتل قائد ميداني مع أحد مرافقيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 2)]
+    [InlineData("قتل قائد ميداني مع عدد من مرافقيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 4)]
+    [InlineData("قتل قائد ميداني مع حارسيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 3)]
+    // "مع" before an actor is no companion: "اشتباكات مع مسلحي" adds nothing.
+    [InlineData("قتل جندي في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 1)]
+    // A total and its breakdown in one sentence count the total: 13 = 2 + 11.
+    [InlineData("قتل 13 جنديا في هجمات لمسلحي تنظيم القاعدة في محافظة شبوة: اثنان قتلا في كمين قرب مدينة عتق، و11 قتلوا في هجوم على معسكر.", 13)]
     public void Fatalities_follow_the_counting_rules(string text, int? fatalities)
     {
         var e = SingleEvent(text);

@@ -79,6 +79,16 @@ public partial class EventExtractorTests
     }
 
     [Fact]
+    public void A_capital_named_again_after_a_comma_is_one_place_and_keeps_the_toll()
+    {
+        var result = TestPipeline.Extract("لقي ثمانية صحفيين حتفهم، الإثنين، إثر تفجير انتحاري مزدوج في العاصمة الأفغانية، كابل.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("AF-KAB", e.Admin1Code);
+        Assert.Equal(8, e.Fatalities);
+    }
+
+    [Fact]
     public void Territory_taken_in_a_later_sentence_keeps_its_own_town_not_the_battle_front_of_the_same_district()
     {
         var result = TestPipeline.Extract(

@@ -64,6 +64,8 @@ public partial class EventExtractorTests
     [InlineData("اختطف مسلحون مجهولون ناشطا من المشاركين في الاحتجاجات وسط مدينة بغداد.", EventTypes.ViolenceAgainstCivilians, "Abduction/forced disappearance", "IQ-BG")]
     // A projectile (مقذوف) fired at a patrol is shelling (Jazan).
     [InlineData("تعرضت دورية سعودية في منطقة جازان لمقذوف عسكري أطلقه الحوثيون من داخل الأراضي اليمنية.", EventTypes.RemoteViolence, "Shelling/artillery/missile attack", "SA-09")]
+    // An indefinite accusative ("انفجاراً") is a trigger like the bare noun (Ataq, Shabwah).
+    [InlineData("وشهدت مدينة عتق بمحافظة شبوة انفجاراً عنيفاً أدى إلى مقتل جنديين.", EventTypes.RemoteViolence, "Remote explosive/landmine/IED", "YE-SH")]
     public void A_one_sentence_report_gives_one_event_of_its_type_in_its_province(string text, string eventType, string subEventType, string admin1Code)
     {
         var e = SingleEvent(text);

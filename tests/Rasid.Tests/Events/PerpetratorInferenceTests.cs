@@ -2,7 +2,7 @@ using Rasid.Tests.Pipeline;
 
 namespace Rasid.Tests.Events;
 
-/// <summary>Perpetrators the event's clause does not name: a claim of responsibility, else an unidentified armed group.</summary>
+/// <summary>Perpetrators the event's clause does not name: a claim of responsibility, else an unidentified armed group; unnamed targets of violence against civilians are civilians.</summary>
 public class PerpetratorInferenceTests
 {
     [Fact]
@@ -22,5 +22,71 @@ public class PerpetratorInferenceTests
 
         var e = Assert.Single(result.Events);
         Assert.Equal("Al Shabaab", e.Actor1?.Name);
+    }
+
+    [Fact]
+    public void The_unnamed_target_of_an_abduction_is_civilians()
+    {
+        var e = Assert.Single(TestPipeline.Extract("اختطف مسلحون مجهولون الإعلامي محمد علي في مدينة عتق بمحافظة شبوة أمس.").Events);
+
+        Assert.Equal("Violence against civilians", e.EventType);
+        Assert.Equal("Civilians (Yemen)", e.Actor2?.Name);
+        Assert.True(e.Actor2?.Inferred);
+    }
+
+    [Theory]
+    [InlineData("قصف الحوثيون الأحياء السكنية في مدينة تعز بقذائف الهاون أمس.", "Civilians (Yemen)")]
+    [InlineData("شن الطيران الحربي غارة استهدفت منزلا في مدينة إدلب أمس.", "Civilians (Syria)")]
+    // A booby-trapped house is no civilian target.
+    [InlineData("فجرت قوة إسرائيلية منزلا مفخخا في مخيم جنين أمس.", null)]
+    public void Shelling_or_bombing_of_homes_markets_or_residential_areas_targets_civilians(string text, string? actor2)
+    {
+        var e = Assert.Single(TestPipeline.Extract(text).Events);
+
+        Assert.Equal("Explosions/Remote violence", e.EventType);
+        Assert.Equal(actor2, e.Actor2?.Name);
+    }
+
+    [Theory]
+    // The group named after the trigger is the target; the air force named as actor2 is the perpetrator.
+    [InlineData("شنت طائرات التحالف العربي غارات على مواقع لميليشيات الحوثي في مديرية الدريهمي بمحافظة الحديدة أمس.", "Saudi-led Coalition (Operation Restoring Hope)", "Military Forces of Yemen (2017-) Houthi")]
+    [InlineData("قالت مصادر إن غارات جوية استهدفت مواقع للحوثيين في مديرية صرواح بمحافظة مأرب أمس.", null, "Military Forces of Yemen (2017-) Houthi")]
+    // Victims named before the trigger, the air force after it: the sides swap too.
+    [InlineData("لقي عشرات الحوثيين مصرعهم في غارة جوية شنتها طائرات التحالف العربي على مديرية الدريهمي بمحافظة الحديدة أمس.", "Saudi-led Coalition (Operation Restoring Hope)", "Military Forces of Yemen (2017-) Houthi")]
+    // A drone can be flown by an armed group: the sides stay.
+    [InlineData("قالت مصادر إن طائرة مسيرة تابعة للحوثيين قصفت مواقع في مديرية صرواح بمحافظة مأرب أمس.", "Military Forces of Yemen (2017-) Houthi", null)]
+    public void Armed_groups_named_after_an_air_strike_are_its_target(string text, string? actor1, string? actor2)
+    {
+        var e = Assert.Single(TestPipeline.Extract(text).Events);
+
+        Assert.Equal("Air/drone strike", e.SubEventType);
+        Assert.Equal(actor1, e.Actor1?.Name);
+        Assert.Equal(actor2, e.Actor2?.Name);
+    }
+
+    [Fact]
+    public void An_air_strike_with_no_air_force_named_takes_the_one_of_the_articles_other_strikes()
+    {
+        var result = TestPipeline.Extract(
+            "شنت طائرات التحالف العربي غارات على مواقع لميليشيات الحوثي في مديرية الدريهمي بمحافظة الحديدة أمس. "
+            + "وفي محافظة صعدة قتل خمسة أشخاص في غارة جوية استهدفت سيارة في مديرية باقم أمس.");
+
+        Assert.Equal(2, result.Events.Count);
+        Assert.All(result.Events, e => Assert.Equal("Saudi-led Coalition (Operation Restoring Hope)", e.Actor1?.Name));
+        Assert.Contains(result.Events, e => e.Actor1 is { Inferred: true });
+    }
+
+    [Theory]
+    // The force that meets a protest is actor2; the crowd is actor1.
+    [InlineData("فرقت قوات الشرطة تظاهرة في مدينة البصرة أمس بالغاز المسيل للدموع.", "Protesters (Iraq)", "Police Forces of Iraq")]
+    // A protest with no side named is coded with the protesters of its country.
+    [InlineData("تظاهر مئات الأشخاص في مدينة البصرة أمس للمطالبة بتحسين الخدمات.", "Protesters (Iraq)", null)]
+    public void Protests_are_coded_with_the_crowd_as_actor1_and_the_force_as_actor2(string text, string actor1, string? actor2)
+    {
+        var e = Assert.Single(TestPipeline.Extract(text).Events);
+
+        Assert.Equal("Protests", e.EventType);
+        Assert.Equal(actor1, e.Actor1?.Name);
+        Assert.Equal(actor2, e.Actor2?.Name);
     }
 }
