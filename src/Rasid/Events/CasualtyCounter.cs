@@ -157,9 +157,41 @@ internal static class CasualtyCounter
             }
         }
 
+        AddSubjectsBeforeVerb(tokens, lexicon, sentenceOfToken, result);
         AddCompanions(tokens, lexicon, numbers, sentenceOfToken, result);
         var cumulative = CumulativeSentences(tokens, lexicon, sentenceOfToken);
         return cumulative.Count == 0 ? result : result.Select(m => cumulative.Contains(m.Sentence) ? m with { Cumulative = true } : m).ToList();
+    }
+
+    /// <summary>
+    /// "إن طفلا في الخامسة عشر من العمر استشهد", "أن جنديين عراقيين قتلا": a verb of dying with no figure of its own, and a
+    /// singular or dual person noun a few words before it in the same clause (its subject), counts that noun's number.
+    /// </summary>
+    private static void AddSubjectsBeforeVerb(IReadOnlyList<Token> tokens, EventLexicon lexicon, int[] sentenceOfToken, List<CasualtyMention> result)
+    {
+        const int reach = 7;
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word || !lexicon.IsCue(CueSet.KilledVerb, tokens[i].Text))
+            {
+                continue;
+            }
+
+            var verb = i;
+            if (result.Any(m => m.Role == "killed" && m.Sentence == sentenceOfToken[verb] && Math.Abs(m.CueToken - verb) <= reach))
+            {
+                continue;
+            }
+
+            for (var j = i - 1; j >= 0 && j >= i - reach && sentenceOfToken[j] == sentenceOfToken[i] && tokens[j].Kind != TokenKind.Punctuation; j--)
+            {
+                if (lexicon.PersonNounOf(tokens[j].Text) is { Count: > 0 } noun)
+                {
+                    result.Add(new CasualtyMention("killed", noun.Count, false, false, i, sentenceOfToken[i]) { Span = tokens[j].Span.Union(tokens[i].Span) });
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -352,6 +352,12 @@ public enum CueSet
     /// <summary>The words of set handover_cue in cue_words.tsv.</summary>
     HandoverCue,
 
+    /// <summary>The words of set killed_verb in cue_words.tsv.</summary>
+    KilledVerb,
+
+    /// <summary>The words of set lam_governor in cue_words.tsv.</summary>
+    LamGovernor,
+
     /// <summary>The words of set not_future_prefix in cue_words.tsv.</summary>
     NotFuturePrefix,
 

@@ -32,7 +32,7 @@ internal sealed class TriggerFilter
 
         // A verbal noun coordinated with an irrealis one ("مقابل تنفيذ عمليات، واستهداف قيادات") shares its modality.
         var coordinated = previousWasIrrealis && first.Length > 3 && first[0] == 'و' && IsMasdar(first);
-        previousWasIrrealis = coordinated || IsModal(tokens, document.Modality, trigger.FirstToken, sentence) || IsPurpose(cls, trigger, first);
+        previousWasIrrealis = coordinated || IsModal(tokens, document.Modality, trigger.FirstToken, sentence) || IsPurpose(cls, trigger, first, tokens);
         if (previousWasIrrealis || IsRelativeClause(cls, tokens, trigger.EndToken) || IsSupportRole(cls, tokens, trigger.FirstToken)
             || IsHistorical(tokens, trigger.FirstToken, sentence, document.Context)
             || document.Background.Any(b => b.FirstToken >= sentence.FirstToken && b.FirstToken < sentence.EndToken && Math.Abs(b.FirstToken - trigger.FirstToken) <= 10))
@@ -178,10 +178,29 @@ internal sealed class TriggerFilter
         return false;
     }
 
-    /// <summary>"للقتال" (to fight), "لاقتحام" (to storm): ل + verbal noun states a purpose, not an act.</summary>
-    private static bool IsPurpose(TriggerClass cls, PhraseMatch<IReadOnlyList<TriggerClass>> trigger, string first) =>
-        cls.Name is TriggerClasses.Clash or TriggerClasses.Attack or TriggerClasses.Takeover or TriggerClasses.Liberation or TriggerClasses.Kill
-        && trigger.PrefixLength > 0 && first[trigger.PrefixLength - 1] == 'ل';
+    /// <summary>
+    /// "للقتال" (to fight), "لاقتحام" (to storm): ل + verbal noun states a purpose, not an act; unless a verb that governs
+    /// ل stands a few words before it in the same clause ("تعرضت دورية لإطلاق نار", "ما أدى لمقتل").
+    /// </summary>
+    private bool IsPurpose(TriggerClass cls, PhraseMatch<IReadOnlyList<TriggerClass>> trigger, string first, IReadOnlyList<Token> tokens)
+    {
+        if (!(cls.Name is TriggerClasses.Clash or TriggerClasses.Attack or TriggerClasses.Takeover or TriggerClasses.Liberation or TriggerClasses.Kill
+              && trigger.PrefixLength > 0 && first[trigger.PrefixLength - 1] == 'ل'))
+        {
+            return false;
+        }
+
+        const int reach = 3;
+        for (var i = trigger.FirstToken - 1; i >= 0 && i >= trigger.FirstToken - reach && tokens[i].Kind != TokenKind.Punctuation; i--)
+        {
+            if (_lexicon.IsCue(CueSet.LamGovernor, tokens[i].Text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>"معسكر استولى عليه الحوثيون": a verb with a resumptive pronoun describes its noun (background), not a new act.</summary>
     private bool IsRelativeClause(TriggerClass cls, IReadOnlyList<Token> tokens, int triggerEnd) =>

@@ -151,6 +151,11 @@ internal sealed class PlaceAcceptance
                 }
 
                 var inside = small.Candidates.FirstOrDefault(c => c.Place.Admin1Code == province).Place;
+                if (inside is null && s.FeatureType is FeatureTypes.City or FeatureTypes.Town)
+                {
+                    continue; // "منطقة شبرا الخيمة الواقعة شمال القاهرة": a town or city with no namesake there is its own place
+                }
+
                 small.Chosen = inside;
                 small.Reason = inside is null
                     ? $"rejected: no place of this name in the province of {anchor.Text}, which the text places it relative to"

@@ -49,6 +49,9 @@ public partial class EventExtractorTests
     [InlineData("قتل جندي في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 1)]
     // A total and its breakdown in one sentence count the total: 13 = 2 + 11.
     [InlineData("قتل 13 جنديا في هجمات لمسلحي تنظيم القاعدة في محافظة شبوة: اثنان قتلا في كمين قرب مدينة عتق، و11 قتلوا في هجوم على معسكر.", 13)]
+    // The subject before a verb of dying counts: "جنديين ... قتلا" = 2, "طفلا ... استشهد" = 1.
+    [InlineData("قالت المصادر إن جنديين عراقيين قتلا في تفجير عبوة ناسفة استهدفت عربتهم في منطقة البوسودة شمال شرق الفلوجة.", 2)]
+    [InlineData("قالت مصادر محلية إن طفلا في الخامسة عشر من العمر استشهد أمس إثر انفجار لغم في مديرية الحوك بمحافظة الحديدة.", 1)]
     public void Fatalities_follow_the_counting_rules(string text, int? fatalities)
     {
         var e = SingleEvent(text);

@@ -46,4 +46,14 @@ public class EventhoodTests
         Assert.Empty(TestPipeline.Extract(Match).Events);
         Assert.Contains(TestPipeline.Extract(Match + Bomb).Events, e => e.Fatalities == 20);
     }
+
+    [Theory]
+    // ل + verbal noun after a verb that governs ل ("تعرضت ... لإطلاق نار", "أدى لمقتل") is the act itself.
+    [InlineData("تعرضت دورية للجيش لإطلاق نار في مدينة عتق بمحافظة شبوة، ما أدى لمقتل جندي.", 1)]
+    // ل + verbal noun on its own states a purpose: no event.
+    [InlineData("وصلت تعزيزات عسكرية إلى مدينة عتق بمحافظة شبوة للقتال ضد مسلحي تنظيم القاعدة.", 0)]
+    public void The_lam_of_a_verbal_noun_is_a_purpose_unless_a_verb_governs_it(string text, int events)
+    {
+        Assert.Equal(events, TestPipeline.Extract(text).Events.Count);
+    }
 }
