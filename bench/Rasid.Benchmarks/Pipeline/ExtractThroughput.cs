@@ -74,11 +74,15 @@ public static class ExtractThroughput
 
         var best = double.MaxValue;
         var bestCpu = double.MaxValue;
+        var allocated = long.MaxValue;
+        var collections = int.MaxValue;
         var perDocument = new double[docs.Count];
         var times = new double[docs.Count];
         for (var p = 0; p < passes; p++)
         {
             var cpu = CpuSeconds();
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var collectionsBefore = GC.CollectionCount(0);
             var start = Stopwatch.GetTimestamp();
             for (var i = 0; i < docs.Count; i++)
             {
@@ -89,6 +93,8 @@ public static class ExtractThroughput
 
             var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
             bestCpu = Math.Min(bestCpu, CpuSeconds() - cpu);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+            collections = Math.Min(collections, GC.CollectionCount(0) - collectionsBefore);
             if (elapsed < best)
             {
                 best = elapsed;
@@ -98,6 +104,7 @@ public static class ExtractThroughput
 
         Console.WriteLine(Invariant(
             $"extract: {docs.Count / best,8:F0} docs/s wall {docs.Count / bestCpu,8:F0} docs/s cpu   {bytes / 1e6 / best,6:F2} MB/s wall {bytes / 1e6 / bestCpu,6:F2} MB/s cpu  (best of {passes}, {best:F2} s/pass)"));
+        Console.WriteLine(Invariant($"allocated: {allocated / 1e6:F0} MB per pass, {allocated / 1e3 / docs.Count:F0} KB per document; {collections} gen-0 collections per pass"));
         Console.WriteLine(Invariant($"found: {events} events in {relevant} relevant documents ({100.0 * relevant / docs.Count:F1}%)"));
         var sorted = perDocument.Order().ToArray();
         Console.WriteLine(Invariant(
@@ -121,23 +128,37 @@ public static class ExtractThroughput
         long sink = 0;
         foreach (var document in docs)
         {
+            timer.Start();
             sink += pipeline.Extract(document, timer: timer).Events.Count;
         }
 
         var total = timer.Totals.Values.Sum(t => t.Ticks);
-        Console.WriteLine(Invariant($"stages (one pass, {TimeSpan.FromTicks(total).TotalSeconds:F2} s, {sink} events):"));
+        Console.WriteLine(Invariant($"stages (one pass, {TimeSpan.FromTicks(total).TotalSeconds:F2} s, {sink} events; time, share, managed allocation):"));
         foreach (var (stage, time) in timer.Totals)
         {
-            Console.WriteLine(Invariant($"  {stage,-40} {time.TotalMilliseconds,8:F0} ms {100.0 * time.Ticks / total,5:F1}%"));
+            Console.WriteLine(Invariant($"  {stage,-40} {time.TotalMilliseconds,8:F0} ms {100.0 * time.Ticks / total,5:F1}% {timer.Allocated[stage] / 1e6,7:F1} MB"));
         }
     }
 
-    /// <summary>Adds up the time of each stage, in the order the stages first report.</summary>
+    /// <summary>Adds up the time and the managed allocation of each stage (this thread's), in the order the stages first report.</summary>
     private sealed class StageTotals : IStageTimer
     {
+        private long _allocated;
+
         public OrderedDictionary<string, TimeSpan> Totals { get; } = new(StringComparer.Ordinal);
 
-        public void Record(string stage, TimeSpan elapsed) => Totals[stage] = Totals.GetValueOrDefault(stage) + elapsed;
+        public Dictionary<string, long> Allocated { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Call right before each Extract: the first stage's allocation counts from here.</summary>
+        public void Start() => _allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        public void Record(string stage, TimeSpan elapsed)
+        {
+            var now = GC.GetAllocatedBytesForCurrentThread();
+            Allocated[stage] = Allocated.GetValueOrDefault(stage) + now - _allocated;
+            Totals[stage] = Totals.GetValueOrDefault(stage) + elapsed;
+            _allocated = GC.GetAllocatedBytesForCurrentThread();
+        }
     }
 
     /// <summary>Reads id, text, title and published from JSON Lines files, or whole .txt files; default: samples/*.txt.</summary>

@@ -124,12 +124,15 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
                 InputCollector.Read(paths, () => OpenStdin(console), options, console.Error.WriteLine),
                 item => Process(item, pipeline, remover, withText, explain),
                 threads);
+            // Synchronous writes: the loop stays on this thread, which also reads the input and waits for each result in
+            // turn. An awaited write that completes later moves the loop to a pool thread, where that wait blocks one of the
+            // threads the extraction needs (on two cores: one extraction thread left).
             foreach (var outcome in outcomes)
             {
                 failed |= outcome.Failed;
                 foreach (var line in outcome.Messages)
                 {
-                    await console.Error.WriteLineAsync(line).ConfigureAwait(false);
+                    console.Error.WriteLine(line);
                 }
 
                 if (outcome.Json is null)
@@ -137,13 +140,13 @@ internal sealed class ExtractCommand(TimeSpan? progressInterval = null) : IComma
                     continue;
                 }
 
-                await output.WriteLineAsync(outcome.Json).ConfigureAwait(false);
+                output.WriteLine(outcome.Json);
                 count++;
                 if (showProgress && clock.Elapsed - lastProgress >= _progressInterval)
                 {
                     lastProgress = clock.Elapsed;
                     var rate = count / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-                    await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rasid extract: {count} documents, {rate:F1} docs/s")).ConfigureAwait(false);
+                    console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rasid extract: {count} documents, {rate:F1} docs/s"));
                 }
             }
 

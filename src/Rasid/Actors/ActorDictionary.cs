@@ -91,36 +91,70 @@ public sealed class ActorDictionary
         }
 
         // Country words alone: whether another country's context-bound reading of the same words is enabled.
+        // (Loops rather than LINQ: this runs for every alias found; the lists hold one or two entries.)
         var wordContext = new HashSet<string>(context, StringComparer.Ordinal);
         var raw = new List<(PhraseMatch<IReadOnlyList<AliasPayload>> Match, List<ActorEntry> Strong, List<AliasPayload> Weak)>();
         foreach (var m in _matcher.FindAll(text.Tokens))
         {
-            if (m.Value.Any(p => p.Entry is null))
+            if (IsStopPhrase(m.Value))
             {
                 continue; // a stop phrase: the words name no actor here.
             }
 
+            // The usable payloads (article rule), split into entries named outright and context-bound readings.
             var hasArticle = MatchHasArticle(text, m);
-            var usable = m.Value.Where(p => p.Article is not { } a || a == hasArticle).ToList();
-            var strong = usable.Where(p => p.Contexts is null).Select(p => p.Entry!).Distinct().ToList();
-            var weak = usable.Where(p => p.Contexts is not null).ToList();
+            var strong = new List<ActorEntry>(1);
+            var weak = new List<AliasPayload>();
+            foreach (var p in m.Value)
+            {
+                if (p.Article is { } a && a != hasArticle)
+                {
+                    continue;
+                }
+
+                if (p.Contexts is null)
+                {
+                    AddDistinct(strong, p.Entry!);
+                }
+                else
+                {
+                    weak.Add(p);
+                }
+            }
+
             raw.Add((m, strong, weak));
 
             // The text shows a country when an unambiguous, country-bound actor is named: not when the same words
             // name another country's actor in a context the country words enable ("الجيش الوطني" with Libyan places).
-            var countries = strong.Where(e => e.GivesCountryHint).Select(e => e.Country!).Distinct(StringComparer.Ordinal).ToList();
-            var otherReading = weak.Any(w => w.Entry!.Country is { } c && !countries.Contains(c) && w.Contexts!.Any(wordContext.Contains));
-            if (countries.Count == 1 && strong.All(e => e.GivesCountryHint) && !otherReading)
+            var country = OnlyHintedCountry(strong);
+            if (country is not null && !OtherReading(weak, country, wordContext))
             {
-                context.Add(countries[0]);
+                context.Add(country);
             }
         }
 
         var result = new List<ActorMention>(raw.Count);
         foreach (var (m, strong, weak) in raw)
         {
-            var byContext = weak.Where(w => w.Contexts!.Any(context.Contains)).Select(w => w.Entry!).Distinct().ToList();
-            var candidates = byContext.Concat(strong.Where(e => !byContext.Contains(e))).ToList();
+            var byContext = new List<ActorEntry>(0);
+            foreach (var w in weak)
+            {
+                if (AnyIn(w.Contexts!, context))
+                {
+                    AddDistinct(byContext, w.Entry!);
+                }
+            }
+
+            var candidates = new List<ActorEntry>(byContext.Count + strong.Count);
+            candidates.AddRange(byContext);
+            foreach (var e in strong)
+            {
+                if (!byContext.Contains(e))
+                {
+                    candidates.Add(e);
+                }
+            }
+
             if (candidates.Count == 0)
             {
                 continue;
@@ -129,24 +163,116 @@ public sealed class ActorDictionary
             // Stable: entries of a context country first (AQAP in Yemen), then country-less entries whose
             // context-bound alias the context enabled (Al Qaeda), then other country-less ones (generic,
             // transnational), then entries of other countries.
-            var ordered = candidates
-                .OrderBy(e => e.Country is not null && context.Contains(e.Country) ? 0 : e.Country is null ? (byContext.Contains(e) ? 1 : 2) : 3)
-                .ToList();
+            var ordered = candidates.Count == 1
+                ? candidates
+                : candidates
+                    .OrderBy(e => e.Country is not null && context.Contains(e.Country) ? 0 : e.Country is null ? (byContext.Contains(e) ? 1 : 2) : 3)
+                    .ToList();
             // Only when the text enabled no context-bound reading: the document's country then chooses among the
             // readings the text left open, it never overrides one the text's own context chose.
-            var conditional = byContext.Count > 0 ? [] : ReadingsWithCountries(weak.Where(w => !ordered.Contains(w.Entry!)));
-            var shared = ordered.Where(e => e.GivesCountryHint).Select(e => e.Country).Distinct(StringComparer.Ordinal).Count() > 1;
-            var bound = ReadingsWithCountries(weak.Where(w => byContext.Contains(w.Entry!)));
+            var conditional = byContext.Count > 0 || weak.Count == 0 ? [] : ReadingsWithCountries(weak.Where(w => !ordered.Contains(w.Entry!)));
+            var bound = weak.Count == 0 ? [] : ReadingsWithCountries(weak.Where(w => byContext.Contains(w.Entry!)));
             result.Add(new ActorMention(m.Span, m.FirstToken, m.EndToken, ordered[0])
             {
                 Candidates = ordered,
                 Bound = bound,
                 Conditional = conditional,
-                SharedAcrossCountries = shared,
+                SharedAcrossCountries = HintsSeveralCountries(ordered),
             });
         }
 
         return result;
+    }
+
+    /// <summary>Whether the payloads of a match include a stop phrase (no entry): the words name no actor.</summary>
+    private static bool IsStopPhrase(IReadOnlyList<AliasPayload> payloads)
+    {
+        foreach (var p in payloads)
+        {
+            if (p.Entry is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds <paramref name="entry"/> unless an equal entry is there already (as LINQ's Distinct: first occurrence kept).</summary>
+    private static void AddDistinct(List<ActorEntry> entries, ActorEntry entry)
+    {
+        if (!entries.Contains(entry))
+        {
+            entries.Add(entry);
+        }
+    }
+
+    private static bool AnyIn(IReadOnlyList<string> countries, HashSet<string> set)
+    {
+        foreach (var c in countries)
+        {
+            if (set.Contains(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The one country the entries hint at, when every entry gives a country hint and all name the same country; else null.</summary>
+    private static string? OnlyHintedCountry(List<ActorEntry> entries)
+    {
+        string? country = null;
+        foreach (var e in entries)
+        {
+            if (!e.GivesCountryHint || (country is not null && !string.Equals(country, e.Country, StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            country = e.Country;
+        }
+
+        return country;
+    }
+
+    /// <summary>Whether a context-bound reading names an actor of a country other than <paramref name="country"/> in a context the country words enable.</summary>
+    private static bool OtherReading(List<AliasPayload> weak, string country, HashSet<string> wordContext)
+    {
+        foreach (var w in weak)
+        {
+            if (w.Entry!.Country is { } c && !string.Equals(c, country, StringComparison.Ordinal) && AnyIn(w.Contexts!, wordContext))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the entries that give a country hint name more than one country.</summary>
+    private static bool HintsSeveralCountries(List<ActorEntry> entries)
+    {
+        string? first = null;
+        foreach (var e in entries)
+        {
+            if (!e.GivesCountryHint)
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = e.Country;
+            }
+            else if (!string.Equals(first, e.Country, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -159,10 +285,10 @@ public sealed class ActorDictionary
     {
         // Readings bound to the country the caller names join the candidates as that country's own
         // ("الجيش الوطني" in an event geocoded to Libya is the LNA even when the text names no Libyan place).
-        var enabled = countryIso2 is null
+        var enabled = countryIso2 is null || mention.Conditional.Count == 0
             ? []
             : mention.Conditional.Where(c => c.Countries.Contains(countryIso2, StringComparer.Ordinal)).Select(c => c.Entry).ToList();
-        var candidates = mention.Candidates.Concat(enabled).ToList();
+        var candidates = enabled.Count == 0 ? mention.Candidates : mention.Candidates.Concat(enabled).ToList();
 
         // An entry named through an alias bound to the country counts as that country's reading ("المدفعية@LB" is
         // Israel's artillery in a Lebanese event, before the generic army that would become Lebanon's).
@@ -170,7 +296,7 @@ public sealed class ActorDictionary
             e.Country == countryIso2
             || enabled.Contains(e)
             || mention.Bound.Any(b => b.Entry == e && b.Countries.Contains(countryIso2!, StringComparer.Ordinal));
-        var pick = candidates
+        var pick = candidates.Count == 1 ? candidates[0] : candidates
             .Select((e, i) => (Entry: e, Index: i))
             .OrderBy(x => date is { } d ? (x.Entry.IsValidOn(d) ? 0 : 1) : 0)
             .ThenBy(x => countryIso2 is null ? 0 : OfCountry(x.Entry) ? 0 : x.Entry.Country is null ? 1 : 2)

@@ -86,7 +86,12 @@ public sealed class BoilerplateRemover
         var lines = SplitLines(text);
         var removed = new List<RemovedBlock>();
         var drop = new string?[lines.Count];
-        var folded = lines.Select(l => BoilerplateRule.Fold(text[l.Start..l.ContentEnd])).ToArray();
+        var folded = new string[lines.Count];
+        var scratch = new char[Math.Min(text.Length, 256)];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            folded[i] = BoilerplateRule.Fold(text.AsSpan(lines[i].Start, lines[i].ContentEnd - lines[i].Start), ref scratch);
+        }
 
         var tagline = MarkHeadlines(text, lines, folded, drop, title, removed);
 
@@ -97,7 +102,7 @@ public sealed class BoilerplateRemover
                 continue;
             }
 
-            var raw = text[lines[i].Start..lines[i].ContentEnd];
+            var raw = text.AsSpan(lines[i].Start, lines[i].ContentEnd - lines[i].Start);
             var key = BoilerplateRule.StripEdges(folded[i]);
             if (tagline is not null && string.Equals(key, tagline, StringComparison.Ordinal))
             {

@@ -108,6 +108,12 @@ public sealed record BoilerplateRule(string Marker, BoilerplateMatch Match, Boil
     public bool Matches(string rawLine, string foldedLine, string lineKey, out bool inlineRest)
     {
         ArgumentNullException.ThrowIfNull(rawLine);
+        return Matches(rawLine.AsSpan(), foldedLine, lineKey, out inlineRest);
+    }
+
+    /// <summary>As <see cref="Matches(string, string, string, out bool)"/>, with the raw line as a span of the text (no substring per line).</summary>
+    internal bool Matches(ReadOnlySpan<char> rawLine, string foldedLine, string lineKey, out bool inlineRest)
+    {
         ArgumentNullException.ThrowIfNull(foldedLine);
         ArgumentNullException.ThrowIfNull(lineKey);
         inlineRest = false;
@@ -156,9 +162,60 @@ public sealed record BoilerplateRule(string Marker, BoilerplateMatch Match, Boil
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Whitespace.Collapse(
-            ArabicNormalizer.Normalize(text).Text,
-            c => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation ? '-' : char.ToLowerInvariant(c));
+        var scratch = new char[text.Length];
+        return Fold(text, ref scratch);
+    }
+
+    /// <summary>
+    /// As <see cref="Fold(string)"/>, for a line given as a span, with a caller's scratch buffer (replaced by a larger one
+    /// when too short): the line is normalised into it and its white space collapsed in place, so only the result is a
+    /// new string.
+    /// </summary>
+    internal static string Fold(ReadOnlySpan<char> text, ref char[] scratch)
+    {
+        var length = ArabicNormalizer.NormalizeInto(text, ref scratch);
+
+        // Whitespace.Collapse with FoldChar, in place: the write position never passes the read position.
+        var written = 0;
+        var space = false;
+        for (var i = 0; i < length; i++)
+        {
+            var c = scratch[i];
+            if (char.IsWhiteSpace(c))
+            {
+                space = written > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                scratch[written++] = ' ';
+                space = false;
+            }
+
+            scratch[written++] = FoldChar(c);
+        }
+
+        return new string(scratch, 0, written);
+    }
+
+    /// <summary>
+    /// All dashes to '-', lower case. ASCII and the Arabic block (U+0600-U+06FF: no case, no dash; a test checks it) take
+    /// a shortcut past the globalisation look-ups, which are most of a line's folding time.
+    /// </summary>
+    internal static char FoldChar(char c)
+    {
+        if (char.IsAscii(c))
+        {
+            return char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+        }
+
+        if (c is >= '\u0600' and <= '\u06FF')
+        {
+            return c;
+        }
+
+        return CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation ? '-' : char.ToLowerInvariant(c);
     }
 
     /// <summary>The folded line without punctuation or symbols at either end ("// انتهى //" → "انتهي").</summary>

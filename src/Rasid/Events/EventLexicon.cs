@@ -71,7 +71,10 @@ public sealed class EventLexicon
     public IReadOnlySet<string> Cues(CueSet set) => _cueSets[(int)set];
 
     /// <summary>True when <paramref name="word"/> (a normalised token; a leading و/ف and article are ignored) is in cue set <paramref name="set"/>.</summary>
-    public bool IsCue(CueSet set, string word) => _cueSets[(int)set].Contains(Key(word));
+    public bool IsCue(CueSet set, string word) => _cueLookups[(int)set].Contains(KeySpan(word));
+
+    /// <summary>Each cue set's look-up by span, made once (a look-up runs per token).</summary>
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>[] _cueLookups = [];
 
     /// <summary>
     /// Token <paramref name="i"/> is "منذ" followed within three words by a period's length ("منذ ثلاث سنوات") or, when
@@ -103,8 +106,17 @@ public sealed class EventLexicon
         return CliticSegmenter.ArticleFreeKey(word.Length > 3 && word[0] is 'و' or 'ف' ? word[1..] : word);
     }
 
+    /// <summary><see cref="Key"/> as a span of <paramref name="word"/> (no string: a cue look-up runs per token).</summary>
+    private static ReadOnlySpan<char> KeySpan(string word)
+    {
+        var w = word.Length > 3 && word[0] is 'و' or 'ف' ? word.AsSpan(1) : word.AsSpan();
+        return w[ProcliticCandidates.ArticleLength(w)..];
+    }
+
     /// <summary>Person nouns by normalised, article-free form.</summary>
-    public IReadOnlyDictionary<string, PersonNoun> PersonNouns { get; private set; } = new Dictionary<string, PersonNoun>();
+    public IReadOnlyDictionary<string, PersonNoun> PersonNouns => _personNouns;
+
+    private Dictionary<string, PersonNoun> _personNouns = new(StringComparer.Ordinal);
 
     /// <summary>Loads every list from data/events/ in <paramref name="data"/>.</summary>
     public static EventLexicon Load(IDataSource data)
@@ -180,6 +192,7 @@ public sealed class EventLexicon
         }
 
         lexicon._cueSets = LoadCueSets(data);
+        lexicon._cueLookups = [.. lexicon._cueSets.Select(set => set.GetAlternateLookup<ReadOnlySpan<char>>())];
         var nouns = new Dictionary<string, PersonNoun>(StringComparer.Ordinal);
         foreach (var row in TsvReader.Read(data, "events/person_nouns.tsv"))
         {
@@ -187,16 +200,20 @@ public sealed class EventLexicon
             nouns[key] = new PersonNoun(int.Parse(row["count"], CultureInfo.InvariantCulture), row["civilian"] == "yes", row["armed"] == "yes");
         }
 
-        lexicon.PersonNouns = nouns;
+        lexicon._personNouns = nouns;
         return lexicon;
     }
 
     /// <summary>The person noun a token stands for (with proclitics stripped), or null.</summary>
     public PersonNoun? PersonNounOf(string tokenText)
     {
-        foreach (var c in CliticSegmenter.StemCandidates(tokenText))
+        // The article-free keys of CliticSegmenter.StemCandidates, in its order, read as spans of the token.
+        Span<ProcliticKey> readings = stackalloc ProcliticKey[ProcliticCandidates.MaxCandidates];
+        var nouns = _personNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        var count = ProcliticCandidates.FillKeys(tokenText, readings);
+        for (var i = 0; i < count; i++)
         {
-            if (PersonNouns.TryGetValue(CliticSegmenter.ArticleFreeKey(c.Stem), out var noun))
+            if (nouns.TryGetValue(tokenText.AsSpan(readings[i].KeyStart), out var noun))
             {
                 return noun;
             }

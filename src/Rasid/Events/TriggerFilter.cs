@@ -240,8 +240,7 @@ internal sealed class TriggerFilter
                 return true;
             }
 
-            var w = tokens[i].Text.TrimStart('و', 'ف', 'ب', 'ل');
-            if (!_lexicon.IsCue(CueSet.YearWord, w) || tokens[i + 1].Kind != TokenKind.Number)
+            if (tokens[i + 1].Kind != TokenKind.Number || !_lexicon.IsCue(CueSet.YearWord, tokens[i].Text.TrimStart('و', 'ف', 'ب', 'ل')))
             {
                 continue;
             }

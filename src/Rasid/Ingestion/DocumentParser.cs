@@ -105,7 +105,7 @@ public static partial class DocumentParser
     /// <summary>The id of an input that has no name of its own (stdin): "stdin-" and 16 hex digits of its bytes' SHA-256.</summary>
     public static string ContentId(ReadOnlySpan<byte> bytes) => "stdin-" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
 
-    private static List<IngestItem> ParseCore(string origin, ReadOnlySpan<byte> bytes, IngestOptions options, string? name)
+    private static IEnumerable<IngestItem> ParseCore(string origin, ReadOnlySpan<byte> bytes, IngestOptions options, string? name)
     {
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.Error is { } problem)
@@ -120,26 +120,34 @@ public static partial class DocumentParser
         }
 
         var id = name ?? (origin == "stdin" ? ContentId(bytes) : Path.GetFileNameWithoutExtension(origin));
-        var items = ParseText(origin, id, text, options);
-        if (decoded.Warning is { } warning)
+        var warning = decoded.Warning is { } w ? new IngestError(origin, null, w) : null;
+        var format = DetectFormat(origin, text);
+        if (format == InputFormat.JsonLines)
+        {
+            // Record by record as the caller reads them, so that extraction starts with the first line, not after the last.
+            return JsonLines(origin, text, options, warning);
+        }
+
+        var items = ParseText(origin, id, text, format, options);
+        if (warning is not null)
         {
             // Said once per input, with the first document read from it.
             var first = items.FindIndex(i => i.Document is not null);
             if (first >= 0)
             {
-                items[first] = IngestItem.Ok(items[first].Document!, new IngestError(origin, null, warning));
+                items[first] = IngestItem.Ok(items[first].Document!, warning);
             }
         }
 
         return items;
     }
 
-    private static List<IngestItem> ParseText(string origin, string id, string text, IngestOptions options)
+    private static List<IngestItem> ParseText(string origin, string id, string text, InputFormat format, IngestOptions options)
     {
-        switch (DetectFormat(origin, text))
+        switch (format)
         {
             case InputFormat.JsonLines:
-                return ParseJsonLines(origin, text, options);
+                return [.. JsonLines(origin, text, options, null)];
             case InputFormat.Feed:
                 return FeedParser.Parse(origin, id, text, options);
             case InputFormat.Html:
@@ -201,28 +209,59 @@ public static partial class DocumentParser
         return null;
     }
 
-    private static List<IngestItem> ParseJsonLines(string origin, string text, IngestOptions options)
+    /// <summary>
+    /// The records of a JSON Lines text, one per non-blank line, read as they are asked for; <paramref name="warning"/>
+    /// (the input's decoding warning) goes with the first document. Never throws: a fault on a line is that line's error.
+    /// </summary>
+    private static IEnumerable<IngestItem> JsonLines(string origin, string text, IngestOptions options, IngestError? warning)
     {
-        var items = new List<IngestItem>();
+        var any = false;
         var lineNumber = 0;
-        foreach (var rawLine in text.Split('\n'))
+        for (var start = 0; start <= text.Length;)
         {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var line = text.AsSpan(start, end - start).TrimEnd('\r');
+            start = end + 1;
             lineNumber++;
-            var line = rawLine.TrimEnd('\r');
-            if (string.IsNullOrWhiteSpace(line))
+            if (line.IsWhiteSpace())
             {
                 continue;
             }
 
-            items.Add(ParseJsonLine(origin, lineNumber, line, options));
+            var item = SafeJsonLine(origin, lineNumber, line.ToString(), options);
+            any = true;
+            if (warning is not null && item.Document is not null)
+            {
+                item = IngestItem.Ok(item.Document, warning);
+                warning = null;
+            }
+
+            yield return item;
         }
 
-        if (items.Count == 0)
+        if (!any)
         {
-            items.Add(IngestItem.Failed(new IngestError(origin, null, "no JSON records")));
+            yield return IngestItem.Failed(new IngestError(origin, null, "no JSON records"));
         }
+    }
 
-        return items;
+    private static IngestItem SafeJsonLine(string origin, int lineNumber, string line, IngestOptions options)
+    {
+        try
+        {
+            return ParseJsonLine(origin, lineNumber, line, options);
+        }
+#pragma warning disable CA1031 // The contract is "never throws": any parser fault becomes an error for this line.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return IngestItem.Failed(new IngestError(origin, lineNumber, "could not be parsed: " + ex.Message));
+        }
     }
 
     /// <summary>

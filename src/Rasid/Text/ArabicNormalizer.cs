@@ -18,7 +18,25 @@ public static class ArabicNormalizer
         // Output never grows beyond the input except for presentation-form ligatures, which are rare; the buffers
         // grow on demand then. The maps may be longer than the text: NormalizedText only reads below Text.Length.
         var buffer = new char[text.Length];
-        var starts = new int[text.Length];
+        int[]? starts = new int[text.Length];
+        var count = Fold(text, ref buffer, ref starts);
+        return new NormalizedText(text, new string(buffer, 0, count), starts!);
+    }
+
+    /// <summary>
+    /// Writes the normalised form of <paramref name="text"/> (as <see cref="Normalize"/>'s text) into
+    /// <paramref name="buffer"/>, which is replaced by a larger one when too short, and returns its length. No offset map
+    /// and no string: for callers that fold many short pieces with one buffer.
+    /// </summary>
+    internal static int NormalizeInto(ReadOnlySpan<char> text, ref char[] buffer)
+    {
+        int[]? noMap = null;
+        return Fold(text, ref buffer, ref noMap);
+    }
+
+    /// <summary>The normalising loop; <paramref name="starts"/> (the offset map) is filled when not null.</summary>
+    private static int Fold(ReadOnlySpan<char> text, ref char[] buffer, ref int[]? starts)
+    {
         var count = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -27,7 +45,11 @@ public static class ArabicNormalizer
             {
                 // ASCII and C1 controls: nothing to fold (the common case in digits, Latin and punctuation).
                 buffer[count] = c;
-                starts[count] = i;
+                if (starts is not null)
+                {
+                    starts[count] = i;
+                }
+
                 count++;
                 continue;
             }
@@ -37,7 +59,11 @@ public static class ArabicNormalizer
                 Grow(ref buffer, ref starts, count + 2);
                 buffer[count] = c;
                 buffer[count + 1] = text[i + 1];
-                starts[count] = starts[count + 1] = i;
+                if (starts is not null)
+                {
+                    starts[count] = starts[count + 1] = i;
+                }
+
                 count += 2;
                 i++;
                 continue;
@@ -61,8 +87,12 @@ public static class ArabicNormalizer
                     Grow(ref buffer, ref starts, count + 1);
 
                     buffer[count] = FoldChar(e);
-                    starts[count] = i;
-                        count++;
+                    if (starts is not null)
+                    {
+                        starts[count] = i;
+                    }
+
+                    count++;
                 }
 
                 continue;
@@ -71,14 +101,18 @@ public static class ArabicNormalizer
             Grow(ref buffer, ref starts, count + 1);
 
             buffer[count] = FoldChar(c);
-            starts[count] = i;
+            if (starts is not null)
+            {
+                starts[count] = i;
+            }
+
             count++;
         }
 
-        return new NormalizedText(text, new string(buffer, 0, count), starts);
+        return count;
     }
 
-    private static void Grow(ref char[] buffer, ref int[] starts, int needed)
+    private static void Grow(ref char[] buffer, ref int[]? starts, int needed)
     {
         if (needed <= buffer.Length)
         {
@@ -87,7 +121,10 @@ public static class ArabicNormalizer
 
         var size = Math.Max(Math.Max(16, needed), buffer.Length * 2);
         Array.Resize(ref buffer, size);
-        Array.Resize(ref starts, size);
+        if (starts is not null)
+        {
+            Array.Resize(ref starts, size);
+        }
     }
 
     /// <summary>

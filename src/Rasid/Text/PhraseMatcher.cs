@@ -22,12 +22,16 @@ public sealed class PhraseMatcher<T>
 {
     private readonly Node _root = new();
 
+    /// <summary>The first words of the phrases: most tokens of a text start none, and the filter says so without a look-up.</summary>
+    private readonly WordFilter _firstWords;
+
     /// <summary>Set when the matcher was opened from a snapshot (<see cref="OpenFrozen"/>): the trie is read in place and is read-only.</summary>
     private readonly FrozenTrie? _frozen;
 
     /// <summary>An empty matcher; fill it with <see cref="Add"/>.</summary>
     public PhraseMatcher()
     {
+        _firstWords = new WordFilter();
     }
 
     /// <summary>Number of phrases added.</summary>
@@ -50,10 +54,11 @@ public sealed class PhraseMatcher<T>
         }
 
         var node = _root;
+        _firstWords.Add(WordFilter.Hash(CliticSegmenter.ArticleFreeKey(words[0])));
         foreach (var w in words)
         {
             var key = CliticSegmenter.ArticleFreeKey(w);
-            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            node.Children ??= node.NewChildren();
             if (!node.Children.TryGetValue(key, out var next))
             {
                 next = new Node();
@@ -83,10 +88,11 @@ public sealed class PhraseMatcher<T>
         }
 
         var result = new List<PhraseMatch<IReadOnlyList<T>>>();
+        var keys = TokenKeys.Of(tokens);
         var t = firstToken;
         while (t < endToken)
         {
-            if (TryMatchAt(tokens, t, endToken, out var match))
+            if (TryMatchAt(tokens, keys, t, endToken, out var match))
             {
                 result.Add(match);
                 t = match.EndToken;
@@ -114,7 +120,7 @@ public sealed class PhraseMatcher<T>
         var first = tokens[t];
         if (_frozen is not null)
         {
-            return first.Kind is TokenKind.Word or TokenKind.Latin or TokenKind.Number && _frozen.TryMatchAt(tokens, keys, t, endToken, out match);
+            return first.Kind is TokenKind.Word or TokenKind.Latin or TokenKind.Number && _frozen.TryMatchAt(tokens, keys, t, endToken, _firstWords, out match);
         }
 
         if (first.Kind is not (TokenKind.Word or TokenKind.Latin or TokenKind.Number) || _root.Children is null)
@@ -125,13 +131,14 @@ public sealed class PhraseMatcher<T>
         var bestEnd = -1;
         var bestPrefix = 0;
         List<T>? bestValues = null;
-        foreach (var (prefixLength, key) in keys.StemKeys[t])
+        foreach (var reading in keys.Readings(t))
         {
-            if (!_root.Children.TryGetValue(key, out var node))
+            if (!_firstWords.MayContain(reading.Hash) || !_root.TryChild(keys.Key(t, reading), out var node))
             {
                 continue;
             }
 
+            var prefixLength = reading.PrefixLength;
             var end = t + 1;
             if (node.Values is not null && end > bestEnd)
             {
@@ -140,7 +147,7 @@ public sealed class PhraseMatcher<T>
 
             while (end < endToken && node.Children is not null
                    && tokens[end].Kind is TokenKind.Word or TokenKind.Latin or TokenKind.Number
-                   && node.Children.TryGetValue(keys.WordKeys[end], out var next))
+                   && node.TryChild(keys.WordKey(end), out var next))
             {
                 node = next;
                 end++;
@@ -199,6 +206,11 @@ public sealed class PhraseMatcher<T>
     {
         var matcher = new PhraseMatcher<T> { Count = reader.ReadInt32() };
         ReadNode(matcher._root);
+        foreach (var word in matcher._root.Children?.Keys ?? Enumerable.Empty<string>())
+        {
+            matcher._firstWords.Add(WordFilter.Hash(word));
+        }
+
         return matcher;
 
         void ReadNode(Node node)
@@ -216,7 +228,7 @@ public sealed class PhraseMatcher<T>
             var children = reader.ReadInt32();
             if (children >= 0)
             {
-                node.Children = new Dictionary<string, Node>(StringComparer.Ordinal);
+                node.Children = node.NewChildren();
                 for (var i = 0; i < children; i++)
                 {
                     var child = new Node();
@@ -227,16 +239,18 @@ public sealed class PhraseMatcher<T>
         }
     }
 
-    private PhraseMatcher(FrozenTrie frozen, int count)
+    private PhraseMatcher(FrozenTrie frozen, WordFilter firstWords, int count)
     {
         _frozen = frozen;
+        _firstWords = firstWords;
         Count = count;
     }
 
     /// <summary>
     /// Writes the phrases in the frozen form <see cref="OpenFrozen"/> reads in place: nodes numbered depth-first (the
     /// root is 0), every edge in one <see cref="FrozenStringMap"/> keyed by its parent node (two characters) and word,
-    /// and each node's payloads as ids that <paramref name="payloadId"/> gives (the caller keeps the payloads themselves).
+    /// and each node's payloads as ids that <paramref name="payloadId"/> gives (the caller keeps the payloads themselves);
+    /// then the filter of first words.
     /// </summary>
     internal void WriteFrozen(CompiledWriter writer, Func<T, int> payloadId)
     {
@@ -253,6 +267,7 @@ public sealed class PhraseMatcher<T>
         writer.Write(FrozenStringMap.Write(writer, edges));
         writer.Write(writer.AddSection<int>(CollectionsMarshal.AsSpan(valueStarts)));
         writer.Write(writer.AddSection<int>(CollectionsMarshal.AsSpan(values)));
+        writer.Write(writer.AddSection<ulong>(_firstWords.Bits));
 
         int Number(Node node)
         {
@@ -281,7 +296,8 @@ public sealed class PhraseMatcher<T>
         var count = reader.ReadInt32();
         var snapshot = reader.Snapshot;
         var trie = new FrozenTrie(new FrozenStringMap(snapshot, reader.ReadInt32()), snapshot, reader.ReadInt32(), reader.ReadInt32(), payload);
-        return new PhraseMatcher<T>(trie, count);
+        var firstWords = WordFilter.FromBits(snapshot.Section<ulong>(reader.ReadInt32()));
+        return new PhraseMatcher<T>(trie, firstWords, count);
     }
 
     /// <summary>Every phrase as its word keys with its payloads, in no set order (for tests that compare two matchers).</summary>
@@ -316,13 +332,17 @@ public sealed class PhraseMatcher<T>
             state.word.CopyTo(span[2..]);
         });
 
-        private bool TryChild(int node, string word, out int child)
+        private bool TryChild(int node, ReadOnlySpan<char> word, out int child) =>
+            TryChild(node, word, null, out child);
+
+        /// <summary>As <see cref="TryChild(int, ReadOnlySpan{char}, out int)"/>; <paramref name="hash"/>, when given, is the edge key's hash (for the root: <see cref="WordFilter.Hash"/> of the word).</summary>
+        private bool TryChild(int node, ReadOnlySpan<char> word, uint? hash, out int child)
         {
             Span<char> key = word.Length <= 126 ? stackalloc char[word.Length + 2] : new char[word.Length + 2];
             key[0] = (char)(node >> 16);
             key[1] = (char)node;
             word.CopyTo(key[2..]);
-            return edges.TryGetValue(key, out child);
+            return edges.TryGetValue(key, hash ?? FrozenStringMap.Hash(key), out child);
         }
 
         private bool HasValues(int node)
@@ -351,18 +371,19 @@ public sealed class PhraseMatcher<T>
         }
 
         /// <summary>As the mutable matcher's lookup (same order of readings, same longest-first rule).</summary>
-        public bool TryMatchAt(IReadOnlyList<Token> tokens, TokenKeys keys, int t, int endToken, out PhraseMatch<IReadOnlyList<T>> match)
+        public bool TryMatchAt(IReadOnlyList<Token> tokens, TokenKeys keys, int t, int endToken, WordFilter firstWords, out PhraseMatch<IReadOnlyList<T>> match)
         {
             var bestEnd = -1;
             var bestPrefix = 0;
             var bestNode = -1;
-            foreach (var (prefixLength, key) in keys.StemKeys[t])
+            foreach (var reading in keys.Readings(t))
             {
-                if (!TryChild(0, key, out var node))
+                if (!firstWords.MayContain(reading.Hash) || !TryChild(0, keys.Key(t, reading), reading.Hash, out var node))
                 {
                     continue;
                 }
 
+                var prefixLength = reading.PrefixLength;
                 var end = t + 1;
                 if (HasValues(node) && end > bestEnd)
                 {
@@ -371,7 +392,7 @@ public sealed class PhraseMatcher<T>
 
                 while (end < endToken
                        && tokens[end].Kind is TokenKind.Word or TokenKind.Latin or TokenKind.Number
-                       && TryChild(node, keys.WordKeys[end], out var next))
+                       && TryChild(node, keys.WordKey(end), out var next))
                 {
                     node = next;
                     end++;
@@ -417,6 +438,29 @@ public sealed class PhraseMatcher<T>
     private sealed class Node
     {
         public Dictionary<string, Node>? Children;
+
+        /// <summary>Look-up of <see cref="Children"/> by a span (a token key; no string made), set with them.</summary>
+        private Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> _byKey;
+
+        /// <summary>The dictionary of children for <see cref="Children"/>, with its span look-up.</summary>
+        public Dictionary<string, Node> NewChildren()
+        {
+            var children = new Dictionary<string, Node>(StringComparer.Ordinal);
+            _byKey = children.GetAlternateLookup<ReadOnlySpan<char>>();
+            return children;
+        }
+
+        /// <summary>The child by <paramref name="word"/>; false when there is none (or no children).</summary>
+        public bool TryChild(ReadOnlySpan<char> word, out Node child)
+        {
+            if (Children is null)
+            {
+                child = null!;
+                return false;
+            }
+
+            return _byKey.TryGetValue(word, out child!);
+        }
         public List<T>? Values;
     }
 }

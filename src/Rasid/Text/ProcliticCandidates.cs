@@ -5,6 +5,12 @@ namespace Rasid.Text;
 internal readonly record struct ProcliticSlice(int Prefix, int Start, bool RestoreArticle);
 
 /// <summary>
+/// A proclitic reading by its lookup key: <see cref="PrefixLength"/> letters read as proclitics, and the article-free key of
+/// the stem (<see cref="CliticSegmenter.ArticleFreeKey"/>), which is always the word's text from <see cref="KeyStart"/> on.
+/// </summary>
+internal readonly record struct ProcliticKey(int PrefixLength, int KeyStart);
+
+/// <summary>
 /// The readings of <see cref="CliticSegmenter.StemCandidates"/> without the split ones allocating: same rules, same order,
 /// written into a caller's buffer. Only the لل reading (لل + stem → ال + stem) needs a new string.
 /// </summary>
@@ -43,6 +49,27 @@ internal static class ProcliticCandidates
 
         return count;
     }
+
+    /// <summary>
+    /// The readings of <see cref="CliticSegmenter.StemCandidates"/> as the article-free keys of their stems, without a
+    /// string: each key is a suffix of <paramref name="word"/> (for لل + stem, the restored ال is dropped again by the key).
+    /// </summary>
+    public static int FillKeys(ReadOnlySpan<char> word, Span<ProcliticKey> output)
+    {
+        Span<ProcliticSlice> slices = stackalloc ProcliticSlice[MaxCandidates];
+        var count = Fill(word, slices);
+        for (var i = 0; i < count; i++)
+        {
+            var slice = slices[i];
+            output[i] = new ProcliticKey(slice.Prefix, slice.RestoreArticle ? slice.Start + 1 : slice.Start + ArticleLength(word[slice.Start..]));
+        }
+
+        return count;
+    }
+
+    /// <summary>Where the article-free key (<see cref="CliticSegmenter.ArticleFreeKey"/>) of <paramref name="word"/> starts: 2 after ال, else 0.</summary>
+    public static int ArticleLength(ReadOnlySpan<char> word) =>
+        word.Length >= CliticSegmenter.MinimumStemLength + 2 && word[0] == 'ا' && word[1] == 'ل' ? 2 : 0;
 
     /// <summary>The stem of a reading as a string (allocates only for the لل reading or a split).</summary>
     public static string Stem(string word, ProcliticSlice slice) =>

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Rasid.Cleaning;
 using Rasid.Data;
+using Rasid.Text;
 
 namespace Rasid.Tests.Cleaning;
 
@@ -177,5 +179,35 @@ public class BoilerplateRemoverTests
     {
         Assert.Contains(s_shipped.Rules, r => r.Kind == BoilerplateKind.CutFromHere);
         Assert.Contains(s_shipped.Rules, r => r.Kind == BoilerplateKind.DropLine);
+    }
+
+    [Fact]
+    public void Fold_char_shortcuts_agree_with_the_globalisation_rule_on_every_character()
+    {
+        // FoldChar skips the Unicode look-ups for ASCII and the Arabic block; on every character it must give what the
+        // rule gives: dashes to '-', otherwise the invariant lower case.
+        for (var c = char.MinValue; ; c++)
+        {
+            var expected = CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation ? '-' : char.ToLowerInvariant(c);
+            Assert.True(expected == BoilerplateRule.FoldChar(c), $"U+{(int)c:X4}");
+            if (c == char.MaxValue)
+            {
+                break;
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("  Hello —  WORLD\t– أُسرى   ")]
+    [InlineData("")]
+    [InlineData(" \u00A0 ")]
+    [InlineData("ﻻ  إله\u200f\u0640 ")]
+    public void Fold_of_a_span_with_a_short_scratch_equals_the_string_fold(string line)
+    {
+        char[] scratch = [];
+        var expected = Whitespace.Collapse(ArabicNormalizer.Normalize(line).Text, BoilerplateRule.FoldChar);
+
+        Assert.Equal(expected, BoilerplateRule.Fold(line.AsSpan(), ref scratch));
+        Assert.Equal(expected, BoilerplateRule.Fold(line));
     }
 }
