@@ -89,4 +89,14 @@ public class PerpetratorInferenceTests
         Assert.Equal(actor1, e.Actor1?.Name);
         Assert.Equal(actor2, e.Actor2?.Name);
     }
+
+    [Fact]
+    public void Eyewitnesses_tell_the_event_and_are_no_side_of_it()
+    {
+        var e = Assert.Single(TestPipeline.Extract(
+            "وذكر شهود عيان فلسطينيون أن الغارات الإسرائيلية استهدفت موقعا لكتائب القسام شرق مخيم البريج في قطاع غزة أمس.").Events);
+
+        Assert.Equal("Military Forces of Israel", e.Actor1?.Name);
+        Assert.NotEqual("Civilians (Palestine)", e.Actor2?.Name);
+    }
 }
