@@ -52,6 +52,9 @@ public partial class EventExtractorTests
     // The subject before a verb of dying counts: "جنديين ... قتلا" = 2, "طفلا ... استشهد" = 1.
     [InlineData("قالت المصادر إن جنديين عراقيين قتلا في تفجير عبوة ناسفة استهدفت عربتهم في منطقة البوسودة شمال شرق الفلوجة.", 2)]
     [InlineData("قالت مصادر محلية إن طفلا في الخامسة عشر من العمر استشهد أمس إثر انفجار لغم في مديرية الحوك بمحافظة الحديدة.", 1)]
+    // "تصفية" and "القضاء على" (liquidating, eliminating) count the people after them.
+    [InlineData("تمكنت قوات الأمن أمس من تصفية 8 مسلحين من تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 8)]
+    [InlineData("أعلن الجيش القضاء على 16 مسلحا من تنظيم القاعدة في اشتباكات بمدينة عتق بمحافظة شبوة.", 16)]
     public void Fatalities_follow_the_counting_rules(string text, int? fatalities)
     {
         var e = SingleEvent(text);
