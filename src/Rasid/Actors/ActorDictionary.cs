@@ -307,7 +307,7 @@ public sealed class ActorDictionary
         if (pick.IsGeneric && countryIso2 is not null && _specializations.TryGetValue(pick.Id, out var specials))
         {
             var special = specials
-                .Where(s => s.Country == countryIso2 && (date is not { } d || s.IsValidOn(d)))
+                .Where(s => (s.Country == countryIso2 || s.AlsoStandsInFor.Contains(countryIso2, StringComparer.Ordinal)) && (date is not { } d || s.IsValidOn(d)))
                 .OrderBy(s => date is null && s.ValidTo is not null ? 1 : 0)
                 .FirstOrDefault();
             if (special is not null)

@@ -51,6 +51,12 @@ public sealed record ActorEntry
     /// </summary>
     public string? Specializes { get; init; }
 
+    /// <summary>
+    /// Countries besides its own where this entry stands in for <see cref="Specializes"/> (column <c>generic</c> written
+    /// "gen.military@PS"): the Israeli army for "الجيش" or "المدفعية" read in Gaza, where no Palestinian army exists.
+    /// </summary>
+    public IReadOnlyList<string> AlsoStandsInFor { get; init; } = [];
+
     /// <summary>The free-text note of the data row (sources, caveats).</summary>
     public string? Note { get; init; }
 

@@ -137,6 +137,7 @@ internal sealed partial class ActorLexicon
         w.Write(e.ValidFrom?.DayNumber ?? -1);
         w.Write(e.ValidTo?.DayNumber ?? -1);
         w.Write(e.Specializes);
+        w.Write(e.AlsoStandsInFor);
         w.Write(e.Note);
         w.Write(e.Source);
     }
@@ -154,6 +155,7 @@ internal sealed partial class ActorLexicon
         ValidFrom = ReadDate(r),
         ValidTo = ReadDate(r),
         Specializes = r.ReadString(),
+        AlsoStandsInFor = r.ReadStringList(),
         Note = r.ReadString(),
         Source = r.ReadString(),
     };

@@ -289,7 +289,10 @@ internal sealed partial class ActorLexicon
             ExactArticleAliases = exact,
             ValidFrom = from,
             ValidTo = to,
-            Specializes = row.Optional("generic"),
+            Specializes = row.Optional("generic")?.Split('@')[0],
+            AlsoStandsInFor = row.Optional("generic") is { } generic && generic.IndexOf('@', StringComparison.Ordinal) is var standsAt and >= 0
+                ? generic[(standsAt + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [],
             Note = row.Optional("note"),
             Source = row.Location,
         };

@@ -99,4 +99,12 @@ public class PerpetratorInferenceTests
         Assert.Equal("Military Forces of Israel", e.Actor1?.Name);
         Assert.NotEqual("Civilians (Palestine)", e.Actor2?.Name);
     }
+
+    [Fact]
+    public void A_generic_army_read_in_Gaza_is_the_Israeli_army_which_stands_in_for_it_there()
+    {
+        var e = Assert.Single(TestPipeline.Extract("قصفت المدفعية مواقع شرق مدينة رفح جنوبي قطاع غزة أمس.").Events);
+
+        Assert.Equal("Military Forces of Israel", e.Actor1?.Name);
+    }
 }
