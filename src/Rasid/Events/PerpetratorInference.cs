@@ -39,18 +39,8 @@ internal sealed class PerpetratorInference
         foreach (var e in events)
         {
             DemonstratorSides(e, trace);
-            if (airForce is not null && e.SubEventType == "Air/drone strike" && e.Actor1 is null && e.Actor2?.Entry.Id != airForce.Entry.Id)
-            {
-                e.Actor1 = airForce with { Mention = null };
-                trace?.Invoke($"actors: s{e.Sentence} air strike: no air force named, {airForce.Entry.Id}, the one that strikes from the air in the article's other events");
-            }
-
-            if (e.Actor2 is null && _generic.Civilians is not null && e.Place?.Country is not null && e.Actor1?.Entry.Inter != 7
-                && (e.EventType == EventTypes.ViolenceAgainstCivilians || e.CivilianTargets))
-            {
-                e.Actor2 = new AssignedActor(_generic.Civilians, null);
-                trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: the target is not named, civilians (violence against civilians)");
-            }
+            FillAirForce(e, airForce, trace);
+            FillCivilianTarget(e, trace);
 
             if (!NeedsPerpetrator(e))
             {
@@ -145,6 +135,27 @@ internal sealed class PerpetratorInference
         // No actor1, or civilians (the young men, the people) taken as the crowd.
         e.Actor1 = new AssignedActor(crowd, e.Actor1?.Mention);
         trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: the crowd is actor1 ({crowd.Id})");
+    }
+
+    /// <summary>An air strike with no perpetrator named takes <paramref name="airForce"/>, the article's one air force.</summary>
+    private static void FillAirForce(EventCandidate e, AssignedActor? airForce, Action<string>? trace)
+    {
+        if (airForce is not null && e.SubEventType == "Air/drone strike" && e.Actor1 is null && e.Actor2?.Entry.Id != airForce.Entry.Id)
+        {
+            e.Actor1 = airForce with { Mention = null };
+            trace?.Invoke($"actors: s{e.Sentence} air strike: no air force named, {airForce.Entry.Id}, the one that strikes from the air in the article's other events");
+        }
+    }
+
+    /// <summary>The unnamed target of violence against civilians, or of an explosion aimed at them, is "Civilians ({country})".</summary>
+    private void FillCivilianTarget(EventCandidate e, Action<string>? trace)
+    {
+        if (e.Actor2 is null && _generic.Civilians is not null && e.Place?.Country is not null && e.Actor1?.Entry.Inter != 7
+            && (e.EventType == EventTypes.ViolenceAgainstCivilians || e.CivilianTargets))
+        {
+            e.Actor2 = new AssignedActor(_generic.Civilians, null);
+            trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: the target is not named, civilians (violence against civilians)");
+        }
     }
 
     /// <summary>The one state or foreign force named as the perpetrator of the document's air strikes, if exactly one is.</summary>
