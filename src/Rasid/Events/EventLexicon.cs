@@ -76,6 +76,21 @@ public sealed class EventLexicon
     /// <summary>Each cue set's look-up by span, made once (a look-up runs per token).</summary>
     private HashSet<string>.AlternateLookup<ReadOnlySpan<char>>[] _cueLookups = [];
 
+    /// <summary>True when a word of <paramref name="sentence"/> is in cue set <paramref name="set"/>.</summary>
+    public bool SentenceHas(IReadOnlyList<Token> tokens, Sentence sentence, CueSet set)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
+        {
+            if (IsCue(set, tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Token <paramref name="i"/> is "منذ" followed within three words by a period's length ("منذ ثلاث سنوات") or, when
     /// <paramref name="orStart"/>, its start ("منذ بدء الحملة", "منذ أن بدأت"); words from <paramref name="end"/> on are not read.

@@ -86,7 +86,7 @@ internal sealed class PerpetratorInference
     private void AirStrikeSides(EventCandidate e, EventDocument document, Action<string>? trace)
     {
         if (e.SubEventType != "Air/drone strike" || e.Actor1 is not { } first || first.Entry.Inter is not (2 or 3 or 4)
-            || first.Entry.Id == _generic.Unidentified?.Id || NamesDrone(document, e.Sentence))
+            || first.Entry.Id == _generic.Unidentified?.Id || _lexicon.SentenceHas(document.Tokens, document.Text.Sentences[e.Sentence], CueSet.Drone))
         {
             return;
         }
@@ -178,20 +178,6 @@ internal sealed class PerpetratorInference
         }
 
         return found;
-    }
-
-    private bool NamesDrone(EventDocument document, int sentence)
-    {
-        var s = document.Text.Sentences[sentence];
-        for (var t = s.FirstToken; t < s.EndToken; t++)
-        {
-            if (_lexicon.IsCue(CueSet.Drone, document.Tokens[t].Text))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Bombings, attacks on civilians and clashes always have a perpetrator; air strikes and shelling need a named force.</summary>

@@ -320,7 +320,7 @@ internal sealed class TriggerFilter
                 // A truce or ceasefire word is coded only when a new one starts, is reached or announced ("دخل حيز التنفيذ",
                 // "توصل الطرفان إلى هدنة"), not when one is called for, proposed, extended or failed.
                 return IsCeasefire(tokens, trigger)
-                    ? trigger.Value.Any(v => v.Name == TriggerClasses.Agreement) && SentenceHas(tokens, sentence, CueSet.AgreementOnset)
+                    ? trigger.Value.Any(v => v.Name == TriggerClasses.Agreement) && _lexicon.SentenceHas(tokens, sentence, CueSet.AgreementOnset)
                       && !HasCueBefore(tokens, sentence, trigger.FirstToken, CueSet.AgreementNotNew, 6)
                     : nonStateArmed;
             case TriggerClasses.Release or TriggerClasses.Exchange or TriggerClasses.Surrender:
@@ -330,7 +330,7 @@ internal sealed class TriggerFilter
             case TriggerClasses.Withdrawal:
                 // A withdrawal is a transfer of territory only when the text says who took the place over ("تسلمت",
                 // "دخلت"); a retreat in a battle or a proposed withdrawal is not.
-                return nonStateArmed && SentenceHas(tokens, sentence, CueSet.HandoverCue);
+                return nonStateArmed && _lexicon.SentenceHas(tokens, sentence, CueSet.HandoverCue);
             case TriggerClasses.Takeover or TriggerClasses.Liberation:
                 return (armedActor || casualties.Count > 0) && scope.PlaceAfter(trigger.EndToken);
             case TriggerClasses.Disrupt:
@@ -340,19 +340,6 @@ internal sealed class TriggerFilter
             default:
                 return cls.Strong || armedActor || casualties.Count > 0;
         }
-    }
-
-    private bool SentenceHas(IReadOnlyList<Token> tokens, Sentence sentence, CueSet set)
-    {
-        for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
-        {
-            if (_lexicon.IsCue(set, tokens[i].Text))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private bool HasCueBefore(IReadOnlyList<Token> tokens, Sentence sentence, int trigger, CueSet set, int window)
