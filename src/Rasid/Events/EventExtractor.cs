@@ -127,7 +127,7 @@ internal sealed class EventExtractor
             e.Date ??= document.LeadDate;
         }
 
-        _perpetrators.Apply(resolved, document, trace);
+        _perpetrators.Apply(resolved, document, events.Except(placed).ToList(), trace);
         return _eventhood.Apply(resolved, document, trace); // the learned last word (docs/eventhood.md)
     }
 

@@ -82,6 +82,20 @@ public class PerpetratorInferenceTests
         Assert.Contains(result.Events, e => e.Actor1 is { Inferred: true });
     }
 
+    [Fact]
+    public void An_air_force_named_only_in_a_report_with_no_place_of_its_own_still_fills_the_article_s_air_strike()
+    {
+        var result = TestPipeline.Extract(
+            "قتل 23 شخصا على الأقل في غارات جوية على حفل زفاف ببلدة بني قيس في محافظة حجة مساء الأحد.\n"
+            + "وقال مسعفون إن بين القتلى نساء وأطفالا.\n"
+            + "وأفادت منظمة أطباء بلا حدود أنها استقبلت عشرات الجرحى في مستشفى المدينة.\n"
+            + "وقال المتحدث باسم الحوثيين إن طائرات التحالف العربي شنت الغارة.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Saudi-led Coalition (Operation Restoring Hope)", e.Actor1?.Name);
+        Assert.True(e.Actor1?.Inferred);
+    }
+
     [Theory]
     // The force that meets a protest is actor2; the crowd is actor1.
     [InlineData("فرقت قوات الشرطة تظاهرة في مدينة البصرة أمس بالغاز المسيل للدموع.", "Protesters (Iraq)", "Police Forces of Iraq")]
