@@ -304,6 +304,9 @@ public enum CueSet
     /// <summary>The words of set agreement_onset in cue_words.tsv.</summary>
     AgreementOnset,
 
+    /// <summary>The words of set aircraft_not_striking in cue_words.tsv.</summary>
+    AircraftNotStriking,
+
     /// <summary>The words of set armed_owner in cue_words.tsv.</summary>
     ArmedOwner,
 
