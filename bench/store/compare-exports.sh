@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares `rasid ingest` + `rasid export` (every format) between two builds of the CLI on the same inputs.
-# usage: bench/store/compare-exports.sh OLD_CLI_DLL NEW_CLI_DLL INPUT... 
+# usage: bench/store/compare-exports.sh OLD_CLI NEW_CLI INPUT...   (a CLI is a Rasid.Cli.dll or the native Rasid.Cli binary)
 # Build a CLI of another revision with:  git worktree add /tmp/rasid-old REV && dotnet build /tmp/rasid-old/src/Rasid.Cli -c Release -o /tmp/rasid-old-cli
 # The `timestamp` column/property (unix seconds of an event's last change) differs between runs and is blanked first.
 # Extra environment: NEW_ARGS (e.g. "--pg $RASID_PG" to compare a PostgreSQL run with an SQLite one).
@@ -8,13 +8,14 @@ set -euo pipefail
 old="$1"; new="$2"; shift 2
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+cli() { local build="$1"; shift; case "$build" in *.dll) dotnet "$build" "$@" ;; *) "$build" "$@" ;; esac; }  # a CLI .dll or the native binary
 run() { # DLL TAG EXTRA_ARGS...
   local dll="$1" tag="$2"; shift 2
   local store=("$@")
   [ ${#store[@]} -eq 0 ] && store=(--db "$work/$tag.db")
-  dotnet "$dll" ingest "${inputs[@]}" "${store[@]}" >"$work/$tag.ingest" 2>/dev/null
+  cli "$dll" ingest "${inputs[@]}" "${store[@]}" >"$work/$tag.ingest" 2>/dev/null
   for f in acled-csv acled-csv-extended geojson jsonl; do
-    dotnet "$dll" export "${store[@]}" --format "$f" -o "$work/$tag.$f" 2>/dev/null
+    cli "$dll" export "${store[@]}" --format "$f" -o "$work/$tag.$f" 2>/dev/null
     # blank the timestamp: CSV column 31 of acled-csv(-extended), "timestamp": N in JSON
     case "$f" in
       acled-csv*) python3 -c 'import csv,sys

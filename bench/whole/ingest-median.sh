@@ -3,7 +3,8 @@
 # round runs every build once, so that a change of load on a shared machine hits all of them alike; it reports the median
 # of the rounds (wall and CPU seconds, peak RSS, documents/s). `rasid extract` of the same corpus with the first build is
 # timed in the same rounds: ingest cannot be faster than the extraction it includes.
-# usage: bench/whole/ingest-median.sh RUNS CLI_DLL [CLI_DLL...] [-- CORPUS.jsonl...]   (default: ../shared/eval/corpus/*.jsonl)
+# usage: bench/whole/ingest-median.sh RUNS CLI [CLI...] [-- CORPUS.jsonl...]   (default: ../shared/eval/corpus/*.jsonl)
+# A CLI is a Rasid.Cli.dll (run with dotnet) or the native Rasid.Cli binary.
 # Needs GNU time (/usr/bin/time) and python3.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,22 +17,24 @@ corpus=("$@")
 [ ${#corpus[@]} -eq 0 ] && corpus=("$repo"/../shared/eval/corpus/*.jsonl)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+cli() { local build="$1"; shift; case "$build" in *.dll) dotnet "$build" "$@" ;; *) "$build" "$@" ;; esac; }  # a CLI .dll or the native binary
+export -f cli
 cat "${corpus[@]}" > "$work/corpus.jsonl"
 docs=$(grep -c . "$work/corpus.jsonl")
 
 timed() { # LABEL COMMAND... ; appends "LABEL wall cpu rss_mb" to $work/times
   local label="$1"; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  /usr/bin/time -f "%e %U %S %M" -o "$work/t" bash -c '"$@"' timed "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
   read -r w u s m < <(tail -1 "$work/t")
   echo "$label $w $(python3 -c "print(round($u+$s,2))") $((m / 1024))" >> "$work/times"
 }
 
 echo "load before: $(uptime | sed 's/.*load average: //'); corpus: $docs documents"
 for round in $(seq "$runs"); do
-  timed extract dotnet "${dlls[0]}" extract "$work/corpus.jsonl" -o "$work/out.jsonl"
+  timed extract cli "${dlls[0]}" extract "$work/corpus.jsonl" -o "$work/out.jsonl"
   for i in "${!dlls[@]}"; do
     rm -f "$work/i.db" "$work/i.db-wal" "$work/i.db-shm"
-    timed "ingest-$i" dotnet "${dlls[$i]}" ingest "$work/corpus.jsonl" --db "$work/i.db"
+    timed "ingest-$i" cli "${dlls[$i]}" ingest "$work/corpus.jsonl" --db "$work/i.db"
   done
 done
 python3 - "$work/times" "$docs" "${dlls[@]}" <<'EOF'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process figures of `rasid extract` and `rasid ingest`, each stated as a ratio to a plain multi-pattern scan of the
 # same corpus for the gazetteer's Arabic names (`rg -c -F -f names`), measured in the same run (issue 16).
-# usage: bench/whole/whole-run.sh CLI_DLL [RUNS] [CORPUS.jsonl...]      (default: ../shared/eval/corpus/*.jsonl, 3 runs)
+# usage: bench/whole/whole-run.sh CLI [RUNS] [CORPUS.jsonl...]      (default: ../shared/eval/corpus/*.jsonl, 3 runs)
+# CLI is a Rasid.Cli.dll (run with dotnet) or the native Rasid.Cli binary that ./rasid builds (.build/cli/Rasid.Cli).
 # Extra environment: STREAM=N also pipes N articles (the corpus repeated with new ids, repeat-corpus.py) through
 # `rasid extract -` and reports its peak memory next to the corpus run's. Needs ripgrep (apt-get install ripgrep),
 # GNU time (/usr/bin/time) and python3. Each figure is the best of RUNS (wall), with that run's CPU time and peak RSS.
@@ -10,6 +11,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 dll="$(realpath "$1")"; runs="${2:-3}"; shift; [ $# -gt 0 ] && shift
 corpus=("$@")
+case "$dll" in *.dll) rasid=(dotnet "$dll") ;; *) rasid=("$dll") ;; esac
 [ ${#corpus[@]} -eq 0 ] && corpus=("$repo"/../shared/eval/corpus/*.jsonl)
 command -v rg >/dev/null || { echo "ripgrep (rg) is needed: apt-get install ripgrep" >&2; exit 1; }
 work="$(mktemp -d)"
@@ -41,15 +43,15 @@ echo "corpus: $docs documents, $(printf %.2f "$mb") MB; names: $(wc -l < "$work/
 rm -f "$work/one.db"
 results=()
 results+=("$(best rg rg -c -F -f "$work/names" "$work/corpus.jsonl")")
-results+=("$(best extract dotnet "$dll" extract "$work/corpus.jsonl" -o "$work/out.jsonl")")
-if dotnet "$dll" extract --help | grep -q -- --threads; then # (builds before issue 16 have no --threads)
-  results+=("$(best extract-1-thread dotnet "$dll" extract "$work/corpus.jsonl" -o "$work/out1.jsonl" --threads 1)")
+results+=("$(best extract "${rasid[@]}" extract "$work/corpus.jsonl" -o "$work/out.jsonl")")
+if "${rasid[@]}" extract --help | grep -q -- --threads; then # (builds before issue 16 have no --threads)
+  results+=("$(best extract-1-thread "${rasid[@]}" extract "$work/corpus.jsonl" -o "$work/out1.jsonl" --threads 1)")
   cmp -s "$work/out.jsonl" "$work/out1.jsonl" || { echo "extract output differs between threads 1 and default" >&2; exit 1; }
 fi
-results+=("$(best start-up dotnet "$dll" extract "$short" -o "$work/short.jsonl")")
-ingest() { rm -f "$work/i.db" "$work/i.db-wal" "$work/i.db-shm"; dotnet "$dll" ingest "$work/corpus.jsonl" --db "$work/i.db"; }
+results+=("$(best start-up "${rasid[@]}" extract "$short" -o "$work/short.jsonl")")
+ingest() { rm -f "$work/i.db" "$work/i.db-wal" "$work/i.db-shm"; case "$dll" in *.dll) dotnet "$dll" "$@" ;; *) "$dll" "$@" ;; esac; }
 export -f ingest; export dll work
-results+=("$(best ingest bash -c ingest)")
+results+=("$(best ingest bash -c 'ingest ingest "$work/corpus.jsonl" --db "$work/i.db"')")
 rg_wall=$(echo "${results[0]}" | cut -d' ' -f2)
 rg_cpu=$(echo "${results[0]}" | cut -d' ' -f3)
 printf '%-18s %9s %9s %9s %9s %10s %12s %11s\n' measure wall_s cpu_s peak_MB docs/s MB/s "x rg (wall)" "x rg (cpu)"
@@ -62,7 +64,7 @@ rate = n / w if w > 0 else 0
 print(f'{label:<18} {w:9.2f} {c:9.2f} {m:9d} {rate:9.0f} {(mb / w if n > 1 else 0):10.2f} {w / rg:12.2f} {c / rgc:11.2f}')" "$label" "$w" "$c" "$m" "$n" "$mb" "$rg_wall" "$rg_cpu"
 done
 if [ -n "${STREAM:-}" ]; then
-  /usr/bin/time -f "%e %U %S %M" -o "$work/t" bash -c "python3 '$here/repeat-corpus.py' $STREAM '$work/corpus.jsonl' | dotnet '$dll' extract - > /dev/null"
+  /usr/bin/time -f "%e %U %S %M" -o "$work/t" bash -c "python3 '$here/repeat-corpus.py' $STREAM '$work/corpus.jsonl' | ${rasid[*]} extract - > /dev/null"
   read -r w u s m < <(tail -1 "$work/t")
   corpus_rss=$(echo "${results[1]}" | cut -d' ' -f4)
   python3 -c "

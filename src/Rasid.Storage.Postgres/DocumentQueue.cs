@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Npgsql;
 using Rasid.Ingestion;
 
@@ -68,7 +69,7 @@ public sealed class DocumentQueue : IDisposable
         foreach (var doc in documents)
         {
             id.TypedValue = doc.Id;
-            payload.TypedValue = JsonSerializer.Serialize(QueuedDocument.From(doc));
+            payload.TypedValue = JsonSerializer.Serialize(QueuedDocument.From(doc), QueuedDocumentJson.Default.QueuedDocument);
             added += cmd.ExecuteNonQuery();
         }
 
@@ -107,7 +108,7 @@ public sealed class DocumentQueue : IDisposable
         {
             while (reader.Read())
             {
-                var doc = JsonSerializer.Deserialize<QueuedDocument>(reader.GetString(1))!.ToSource();
+                var doc = JsonSerializer.Deserialize(reader.GetString(1), QueuedDocumentJson.Default.QueuedDocument)!.ToSource();
                 claimed.Add(new ClaimedDocument(reader.GetInt64(0), doc, reader.GetInt32(2)));
             }
         }
@@ -172,7 +173,7 @@ public sealed class DocumentQueue : IDisposable
     public void Dispose() => _connection.Dispose();
 
     /// <summary>The queued form of a document (explicit, so the payload does not follow internal renames).</summary>
-    private sealed record QueuedDocument(string Id, string Text, string? Title, string? Published, string? Url, string? Publisher, string? Origin)
+    internal sealed record QueuedDocument(string Id, string Text, string? Title, string? Published, string? Url, string? Publisher, string? Origin)
     {
         public static QueuedDocument From(SourceDocument d) =>
             new(d.Id, d.Text, d.Title, d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Url, d.Publisher, d.Origin);
@@ -189,3 +190,7 @@ public sealed class DocumentQueue : IDisposable
         };
     }
 }
+
+/// <summary>The queue payload's JSON (de)serialiser, generated at build time with the default options (no reflection).</summary>
+[JsonSerializable(typeof(DocumentQueue.QueuedDocument))]
+internal sealed partial class QueuedDocumentJson : JsonSerializerContext;

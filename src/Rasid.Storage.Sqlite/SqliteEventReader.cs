@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Rasid.Dedup;
 using Rasid.Ingestion;
@@ -107,7 +106,7 @@ public sealed class SqliteEventReader
             while (reader.Read())
             {
                 var id = reader.GetInt64(0);
-                var record = JsonSerializer.Deserialize<EventRecord>(reader.GetString(5), RasidJson.Options)
+                var record = RasidJson.ReadEventRecord(reader.GetString(5))
                     ?? throw new InvalidDataException($"event {id}: empty record_json");
                 var actors = reader.GetString(3).Split('|', StringSplitOptions.RemoveEmptyEntries);
                 rows.Add(new EventSummaryRow(
@@ -205,7 +204,7 @@ public sealed class SqliteEventReader
             {
                 while (reader.Read())
                 {
-                    var record = JsonSerializer.Deserialize<EventRecord>(reader.GetString(5), RasidJson.Options)
+                    var record = RasidJson.ReadEventRecord(reader.GetString(5))
                         ?? throw new InvalidDataException($"mention {reader.GetString(0)}: empty record_json");
                     members.Add(new DedupMention(
                         reader.GetString(0), reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3), EventMerger.ParseDate(NullableString(reader, 4)), record));

@@ -92,7 +92,7 @@ internal sealed class EvalCommand : ICommand
 
                 try
                 {
-                    var result = JsonSerializer.Deserialize<DocumentResult>(line, RasidJson.Options);
+                    var result = RasidJson.ReadDocumentResult(line);
                     if (result is not null)
                     {
                         predictions[result.DocId] = result;

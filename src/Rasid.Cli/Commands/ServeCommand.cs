@@ -1,9 +1,17 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Rasid.Cli.Storage;
 using Rasid.Web;
 
 namespace Rasid.Cli.Commands;
 
-/// <summary>`rasid serve`: the HTTP API and dashboard over a database (src/Rasid.Web does the work).</summary>
+/// <summary>
+/// `rasid serve`: the HTTP API and dashboard over a database (src/Rasid.Web does the work). The JIT-compiled CLI hosts it
+/// in process. The native (ahead-of-time compiled) CLI that ./rasid builds cannot: the web host needs run-time code
+/// generation and reflection, so there it runs the web host published beside the binary (web/Rasid.Web.dll) as a child
+/// process on the .NET runtime, with the same arguments, and forwards Ctrl+C and termination to it.
+/// </summary>
 internal sealed class ServeCommand : ICommand
 {
     private const string Usage =
@@ -62,7 +70,54 @@ internal sealed class ServeCommand : ICommand
         }
 
         await console.Error.WriteLineAsync($"rasid serve: {Path.GetFullPath(database)} at {reader.Value("--urls") ?? "http://127.0.0.1:5000"} (Ctrl+C stops)").ConfigureAwait(false);
-        await RasidServer.RunAsync([.. hostArgs]).ConfigureAwait(false);
-        return ExitCodes.Ok;
+        // A constant for the ahead-of-time compiler: false in the native binary, whose build then leaves the web host out.
+        if (RuntimeFeature.IsDynamicCodeSupported)
+        {
+            await RasidServer.RunAsync([.. hostArgs]).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        return await RunWebHostProcessAsync(hostArgs, console).ConfigureAwait(false);
     }
+
+    /// <summary>The native CLI's serve: `dotnet web/Rasid.Web.dll ARGS` beside the binary, until it exits.</summary>
+    private static async Task<int> RunWebHostProcessAsync(List<string> hostArgs, CliConsole console)
+    {
+        var webHost = Path.Combine(AppContext.BaseDirectory, "web", "Rasid.Web.dll");
+        if (!File.Exists(webHost))
+        {
+            await console.Error.WriteLineAsync($"rasid serve: the web host {webHost} is missing (./rasid serve publishes it beside the CLI)").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet") { UseShellExecute = false };
+        start.ArgumentList.Add(webHost);
+        foreach (var arg in hostArgs)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + webHost);
+        // Ctrl+C reaches the whole foreground process group; a signal sent to this process alone is passed on. Either way
+        // this process stays until the web host has shut down.
+        void Forward(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            if (!process.HasExited)
+            {
+                _ = SendSignal(process.Id, context.Signal switch { PosixSignal.SIGINT => 2, PosixSignal.SIGQUIT => 3, _ => 15 });
+            }
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Forward);
+        using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Forward);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Forward);
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        return process.ExitCode;
+    }
+
+    /// <summary>kill(2): sends signal <paramref name="signal"/> to process <paramref name="pid"/> (integers only, so no marshalling code).</summary>
+    [DllImport("libc", EntryPoint = "kill")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SendSignal(int pid, int signal);
 }

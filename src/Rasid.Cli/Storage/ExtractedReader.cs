@@ -44,7 +44,7 @@ internal static class ExtractedReader
         DocumentResult? result;
         try
         {
-            result = JsonSerializer.Deserialize<DocumentResult>(line, RasidJson.Options);
+            result = RasidJson.ReadDocumentResult(line);
         }
         catch (JsonException ex)
         {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Rasid.Dedup;
 using Rasid.Ingestion;
 using Rasid.Records;
@@ -359,7 +358,7 @@ public abstract partial class SqlEventStore : IEventStore, IMergeStore
     }
 
     private static EventRecord Deserialize(string json, string key) =>
-        JsonSerializer.Deserialize<EventRecord>(json, RasidJson.Options) ?? throw new InvalidDataException($"{key}: empty record_json");
+        RasidJson.ReadEventRecord(json) ?? throw new InvalidDataException($"{key}: empty record_json");
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -39,6 +39,30 @@ public static class RasidJson
         return Write(record, RasidJsonWriter.Default.EventRecord.SerializeHandler!, 2048);
     }
 
+    /// <summary>
+    /// Reads one document result line (<c>rasid extract</c>'s output) as <c>JsonSerializer.Deserialize(json, Options)</c>
+    /// does, with the reader generated at build time (<see cref="RasidJsonReader"/>), so that a native-AOT build needs no
+    /// reflection. Throws <see cref="JsonException"/> for text that is not such a line; null for the JSON literal null.
+    /// </summary>
+    public static DocumentResult? ReadDocumentResult(string json) =>
+        JsonSerializer.Deserialize(json, RasidJsonReader.Default.DocumentResult) is { } result ? WithListDefaults(result) : null;
+
+    /// <summary>Reads one event record (a store's <c>record_json</c>) as <see cref="ReadDocumentResult"/> reads a line.</summary>
+    public static EventRecord? ReadEventRecord(string json) =>
+        JsonSerializer.Deserialize(json, RasidJsonReader.Default.EventRecord) is { } record ? WithListDefaults(record) : null;
+
+    // The generated reader sets an init-only property that the JSON lacks to null; the reflection reader leaves it at its
+    // initial value, the empty list (Events, AssocActor1, AssocActor2, Tags). Lines Rasid writes always have them.
+    private static DocumentResult WithListDefaults(DocumentResult result) =>
+        result.Events is null || result.Events.Any(NeedsListDefaults)
+            ? result with { Events = result.Events is null ? [] : [.. result.Events.Select(WithListDefaults)] }
+            : result;
+
+    private static EventRecord WithListDefaults(EventRecord record) =>
+        NeedsListDefaults(record) ? record with { AssocActor1 = record.AssocActor1 ?? [], AssocActor2 = record.AssocActor2 ?? [], Tags = record.Tags ?? [] } : record;
+
+    private static bool NeedsListDefaults(EventRecord record) => record.AssocActor1 is null || record.AssocActor2 is null || record.Tags is null;
+
     private static string Write<T>(T value, Action<Utf8JsonWriter, T> handler, int capacity)
     {
         var buffer = new ArrayBufferWriter<byte>(capacity);
@@ -89,3 +113,11 @@ public static class RasidJson
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(DocumentResult))]
 internal sealed partial class RasidJsonWriter : JsonSerializerContext;
+
+/// <summary>
+/// The deserialiser of <see cref="DocumentResult"/> and <see cref="EventRecord"/>, generated at build time with the
+/// default options (what <see cref="RasidJson.Options"/> reads with: its encoder only matters for writing).
+/// </summary>
+[JsonSerializable(typeof(DocumentResult))]
+[JsonSerializable(typeof(EventRecord))]
+internal sealed partial class RasidJsonReader : JsonSerializerContext;

@@ -6,7 +6,7 @@ namespace Rasid.Tests.Cli;
 /// <summary>
 /// Issue 13, observation 9: the ./rasid wrapper rebuilds only when a source or data file changed, not when `dotnet test`
 /// writes build outputs under src/*/bin and obj. The wrapper runs in a scratch copy of the layout with a fake `dotnet`
-/// that logs each build and run.
+/// that logs each build; the "native binary" it publishes logs each run.
 /// </summary>
 [Trait("Issue", "13")]
 public class RasidWrapperTests
@@ -16,19 +16,22 @@ public class RasidWrapperTests
         if [ "$1" = build ] || [ "$1" = publish ]; then
           echo build >> "$FAKE_LOG"
           while [ $# -gt 0 ]; do
-            if [ "$1" = -o ]; then mkdir -p "$2"; touch "$2/Rasid.Cli.dll"; fi
+            if [ "$1" = -o ]; then
+              mkdir -p "$2"; touch "$2/Rasid.Web.dll"
+              printf '#!/usr/bin/env bash\necho run >> "$FAKE_LOG"\n' > "$2/Rasid.Cli"; chmod +x "$2/Rasid.Cli"
+            fi
             shift
           done
           exit 0
         fi
-        echo run >> "$FAKE_LOG"
+        echo "unexpected: dotnet $*" >> "$FAKE_LOG"
         """;
 
-    private static string RunWrapper(TempFolder temp)
+    private static string RunWrapper(TempFolder temp, string command = "--help")
     {
         var log = temp.File("log");
         File.WriteAllText(log, string.Empty);
-        var start = new ProcessStartInfo("bash", [temp.File("repo/rasid"), "--help"]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("bash", [temp.File("repo/rasid"), command]) { RedirectStandardError = true, RedirectStandardOutput = true };
         start.Environment["PATH"] = temp.File("bin") + ":" + Environment.GetEnvironmentVariable("PATH");
         start.Environment["FAKE_LOG"] = log;
         using var process = Process.Start(start)!;
@@ -81,6 +84,13 @@ public class RasidWrapperTests
 
         Write(temp.File("repo/data/events/triggers.tsv"), "word\nanother\n");
         Assert.Equal("build run", RunWrapper(temp));
+        Assert.Equal("run", RunWrapper(temp));
+
+        // `rasid serve` also publishes the web host the native binary starts, once, and again after a change.
+        Assert.Equal("build run", RunWrapper(temp, "serve"));
+        Assert.Equal("run", RunWrapper(temp, "serve"));
+        Write(temp.File("repo/src/Rasid.Cli/Program.cs"), "// v3");
+        Assert.Equal("build build run", RunWrapper(temp, "serve"));
         Assert.Equal("run", RunWrapper(temp));
     }
 }

@@ -55,4 +55,47 @@ public class RasidJsonTests
         Assert.Equal(JsonSerializer.Serialize(full, RasidJson.Options), RasidJson.ToJson(full));
         Assert.Equal(JsonSerializer.Serialize(bare, RasidJson.Options), RasidJson.ToJson(bare));
     }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void The_generated_reader_reads_a_line_as_the_reflection_serialiser_reads_it(string sample)
+    {
+        // Given a sample's result line, with its text and every record field the pipeline fills
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", sample));
+        var document = new SourceDocument { Id = sample, Text = text, Title = "t", Url = "u", Publisher = "p", Published = TestPipeline.Published };
+        var line = RasidJson.ToJsonLine(TestPipeline.Instance.Extract(document, withText: true));
+
+        // When it is read back by the generated reader (what the native CLI and the stores use) and by reflection
+        var generated = RasidJson.ReadDocumentResult(line)!;
+        var reflected = JsonSerializer.Deserialize<DocumentResult>(line, RasidJson.Options)!;
+
+        // Then both give the same result, which writes the same line again
+        Assert.Equal(RasidJson.ToJsonLine(reflected), RasidJson.ToJsonLine(generated));
+        Assert.Equal(line, RasidJson.ToJsonLine(generated));
+        Assert.NotEmpty(generated.Events);
+        Assert.All(generated.Events, e => Assert.Equal(RasidJson.ToJson(e), RasidJson.ToJson(RasidJson.ReadEventRecord(RasidJson.ToJson(e))!)));
+    }
+
+    [Fact]
+    public void The_generated_reader_keeps_missing_fields_at_their_defaults_and_rejects_what_is_not_json()
+    {
+        const string Bare = """{"event_type":"Riots","sub_event_type":"Mob violence","evidence":{"start":3}}""";
+        var bare = RasidJson.ReadEventRecord(Bare)!;
+        Assert.Equal("Riots", bare.EventType);
+        Assert.Equal(3, bare.Evidence.Start);
+        Assert.Equal(RasidJson.ToJson(JsonSerializer.Deserialize<EventRecord>(Bare, RasidJson.Options)!), RasidJson.ToJson(bare));
+        Assert.Empty(bare.AssocActor1);
+        Assert.Empty(bare.Tags);
+        const string BareDocument = """{"doc_id":"d","events":[{"event_type":"Riots","sub_event_type":"Mob violence","evidence":{},"tags":["x"]}]}""";
+        Assert.Equal(RasidJson.ToJsonLine(JsonSerializer.Deserialize<DocumentResult>(BareDocument, RasidJson.Options)!), RasidJson.ToJsonLine(RasidJson.ReadDocumentResult(BareDocument)!));
+        Assert.Empty(RasidJson.ReadDocumentResult("""{"doc_id":"d"}""")!.Events);
+        Assert.Null(RasidJson.ReadDocumentResult("null"));
+
+        // A required field missing, a truncated line or the wrong shape: a JsonException, as from the reflection serialiser
+        const string NoEvidence = """{"event_type":"Riots","sub_event_type":"Mob violence"}""";
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<EventRecord>(NoEvidence, RasidJson.Options));
+        Assert.ThrowsAny<JsonException>(() => RasidJson.ReadEventRecord(NoEvidence));
+        Assert.ThrowsAny<JsonException>(() => RasidJson.ReadDocumentResult("{\"doc_id\": \"1"));
+        Assert.ThrowsAny<JsonException>(() => RasidJson.ReadEventRecord("[1]"));
+    }
 }
