@@ -6,7 +6,7 @@ namespace Rasid.Events;
 /// <summary>A casualty figure found in the text.</summary>
 /// <param name="Role">killed, injured, captured or released.</param>
 /// <param name="Value">How many people.</param>
-/// <param name="Vague">True for conservative values of vague quantities (عشرات = 10).</param>
+/// <param name="Vague">True for conservative values of vague quantities (عشرات = 10) and for upper bounds ("ما يصل إلى 30").</param>
 /// <param name="Subset">True when the figure is a part of another one ("بينهم 3 أطفال").</param>
 /// <param name="CueToken">Token index of the cue (for attaching the figure to the nearest trigger).</param>
 /// <param name="Sentence">Index of the sentence.</param>
@@ -108,7 +108,7 @@ internal static class CasualtyCounter
             cueHasNumber[c] = true;
             usedNumbers.Add(n);
             var num = numbers[n];
-            result.Add(new CasualtyMention(role, (int)num.Value, num.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, num.FirstToken), cue.FirstToken, sentenceOfToken[cue.FirstToken])
+            result.Add(new CasualtyMention(role, (int)num.Value, num.Kind == NumberKind.Vague || IsUpperBound(tokens, lexicon, num.FirstToken), IsSubset(tokens, lexicon, num.FirstToken), cue.FirstToken, sentenceOfToken[cue.FirstToken])
             {
                 Span = num.Span.Union(cue.Span),
             });
@@ -422,6 +422,13 @@ internal static class CasualtyCounter
 
         return lo;
     }
+
+    /// <summary>
+    /// "قتلوا ما يصل إلى 30 جنديا": a figure after "يصل إلى" (up to) is an upper bound, not a count; like a vague figure
+    /// it counts only when the event's reports state no exact one (another source's "ما بين 20 و30" gives 20).
+    /// </summary>
+    private static bool IsUpperBound(IReadOnlyList<Token> tokens, EventLexicon lexicon, int numberToken) =>
+        numberToken >= 2 && lexicon.IsCue(CueSet.RangeTo, tokens[numberToken - 1].Text) && lexicon.IsCue(CueSet.UpperBound, tokens[numberToken - 2].Text);
 
     private static bool IsSubset(IReadOnlyList<Token> tokens, EventLexicon lexicon, int numberToken)
     {

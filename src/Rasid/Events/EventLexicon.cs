@@ -412,6 +412,9 @@ public enum CueSet
     /// <summary>The words of set support_cue in cue_words.tsv.</summary>
     SupportCue,
 
+    /// <summary>The words of set upper_bound in cue_words.tsv.</summary>
+    UpperBound,
+
     /// <summary>The words of set vehicle in cue_words.tsv.</summary>
     Vehicle,
 

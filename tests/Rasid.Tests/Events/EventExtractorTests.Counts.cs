@@ -37,6 +37,10 @@ public partial class EventExtractorTests
     [InlineData("قتل عشرة من منسوبي القوات إضافة إلى ثلاثة في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 13)]
     // A range counts its lowest figure: "ما بين 20 و30" = 20.
     [InlineData("قال مصدر إن ما بين 20 و30 جنديا قتلوا في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 20)]
+    // "ما يصل إلى 30" (up to) is an upper bound: another report's exact figure wins (the range's lowest, 20).
+    [InlineData("قتل مسلحون ما يصل إلى 30 جنديا في هجوم على معسكر للجيش في مدينة عتق بمحافظة شبوة. وقال مصدر عسكري إن ما بين 20 و30 جنديا قتلوا في الهجوم على المعسكر.", 20)]
+    // Alone, the upper bound is the only figure stated and counts.
+    [InlineData("قال مصدر إن مسلحين قتلوا ما يصل إلى 30 جنديا في هجوم على معسكر للجيش في مدينة عتق بمحافظة شبوة.", 30)]
     // "دون وقوع إصابات" states 0.
     [InlineData("سقطت قذائف أطلقها الحوثيون على مدينة تعز دون وقوع إصابات.", 0)]
     // A later sentence giving part of the toll does not add to it: the largest sentence total counts.
