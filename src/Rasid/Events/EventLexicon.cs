@@ -346,6 +346,9 @@ public enum CueSet
     /// <summary>The words of set count_stop in cue_words.tsv.</summary>
     CountStop,
 
+    /// <summary>The words of set complementizer in cue_words.tsv.</summary>
+    Complementizer,
+
     /// <summary>The words of set crowd_noun in cue_words.tsv.</summary>
     CrowdNoun,
 
@@ -405,6 +408,9 @@ public enum CueSet
 
     /// <summary>The words of set speaker_verb in cue_words.tsv.</summary>
     SpeakerVerb,
+
+    /// <summary>The words of set statement_verb in cue_words.tsv.</summary>
+    StatementVerb,
 
     /// <summary>The words of set subset_marker in cue_words.tsv.</summary>
     SubsetMarker,
