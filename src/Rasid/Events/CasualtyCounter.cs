@@ -17,6 +17,9 @@ public readonly record struct CasualtyMention(string Role, int Value, bool Vague
 
     /// <summary>True when the figure's sentence sums up a period ("منذ بدء الحملة", "منذ أشهر"): a toll of many events.</summary>
     public bool Cumulative { get; init; }
+
+    /// <summary>True when the figure is an earlier act's, the one the event is dated from ("بعد 4 أشهر من مقتل 7").</summary>
+    public bool Earlier { get; init; }
 }
 
 /// <summary>Finds casualty figures: numbers tied to casualty cues, person nouns after a cue, and cues that state a number.</summary>
@@ -160,7 +163,33 @@ internal static class CasualtyCounter
         AddSubjectsBeforeVerb(tokens, lexicon, sentenceOfToken, result);
         AddCompanions(tokens, lexicon, numbers, sentenceOfToken, result);
         var cumulative = CumulativeSentences(tokens, lexicon, sentenceOfToken);
-        return cumulative.Count == 0 ? result : result.Select(m => cumulative.Contains(m.Sentence) ? m with { Cumulative = true } : m).ToList();
+        return result.Select(m => m with { Cumulative = cumulative.Contains(m.Sentence), Earlier = IsEarlierAct(tokens, lexicon, m.CueToken) }).ToList();
+    }
+
+    /// <summary>
+    /// "وذلك بعد 4 أشهر من مقتل 7 من موظفيها", "بعد يومين من مقتل 14 مسلحا": a cue right after "بعد" + a lapse of time +
+    /// "من" reports the earlier act the event is measured from, not the event.
+    /// </summary>
+    private static bool IsEarlierAct(IReadOnlyList<Token> tokens, EventLexicon lexicon, int cueToken)
+    {
+        const int lapseWords = 3;
+        if (cueToken < 3 || !lexicon.IsCue(CueSet.Partitive, tokens[cueToken - 1].Text))
+        {
+            return false;
+        }
+
+        var lapse = false;
+        for (var i = cueToken - 2; i >= 0 && i >= cueToken - 1 - lapseWords; i--)
+        {
+            if (lexicon.IsCue(CueSet.After, tokens[i].Text))
+            {
+                return lapse;
+            }
+
+            lapse |= lexicon.IsCue(CueSet.ElapsedUnit, tokens[i].Text);
+        }
+
+        return false;
     }
 
     /// <summary>

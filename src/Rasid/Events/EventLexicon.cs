@@ -295,6 +295,9 @@ public sealed class EventLexicon
 /// <summary>The closed word classes the event rules use (column set of data/events/cue_words.tsv, in snake case).</summary>
 public enum CueSet
 {
+    /// <summary>The words of set after in cue_words.tsv.</summary>
+    After,
+
     /// <summary>The words of set agent_cue in cue_words.tsv.</summary>
     AgentCue,
 
@@ -366,6 +369,9 @@ public enum CueSet
 
     /// <summary>The words of set duration_unit in cue_words.tsv.</summary>
     DurationUnit,
+
+    /// <summary>The words of set elapsed_unit in cue_words.tsv.</summary>
+    ElapsedUnit,
 
     /// <summary>The words of set handover_cue in cue_words.tsv.</summary>
     HandoverCue,

@@ -102,10 +102,11 @@ internal static partial class EventRecordBuilder
     {
         var values = c.Casualties.Where(x => x.Role == role && !x.Subset).ToList();
 
-        // A toll that sums up a period ("منذ بدء الحملة") counts only when the event's reports give no other.
-        if (values.Any(x => !x.Cumulative))
+        // A toll that sums up a period ("منذ بدء الحملة") or is an earlier act's ("بعد 4 أشهر من مقتل 7") counts only
+        // when the event's reports give no other.
+        if (values.Any(x => !x.Cumulative && !x.Earlier))
         {
-            values = values.Where(x => !x.Cumulative).ToList();
+            values = values.Where(x => !x.Cumulative && !x.Earlier).ToList();
         }
 
         if (values.Count == 0)

@@ -54,6 +54,9 @@ public partial class EventExtractorTests
     [InlineData("تعرض حسين العلي لإطلاق نار في كمين نصبه مسلحو تنظيم القاعدة في مدينة عتق بمحافظة شبوة، ما أدى إلى وفاته.", 1)]
     // A dual pronoun states two: "لقيا حتفهما" = 2.
     [InlineData("قالت مصادر محلية إن حسين العلي وسالم الأحمد لقيا حتفهما في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 2)]
+    // "بعد يومين من مقتل 5" dates the event from an earlier act: its toll is not the event's.
+    [InlineData("قتل جندي في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة، وذلك بعد يومين من مقتل 5 جنود في هجوم مماثل.", 1)]
+    [InlineData("قتل مسلحون 16 شخصا في هجمات على قرى في مدينة عتق بمحافظة شبوة بعد أيام من مقتل 40 شخصا في هجمات مماثلة.", 16)]
     // "مع" before an actor is no companion: "اشتباكات مع مسلحي" adds nothing.
     [InlineData("قتل جندي في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 1)]
     // A total and its breakdown in one sentence count the total: 13 = 2 + 11.
