@@ -43,6 +43,8 @@ public partial class EventExtractorTests
     [InlineData("قال مصدر إن مسلحين قتلوا ما يصل إلى 30 جنديا في هجوم على معسكر للجيش في مدينة عتق بمحافظة شبوة.", 30)]
     // "دون وقوع إصابات" states 0.
     [InlineData("سقطت قذائف أطلقها الحوثيون على مدينة تعز دون وقوع إصابات.", 0)]
+    // "دون وقوع ضحايا" (no victims) states 0 dead.
+    [InlineData("قصفت مدفعية الحوثيين حي الروضة في مدينة تعز دون وقوع ضحايا.", 0)]
     // A later sentence giving part of the toll does not add to it: the largest sentence total counts.
     [InlineData("قتل 32 شخصا في قصف للحوثيين على مدينة تعز. وقتل 12 منهم في حي الجحملية بمدينة تعز.", 32)]
     // People killed with the victim add to it: "مع أحد مرافقيه" = 1 + 1, "مع عدد من مرافقيه" = 1 + 3, "مع حارسيه" = 1 + 2.
@@ -81,6 +83,15 @@ public partial class EventExtractorTests
 
         Assert.Equal(22, e.Injured);
         Assert.Null(e.Fatalities);
+    }
+
+    [Fact]
+    public void A_negated_report_of_injuries_states_zero_injured()
+    {
+        var e = SingleEvent("سقطت قذيفة أطلقها الحوثيون على حي الروضة في مدينة تعز ولم تسفر عن وقوع أي إصابات.");
+
+        Assert.Equal(0, e.Injured);
+        Assert.Equal(0, e.Fatalities);
     }
 
     [Fact]
