@@ -318,7 +318,7 @@ internal static class CasualtyCounter
 
     /// <summary>
     /// Counts people named after a cue without a number: singular person nouns count 1, duals 2, coordinated with و
-    /// ("مسلح وجندي" = 2, "نائب قائد الحزام الأمني وقائد مكافحة الإرهاب" = 2). Plurals state no number: 0. Also returns
+    /// ("مسلح وجندي" = 2, "نائب قائد الحزام الأمني وقائد مكافحة الإرهاب" = 2, "امرأة وطفلها" = 2). Plurals state no number: 0. Also returns
     /// the token after the last noun counted.
     /// </summary>
     private static (int Count, int EndToken) CountPersonNouns(IReadOnlyList<Token> tokens, EventLexicon lexicon, int start, int[] sentenceOfToken)
@@ -347,7 +347,8 @@ internal static class CasualtyCounter
 
             if (t.Text.Length > 2 && t.Text[0] == 'و')
             {
-                var next = lexicon.PersonNounOf(t.Text[1..]);
+                // "قتلت امرأة وطفلها": a kin or companion noun with a possessive pronoun is one more person.
+                var next = lexicon.PersonNounOf(t.Text[1..]) ?? (lexicon.IsCue(CueSet.CompanionOne, t.Text) ? OnePerson : null);
                 if (next is null)
                 {
                     break;
@@ -365,6 +366,8 @@ internal static class CasualtyCounter
 
         return (total, end);
     }
+
+    private static readonly PersonNoun OnePerson = new(1, Civilian: false, Armed: false);
 
     /// <summary>
     /// The second figure is joined to the first by a conjunction within a few words of the same sentence, with no
