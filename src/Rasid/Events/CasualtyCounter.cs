@@ -150,7 +150,10 @@ internal static class CasualtyCounter
                 continue;
             }
 
-            var (count, end) = CountPersonNouns(tokens, lexicon, cue.EndToken, sentenceOfToken);
+            // "نتج عنه «استشهاد» أحد أفرادها": a closing quote after the cue word stands before the people it counts.
+            var start = cue.EndToken < tokens.Count && tokens[cue.EndToken].Text == "»" ? cue.EndToken + 1 : cue.EndToken;
+
+            var (count, end) = CountPersonNouns(tokens, lexicon, start, sentenceOfToken);
             if (count > 0)
             {
                 result.Add(new CasualtyMention(info.Role, count, false, false, cue.FirstToken, sentenceOfToken[cue.FirstToken])

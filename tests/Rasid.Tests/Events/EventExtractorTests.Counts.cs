@@ -53,6 +53,8 @@ public partial class EventExtractorTests
     [InlineData("قتل قائد ميداني مع حارسيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 3)]
     // A kin noun with a possessive joined to a person noun is one more person: "امرأة وطفلها" = 2.
     [InlineData("قتلت امرأة وطفلها في قصف للحوثيين على حي الروضة في مدينة تعز.", 2)]
+    // A quoted cue word still counts the people after it: "«استشهاد» أحد أفرادها" = 1.
+    [InlineData("تعرضت دورية لقذيفة أطلقها الحوثيون على مدينة تعز ما نتج عنه «استشهاد» أحد أفرادها.", 1)]
     // A singular pronoun on the phrase of dying states one victim: "لقي مصرعه" = 1 (+ "مع أحد مرافقيه" = 2), "ما أدى إلى وفاته" = 1.
     [InlineData("قالت مصادر محلية إن حسين العلي لقي مصرعه مع أحد مرافقيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 2)]
     [InlineData("تعرض حسين العلي لإطلاق نار في كمين نصبه مسلحو تنظيم القاعدة في مدينة عتق بمحافظة شبوة، ما أدى إلى وفاته.", 1)]
