@@ -340,9 +340,17 @@ internal static class CasualtyCounter
         var total = head.Count;
         var end = start + 1;
         var sentence = sentenceOfToken[start];
-        for (var i = start + 1; i < tokens.Count && i < start + 8 && sentenceOfToken[i] == sentence; i++)
+        for (var i = start + 1; i < tokens.Count && i < end + 8 && sentenceOfToken[i] == sentence; i++)
         {
             var t = tokens[i];
+
+            // "استشهاد العريف أحمد جعفر، والجندي أول محمد علي": a comma before the next person noun of a list of names.
+            if (t.Text == "،" && i + 1 < tokens.Count && tokens[i + 1].Text.Length > 2 && tokens[i + 1].Text[0] == 'و'
+                && lexicon.PersonNounOf(tokens[i + 1].Text[1..]) is { Count: > 0 })
+            {
+                continue;
+            }
+
             if (t.Kind != TokenKind.Word || lexicon.IsCue(CueSet.CountStop, t.Text))
             {
                 break;

@@ -51,6 +51,8 @@ public partial class EventExtractorTests
     [InlineData("قتل قائد ميداني مع أحد مرافقيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 2)]
     [InlineData("قتل قائد ميداني مع عدد من مرافقيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 4)]
     [InlineData("قتل قائد ميداني مع حارسيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 3)]
+    // A list of ranks with names, joined by "، و", counts each person: 3.
+    [InlineData("قتل العريف أحمد سالم الحربي، والجندي أول محمد صالح، والجندي حسن ناصر في قصف للحوثيين على مدينة تعز.", 3)]
     // A kin noun with a possessive joined to a person noun is one more person: "امرأة وطفلها" = 2.
     [InlineData("قتلت امرأة وطفلها في قصف للحوثيين على حي الروضة في مدينة تعز.", 2)]
     // A quoted cue word still counts the people after it: "«استشهاد» أحد أفرادها" = 1.
