@@ -59,9 +59,9 @@ internal static class EventDates
     /// <summary>
     /// The day the article's lead reports: the first resolved day-precise date of its first two body sentences, when it
     /// falls in the week before publication ("أمس", "الجمعة"). An event the text gives no date of its own is usually
-    /// of the lead's day.
+    /// of the lead's day. A day of the act beats the day of a statement ("أفاد المرصد الخميس أن ... صباح الأربعاء").
     /// </summary>
-    public static DateMention? LeadDate(IReadOnlyList<DateMention> dates, AnalyzedText text, int titleEnd, DateOnly? published)
+    public static DateMention? LeadDate(IReadOnlyList<DateMention> dates, AnalyzedText text, int titleEnd, DateOnly? published, EventLexicon lexicon)
     {
         if (published is null)
         {
@@ -69,15 +69,22 @@ internal static class EventDates
         }
 
         var body = text.Sentences.Where(x => x.Span.Start >= titleEnd).Take(2).ToList();
+        var statement = new HashSet<DateMention>(body.SelectMany(x => StatementDates(dates, text.Tokens, x, lexicon)));
+        DateMention? first = null;
         foreach (var d in dates)
         {
             if (d.Date is { } day && d.Precision == 1 && body.Any(x => x.Span.Contains(d.Span)) && day <= published.Value && day.DayNumber >= published.Value.DayNumber - 7)
             {
-                return d;
+                if (!statement.Contains(d))
+                {
+                    return d;
+                }
+
+                first ??= d;
             }
         }
 
-        return null;
+        return first;
     }
 
     /// <summary>

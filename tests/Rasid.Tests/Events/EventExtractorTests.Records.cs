@@ -91,6 +91,18 @@ public partial class EventExtractorTests
     }
 
     [Fact]
+    public void The_lead_day_is_the_day_of_the_act_not_of_the_statement()
+    {
+        var result = TestPipeline.Extract(
+            "أعلنت الشرطة الأحد أن مسلحين قتلوا جنديا في مدينة عتق بمحافظة شبوة صباح السبت.\n" +
+            "وفي محافظة مأرب، اندلعت اشتباكات عنيفة بين الجيش والحوثيين في مديرية صرواح.",
+            new DateOnly(2024, 3, 10));
+
+        var clash = Assert.Single(result.Events, e => e.Admin1Code == "YE-MA");
+        Assert.Equal("2024-03-09", clash.Date);
+    }
+
+    [Fact]
     public void An_event_without_a_date_expression_has_no_date_without_a_publication_date()
     {
         var result = TestPipeline.Instance.Extract(new Rasid.Ingestion.SourceDocument { Id = "t", Text = "اعتقلت الشرطة العراقية خمسة إرهابيين في مدينة الموصل." });
