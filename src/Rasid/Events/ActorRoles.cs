@@ -52,7 +52,7 @@ internal sealed class ActorRoles
                 EventType = e.EventType, SubEventType = e.SubEventType, TriggerClass = e.TriggerClass,
                 TriggerSpan = e.TriggerSpan, TriggerToken = e.TriggerToken, Sentence = e.Sentence, SentenceSpan = e.SentenceSpan,
             };
-            Assign(wide, e.TriggerToken, e.TriggerToken + 1, sentence, document.ActorsBySentence[e.Sentence], tokens);
+            Assign(wide, e.TriggerToken, e.TriggerToken + 1, sentence, document.ActorsBySentence[e.Sentence], tokens, document.CasualtiesBySentence[e.Sentence]);
             foreach (var side in new[] { wide.Actor1, wide.Actor2 })
             {
                 if (side is null || side.Entry.Id == e.Actor1?.Entry.Id || side.Entry.Id == e.Actor2?.Entry.Id)
@@ -82,7 +82,8 @@ internal sealed class ActorRoles
     }
 
     /// <summary>Chooses actor1/actor2 (and associates) among the sentence's actor mentions from local clause cues.</summary>
-    public void Assign(EventCandidate candidate, int triggerFirst, int triggerEnd, Sentence sentence, List<ActorMention> actors, IReadOnlyList<Token> tokens)
+    public void Assign(EventCandidate candidate, int triggerFirst, int triggerEnd, Sentence sentence, List<ActorMention> actors, IReadOnlyList<Token> tokens,
+        IReadOnlyList<CasualtyMention> casualties)
     {
         if (actors.Count == 0)
         {
@@ -148,8 +149,10 @@ internal sealed class ActorRoles
             {
                 role = -1;
             }
-            else if (before == "من" && (m.FirstToken >= 2 && (tokens[m.FirstToken - 2].Kind == TokenKind.Number || IsCasualtyWord(tokens[m.FirstToken - 2].Text))))
+            else if (before == "من" && (m.FirstToken >= 2 && (tokens[m.FirstToken - 2].Kind == TokenKind.Number || IsCasualtyWord(tokens[m.FirstToken - 2].Text)
+                                                            || EndsCasualtyFigure(tokens[m.FirstToken - 2], casualties))))
             {
+                // "قتل 3 من عناصر الشرطة", "قتل ثمانية من قوات الأمن": the force the victims are counted from is the patient.
                 role = -1;
             }
             else if (m.FirstToken >= triggerEnd && m.FirstToken - triggerEnd <= 1)
@@ -263,6 +266,20 @@ internal sealed class ActorRoles
         }
 
         list.Add(new AssignedActor(m.Actor, m.Span));
+    }
+
+    /// <summary>The word ends a casualty figure of the sentence ("قتل ثمانية", "مقتل عشرة"), numbers in words included.</summary>
+    private static bool EndsCasualtyFigure(Token word, IReadOnlyList<CasualtyMention> casualties)
+    {
+        foreach (var c in casualties)
+        {
+            if (c.Span.End == word.Span.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsCasualtyWord(string word) =>

@@ -141,7 +141,8 @@ internal sealed class EventClassifier
                 break;
         }
 
-        if (c.EventType == EventTypes.RemoteViolence && (civilianVictims || c.Actor2 is null && TargetsCivilianPlace(tokens, sentence, c.TriggerToken)) && !armedVictims)
+        if (c.EventType == EventTypes.RemoteViolence && !armedVictims
+            && (civilianVictims || c.Actor2 is null && !ForceIsBombTarget(c) && TargetsCivilianPlace(tokens, sentence, c.TriggerToken)))
         {
             c.CivilianTargets = true;
         }
@@ -220,17 +221,55 @@ internal sealed class EventClassifier
     }
 
     /// <summary>
-    /// Homes, markets, schools, residential areas or "indiscriminate" fire within a few words after the trigger
-    /// ("قصف عشوائي على الأحياء السكنية", "غارة استهدفت منزلا"): the target is civilians, unless the building was booby-trapped.
+    /// Homes, markets, schools, places of worship, residential areas or "indiscriminate" fire within a few words after the
+    /// trigger ("قصف عشوائي على الأحياء السكنية", "غارة استهدفت منزلا", "تفجير انتحاري في مسجد"): the target is civilians,
+    /// unless the building was booby-trapped or belongs to a force ("مسجد قوات الطوارئ", "مسجدا في مقر قوات الطوارئ").
     /// </summary>
     private bool TargetsCivilianPlace(IReadOnlyList<Token> tokens, Sentence sentence, int trigger)
     {
         const int reach = 8;
         for (var i = trigger + 1; i < sentence.EndToken && i <= trigger + reach; i++)
         {
-            if (_lexicon.IsCue(CueSet.CivilianPlace, tokens[i].Text))
+            if (!_lexicon.IsCue(CueSet.CivilianPlace, tokens[i].Text))
             {
-                return i + 1 >= tokens.Count || !_lexicon.IsCue(CueSet.BoobyTrap, tokens[i + 1].Text);
+                continue;
+            }
+
+            if (i + 1 < tokens.Count && _lexicon.IsCue(CueSet.BoobyTrap, tokens[i + 1].Text))
+            {
+                return false;
+            }
+
+            return !OwnedByForce(tokens, sentence, i);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A bombing whose only named actor is a state force ("مصرع 6 من قوات الأمن في انفجار بمحيط مسجد"): the force is its
+    /// target (the roles are swapped later), whatever building it hit.
+    /// </summary>
+    private static bool ForceIsBombTarget(EventCandidate c) =>
+        c.SubEventType is "Suicide bomb" or "Remote explosive/landmine/IED" && c.Actor1?.Entry.Inter is 1 or 2;
+
+    /// <summary>
+    /// The place at <paramref name="place"/> belongs to a force named right after it, directly or through words of set
+    /// armed_owner_link ("مسجد قوات الطوارئ", "مسجدا في مقر قوات الطوارئ", "الجامع التابع لمبنى قوات الطوارئ").
+    /// </summary>
+    private bool OwnedByForce(IReadOnlyList<Token> tokens, Sentence sentence, int place)
+    {
+        const int maxLinks = 2;
+        for (var j = place + 1; j < sentence.EndToken && j <= place + 1 + maxLinks; j++)
+        {
+            if (_lexicon.IsCue(CueSet.ArmedOwner, tokens[j].Text))
+            {
+                return true;
+            }
+
+            if (!_lexicon.IsCue(CueSet.ArmedOwnerLink, tokens[j].Text))
+            {
+                return false;
             }
         }
 

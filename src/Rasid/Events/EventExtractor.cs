@@ -127,7 +127,7 @@ internal sealed class EventExtractor
             e.Date ??= document.LeadDate;
         }
 
-        _perpetrators.Apply(resolved, document, trace);
+        _perpetrators.Apply(resolved, document, events.Except(placed).ToList(), trace);
         return _eventhood.Apply(resolved, document, trace); // the learned last word (docs/eventhood.md)
     }
 
@@ -208,7 +208,7 @@ internal sealed class EventExtractor
         var clause = scope.ClauseOf(trigger.FirstToken);
         var clauseActors = clause.TokenCount == 0 ? sentenceActors
             : sentenceActors.Where(a => a.FirstToken >= clause.FirstToken && a.FirstToken < clause.EndToken).ToList();
-        _roles.Assign(candidate, trigger.FirstToken, trigger.EndToken, clause.TokenCount == 0 ? sentence : clause, clauseActors.Count > 0 ? clauseActors : sentenceActors, tokens);
+        _roles.Assign(candidate, trigger.FirstToken, trigger.EndToken, clause.TokenCount == 0 ? sentence : clause, clauseActors.Count > 0 ? clauseActors : sentenceActors, tokens, scope.Casualties);
         _classifier.Classify(candidate, scope.Classes, sentence, tokens, scope.Casualties);
         locator.Locate(candidate, scope, trigger, clause);
         candidate.Date = EventDates.Of(context.Dates, context.Text, s, trigger.Span, sentence, _lexicon);

@@ -307,6 +307,15 @@ public enum CueSet
     /// <summary>The words of set agreement_onset in cue_words.tsv.</summary>
     AgreementOnset,
 
+    /// <summary>The words of set aircraft_not_striking in cue_words.tsv.</summary>
+    AircraftNotStriking,
+
+    /// <summary>The words of set armed_owner in cue_words.tsv.</summary>
+    ArmedOwner,
+
+    /// <summary>The words of set armed_owner_link in cue_words.tsv.</summary>
+    ArmedOwnerLink,
+
     /// <summary>The words of set between in cue_words.tsv.</summary>
     Between,
 

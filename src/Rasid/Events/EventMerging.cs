@@ -135,8 +135,14 @@ internal static class EventMerging
 
             var place = body.Place;
             var inSentence = body.PlaceInSentence;
+            var headlinePlace = h.PlaceInSentence && h.Place is { } hp && hp.Admin1Code == place?.Admin1Code ? hp : null;
             Merge(body, h);
-            if (place is not null)
+            if (!inSentence && headlinePlace is not null)
+            {
+                // The body's report names no place of its own ("لقي مواطن حتفه"): the headline's, in the same province, is stated.
+                (body.Place, body.PlaceInSentence) = (headlinePlace, true);
+            }
+            else if (place is not null)
             {
                 (body.Place, body.PlaceInSentence) = (place, inSentence);
             }

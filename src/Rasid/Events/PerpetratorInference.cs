@@ -26,8 +26,11 @@ internal sealed class PerpetratorInference
         _generic = generic;
     }
 
-    /// <summary>Completes the perpetrators of a document's settled events.</summary>
-    public void Apply(List<EventCandidate> events, EventDocument document, Action<string>? trace = null)
+    /// <summary>
+    /// Completes the perpetrators of a document's settled events. <paramref name="unplaced"/> are the article's other
+    /// reports, dropped for want of a place ("واتهم الحوثيون التحالف العربي بشن تلك الغارة"): they still tell who flies.
+    /// </summary>
+    public void Apply(List<EventCandidate> events, EventDocument document, IReadOnlyList<EventCandidate> unplaced, Action<string>? trace = null)
     {
         var claimant = Claimant(document);
         foreach (var e in events)
@@ -35,7 +38,8 @@ internal sealed class PerpetratorInference
             AirStrikeSides(e, document, trace);
         }
 
-        var airForce = AirForce(events);
+        // The settled events decide; the unplaced reports only when none of them names an air force.
+        var airForce = NamesAirForce(events) ? AirForce(events) : AirForce(unplaced);
         foreach (var e in events)
         {
             DemonstratorSides(e, trace);
@@ -159,12 +163,12 @@ internal sealed class PerpetratorInference
     }
 
     /// <summary>The one state or foreign force named as the perpetrator of the document's air strikes, if exactly one is.</summary>
-    private static AssignedActor? AirForce(List<EventCandidate> events)
+    private static AssignedActor? AirForce(IEnumerable<EventCandidate> events)
     {
         AssignedActor? found = null;
         foreach (var e in events)
         {
-            if (e.SubEventType != "Air/drone strike" || e.Actor1 is not { Mention: not null } a || a.Entry.Inter is not (1 or 8))
+            if (NamedAirForce(e) is not { } a)
             {
                 continue;
             }
@@ -179,6 +183,13 @@ internal sealed class PerpetratorInference
 
         return found;
     }
+
+    /// <summary>True when one of <paramref name="events"/> names a state or foreign force as the perpetrator of an air strike.</summary>
+    private static bool NamesAirForce(List<EventCandidate> events) => events.Exists(e => NamedAirForce(e) is not null);
+
+    /// <summary>The state or foreign force named as the perpetrator of an air strike, or null.</summary>
+    private static AssignedActor? NamedAirForce(EventCandidate e) =>
+        e.SubEventType == "Air/drone strike" && e.Actor1 is { Mention: not null } a && a.Entry.Inter is 1 or 8 ? e.Actor1 : null;
 
     /// <summary>Bombings, attacks on civilians and clashes always have a perpetrator; air strikes and shelling need a named force.</summary>
     private static bool NeedsPerpetrator(EventCandidate e) =>

@@ -34,6 +34,7 @@ internal sealed class TriggerFilter
         var coordinated = previousWasIrrealis && first.Length > 3 && first[0] == 'و' && IsMasdar(first);
         previousWasIrrealis = coordinated || IsModal(tokens, document.Modality, trigger.FirstToken, sentence) || IsPurpose(cls, trigger, first, tokens);
         if (previousWasIrrealis || IsRelativeClause(cls, tokens, trigger.EndToken) || IsSupportRole(cls, tokens, trigger.FirstToken)
+            || IsAircraftNotStriking(cls, tokens, trigger)
             || IsHistorical(tokens, trigger.FirstToken, sentence, document.Context)
             || document.Background.Any(b => b.FirstToken >= sentence.FirstToken && b.FirstToken < sentence.EndToken && Math.Abs(b.FirstToken - trigger.FirstToken) <= 10))
         {
@@ -146,6 +147,28 @@ internal sealed class TriggerFilter
         }
 
         return !_lexicon.Cues(CueSet.NotFuturePrefix).Any(prefix => w.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// An aircraft named beside a word of set aircraft_not_striking crashes, lands or carries, or names a channel: "تحطمت
+    /// طائرة نقل", "بسقوط مروحية عسكرية", "نقلت طائرة مروحية جثماني", "قناة المسيرة". It is no air strike (a strike the same
+    /// sentence reports has a word of its own: "غارة").
+    /// </summary>
+    private bool IsAircraftNotStriking(TriggerClass cls, IReadOnlyList<Token> tokens, PhraseMatch<IReadOnlyList<TriggerClass>> trigger)
+    {
+        if (cls.Name != TriggerClasses.AirAgent)
+        {
+            return false;
+        }
+
+        var before = trigger.FirstToken - 1;
+        while (before >= 0 && tokens[before].Kind == TokenKind.Punctuation && tokens[before].Text is "\"" or "«" or "“")
+        {
+            before--;
+        }
+
+        return before >= 0 && _lexicon.IsCue(CueSet.AircraftNotStriking, tokens[before].Text)
+               || trigger.EndToken < tokens.Count && _lexicon.IsCue(CueSet.AircraftNotStriking, tokens[trigger.EndToken].Text);
     }
 
     /// <summary>"بمساندة الطيران" (with air support): aircraft supporting a ground operation are part of it, not a strike of their own.</summary>

@@ -31,6 +31,20 @@ public partial class EventExtractorTests
         Assert.Equal(["YE-HU", "YE-SD"], result.Events.Select(e => e.Admin1Code!).Order(StringComparer.Ordinal));
         Assert.All(result.Events, e => Assert.Equal(EventTypes.RemoteViolence, e.EventType));
     }
+
+    [Fact]
+    public void A_body_report_with_no_place_of_its_own_takes_the_headline_s_place_of_the_same_province()
+    {
+        // "جنوبي البلاد" is no gazetteer place: the body's report is placed only through the headline, which states it.
+        var result = TestPipeline.Extract(
+            "أعلنت وزارة الصحة اللبنانية مقتل 3 مسعفين وإصابة 2 آخرين بجروح أحدهما حالته حرجة؛ جراء غارة إسرائيلية جنوبي البلاد.",
+            title: "مقتل 3 مسعفين بغارة إسرائيلية على جنوب لبنان");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Air/drone strike", e.SubEventType);
+        Assert.Equal("LB", e.Iso2);
+        Assert.Equal(3, e.Fatalities);
+    }
 }
 
 public partial class EventExtractorTests

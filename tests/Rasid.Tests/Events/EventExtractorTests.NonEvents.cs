@@ -147,4 +147,16 @@ public partial class EventExtractorTests
         Assert.False(result.Relevant);
         Assert.Empty(result.Events);
     }
+
+    [Theory]
+    // A television channel named after a drone reports; it does not strike.
+    [InlineData("وقالت قناة المسيرة التابعة للحوثيين إن الجماعة قتلت عشرة جنود سعوديين في منطقة نجران أمس.")]
+    // An aircraft that crashes is no air strike.
+    [InlineData("قتل 17 جنديا أمس في تحطم مروحية عسكرية أفغانية في ولاية زابل بسبب عطل تقني.")]
+    // "مسيرات العودة" are marches, not drones.
+    [InlineData("قتل مواطن وأصيب العشرات بالرصاص الحي في الجمعة السابعة لمسيرات العودة شرق مدينة خان يونس.")]
+    public void An_aircraft_that_crashes_or_names_a_channel_is_no_air_strike(string text)
+    {
+        Assert.DoesNotContain(TestPipeline.Extract(text).Events, e => e.SubEventType == "Air/drone strike");
+    }
 }

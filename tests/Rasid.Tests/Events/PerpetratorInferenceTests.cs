@@ -39,6 +39,12 @@ public class PerpetratorInferenceTests
     [InlineData("شن الطيران الحربي غارة استهدفت منزلا في مدينة إدلب أمس.", "Civilians (Syria)")]
     // A booby-trapped house is no civilian target.
     [InlineData("فجرت قوة إسرائيلية منزلا مفخخا في مخيم جنين أمس.", null)]
+    // A place of worship or a wedding; but a mosque of a force is the force's.
+    [InlineData("قتل عشرة أشخاص في تفجير انتحاري استهدف مسجدا في مدينة هرات أمس.", "Civilians (Afghanistan)")]
+    [InlineData("قتل 23 شخصا في غارات جوية على حفل زفاف في مديرية المخا بمحافظة تعز أمس.", "Civilians (Yemen)")]
+    [InlineData("استنكر السفير التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ الخاصة بمنطقة عسير أمس.", "Police Forces of Saudi Arabia (2015-)")]
+    // Security forces named as the only side of a bombing are its target, whatever building it hit.
+    [InlineData("خلف انفجار بمحيط مسجد السلام بشارع الهرم في الجيزة مصرع 6 من قوات الأمن المصرية أمس.", "Police Forces of Egypt (2014-)")]
     public void Shelling_or_bombing_of_homes_markets_or_residential_areas_targets_civilians(string text, string? actor2)
     {
         var e = Assert.Single(TestPipeline.Extract(text).Events);
@@ -74,6 +80,20 @@ public class PerpetratorInferenceTests
         Assert.Equal(2, result.Events.Count);
         Assert.All(result.Events, e => Assert.Equal("Saudi-led Coalition (Operation Restoring Hope)", e.Actor1?.Name));
         Assert.Contains(result.Events, e => e.Actor1 is { Inferred: true });
+    }
+
+    [Fact]
+    public void An_air_force_named_only_in_a_report_with_no_place_of_its_own_still_fills_the_article_s_air_strike()
+    {
+        var result = TestPipeline.Extract(
+            "قتل 23 شخصا على الأقل في غارات جوية على حفل زفاف ببلدة بني قيس في محافظة حجة مساء الأحد.\n"
+            + "وقال مسعفون إن بين القتلى نساء وأطفالا.\n"
+            + "وأفادت منظمة أطباء بلا حدود أنها استقبلت عشرات الجرحى في مستشفى المدينة.\n"
+            + "وقال المتحدث باسم الحوثيين إن طائرات التحالف العربي شنت الغارة.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Saudi-led Coalition (Operation Restoring Hope)", e.Actor1?.Name);
+        Assert.True(e.Actor1?.Inferred);
     }
 
     [Theory]
