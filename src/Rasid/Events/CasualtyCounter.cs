@@ -20,6 +20,9 @@ public readonly record struct CasualtyMention(string Role, int Value, bool Vague
 
     /// <summary>True when the figure is an earlier act's, the one the event is dated from ("بعد 4 أشهر من مقتل 7").</summary>
     public bool Earlier { get; init; }
+
+    /// <summary>True when a colon after the figure opens its breakdown ("13 قتيلا في صفوف العسكريين: اثنان ... و11 ...").</summary>
+    public bool Breakdown { get; init; }
 }
 
 /// <summary>Finds casualty figures: numbers tied to casualty cues, person nouns after a cue, and cues that state a number.</summary>
@@ -166,7 +169,47 @@ internal static class CasualtyCounter
         AddSubjectsBeforeVerb(tokens, lexicon, sentenceOfToken, result);
         AddCompanions(tokens, lexicon, numbers, sentenceOfToken, result);
         var cumulative = CumulativeSentences(tokens, lexicon, sentenceOfToken);
-        return result.Select(m => m with { Cumulative = cumulative.Contains(m.Sentence), Earlier = IsEarlierAct(tokens, lexicon, m.CueToken) }).ToList();
+        return result.Select(m => m with
+        {
+            Cumulative = cumulative.Contains(m.Sentence),
+            Earlier = IsEarlierAct(tokens, lexicon, m.CueToken),
+            Breakdown = OpensBreakdown(text, m, result),
+        }).ToList();
+    }
+
+    /// <summary>
+    /// "بعد هجومين أوقعا 13 قتيلا في صفوف العسكريين: اثنان قتلا في كمين ... و11 قتلوا ...": a colon a few words after the
+    /// figure, followed by other figures of its role in the sentence, opens the figure's breakdown.
+    /// </summary>
+    private static bool OpensBreakdown(AnalyzedText text, CasualtyMention m, List<CasualtyMention> all)
+    {
+        const int reach = 6;
+        if (m.Span.IsEmpty)
+        {
+            return false;
+        }
+
+        var tokens = text.Tokens;
+        var last = Math.Max(0, m.CueToken - reach - 8);
+        while (last < tokens.Count && tokens[last].Span.Start < m.Span.End)
+        {
+            last++;
+        }
+        for (var i = last; i < tokens.Count && i < last + reach; i++)
+        {
+            if (tokens[i].Text == ":")
+            {
+                var colon = tokens[i].Span.Start;
+                return all.Any(o => o.Role == m.Role && o.Sentence == m.Sentence && !o.Span.IsEmpty && o.Span.Start > colon);
+            }
+
+            if (tokens[i].Kind == TokenKind.Punctuation)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -156,6 +156,16 @@ internal static partial class EventRecordBuilder
     /// </summary>
     private static (int Total, List<CasualtyMention> Figures) SentenceTotal(List<CasualtyMention> figures)
     {
+        // A total whose breakdown the event only partly holds (one place of several: "13 قتيلا: اثنان قتلا في نامبالا
+        // ... و11 في غورما") counts its parts; a full breakdown counts the total.
+        var parts = figures.Where(f => !f.Breakdown).ToList();
+        if (parts.Count > 0 && parts.Count < figures.Count && figures.Count(f => f.Breakdown) == 1)
+        {
+            var total = figures.First(f => f.Breakdown);
+            var sum = parts.Select(v => v.Value).Distinct().Sum();
+            return sum == total.Value ? (sum, [total]) : (sum, parts);
+        }
+
         var values = figures.Select(v => v.Value).Distinct().ToList();
         var largest = values.Max();
         if (values.Count >= 3 && values.Sum() - largest == largest)

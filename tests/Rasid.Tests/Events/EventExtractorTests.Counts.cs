@@ -1,3 +1,5 @@
+using Rasid.Tests.Pipeline;
+
 namespace Rasid.Tests.Events;
 
 public partial class EventExtractorTests
@@ -89,6 +91,15 @@ public partial class EventExtractorTests
 
         Assert.Equal(22, e.Injured);
         Assert.Null(e.Fatalities);
+    }
+
+    [Fact]
+    public void A_total_split_between_places_counts_each_place_its_part()
+    {
+        var result = TestPipeline.Extract("قتل 13 جنديا في هجومين للقاعدة: اثنان قتلا في كمين قرب مدينة عتق بمحافظة شبوة، و11 قتلوا في هجوم على معسكر في مدينة مأرب.");
+
+        Assert.Equal(2, Assert.Single(result.Events, e => e.Admin1Code == "YE-SH").Fatalities);
+        Assert.Equal(11, Assert.Single(result.Events, e => e.Admin1Code == "YE-MA").Fatalities);
     }
 
     [Fact]
