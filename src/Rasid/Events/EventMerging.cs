@@ -197,6 +197,13 @@ internal static class EventMerging
         return SameActors(a, b) && (sameSentence || a.PlaceInSentence && b.PlaceInSentence);
     }
 
+    /// <summary>
+    /// Force used on a protest ("قتل مواطن في مسيرات العودة"), or, with <paramref name="orAttack"/>, an attack on civilians
+    /// (the same killing told without the protest): ACLED codes the killing of protesters as the protest's repression.
+    /// </summary>
+    private static bool IsForceOnProtesters(EventCandidate c, bool orAttack = false) =>
+        c.SubEventType == "Excessive force against protesters" || orAttack && c.EventType == EventTypes.ViolenceAgainstCivilians && c.SubEventType == "Attack";
+
     /// <summary>Attack and killing words name no specific kind of violence; a specific trigger of the same event decides the type.</summary>
     internal static bool IsGeneric(EventCandidate c) => !c.HasSpecificTrigger;
 
@@ -262,9 +269,13 @@ internal static class EventMerging
 
     internal static void Merge(EventCandidate into, EventCandidate from)
     {
-        if (IsGeneric(from) && !IsGeneric(into) || TypeIsGuessed(from) && !TypeIsGuessed(into))
+        if (IsGeneric(from) && !IsGeneric(into) || TypeIsGuessed(from) && !TypeIsGuessed(into) || IsForceOnProtesters(into) && IsForceOnProtesters(from, orAttack: true))
         {
-            // keep the specific type
+            // keep the specific type; a killing told elsewhere as an attack on civilians stays force used on a protest
+        }
+        else if (IsForceOnProtesters(from) && IsForceOnProtesters(into, orAttack: true))
+        {
+            (into.EventType, into.SubEventType) = (from.EventType, from.SubEventType);
         }
         else if (IsGeneric(into) && !IsGeneric(from) || TypeIsGuessed(into) && !TypeIsGuessed(from) || from.Rank < into.Rank)
         {

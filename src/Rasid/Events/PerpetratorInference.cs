@@ -42,7 +42,7 @@ internal sealed class PerpetratorInference
         var airForce = NamesAirForce(events) ? AirForce(events) : AirForce(unplaced);
         foreach (var e in events)
         {
-            DemonstratorSides(e, trace);
+            DemonstratorSides(e, document, trace);
             FillAirForce(e, airForce, trace);
             FillCivilianTarget(e, trace);
 
@@ -112,7 +112,7 @@ internal sealed class PerpetratorInference
     /// actor2 ("قمعت الشرطة تظاهرة", "مقتل 3 فلسطينيين بالرصاص في مظاهرات غزة"): an armed actor taken as actor1 moves to
     /// actor2, and an unnamed crowd is "Protesters ({country})" or "Rioters ({country})".
     /// </summary>
-    private void DemonstratorSides(EventCandidate e, Action<string>? trace)
+    private void DemonstratorSides(EventCandidate e, EventDocument document, Action<string>? trace)
     {
         var crowd = e.EventType switch
         {
@@ -120,8 +120,14 @@ internal sealed class PerpetratorInference
             EventTypes.Riots => _generic.Rioters,
             _ => null,
         };
-        if (crowd is null || e.Place?.Country is null || e.Actor1?.Entry.Inter is 5 or 6)
+        if (crowd is null || e.Place?.Country is null)
         {
+            return;
+        }
+
+        if (e.Actor1?.Entry.Inter is 5 or 6)
+        {
+            FillForceMeetingCrowd(e, document, trace);
             return;
         }
 
@@ -139,6 +145,24 @@ internal sealed class PerpetratorInference
         // No actor1, or civilians (the young men, the people) taken as the crowd.
         e.Actor1 = new AssignedActor(crowd, e.Actor1?.Mention);
         trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: the crowd is actor1 ({crowd.Id})");
+        FillForceMeetingCrowd(e, document, trace);
+    }
+
+    /// <summary>
+    /// Civilians taken as actor2 of a protest ("لقي ثمانية متظاهرين فلسطينيين مصرعهم برصاص القوات الإسرائيلية") are the
+    /// crowd too, and a protest met with force has the force as actor2: the state or foreign force the event's sentences name.
+    /// </summary>
+    private static void FillForceMeetingCrowd(EventCandidate e, EventDocument document, Action<string>? trace)
+    {
+        if (!(e.Actor2?.Entry.Inter == 7 || e.Actor2 is null && e.SubEventType is "Excessive force against protesters" or "Protest with intervention"))
+        {
+            return;
+        }
+
+        var forces = e.Sentences.OrderBy(x => x != e.Sentence).SelectMany(x => document.ActorsBySentence[x])
+            .Where(m => m.Actor.Inter is 1 or 8).Take(1).ToList();
+        e.Actor2 = forces.Count == 0 ? null : new AssignedActor(forces[0].Actor, forces[0].Span);
+        trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: the side that met the crowd is {e.Actor2?.Entry.Id ?? "not named"}");
     }
 
     /// <summary>An air strike with no perpetrator named takes <paramref name="airForce"/>, the article's one air force.</summary>
@@ -155,7 +179,7 @@ internal sealed class PerpetratorInference
     private void FillCivilianTarget(EventCandidate e, Action<string>? trace)
     {
         if (e.Actor2 is null && _generic.Civilians is not null && e.Place?.Country is not null && e.Actor1?.Entry.Inter != 7
-            && (e.EventType == EventTypes.ViolenceAgainstCivilians || e.CivilianTargets))
+            && (e.EventType == EventTypes.ViolenceAgainstCivilians || e.CivilianTargets && e.EventType is not (EventTypes.Protests or EventTypes.Riots)))
         {
             e.Actor2 = new AssignedActor(_generic.Civilians, null);
             trace?.Invoke($"actors: s{e.Sentence} {e.SubEventType}: the target is not named, civilians (violence against civilians)");

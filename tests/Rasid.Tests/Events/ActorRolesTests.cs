@@ -16,4 +16,13 @@ public class ActorRolesTests
         Assert.Equal("Police Forces of Egypt (2014-)", e.Actor2?.Name);
         Assert.Equal("Unidentified Armed Group (Egypt)", e.Actor1?.Name);
     }
+
+    [Fact]
+    public void The_force_whose_bullets_killed_is_the_perpetrator()
+    {
+        var e = Assert.Single(TestPipeline.Extract("استشهد شاب فلسطيني برصاص جيش الاحتلال في مدينة جنين أمس.").Events);
+
+        Assert.Equal("Military Forces of Israel", e.Actor1?.Name);
+        Assert.Equal("Civilians (Palestine)", e.Actor2?.Name);
+    }
 }

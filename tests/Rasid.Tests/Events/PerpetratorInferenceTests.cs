@@ -96,6 +96,19 @@ public class PerpetratorInferenceTests
         Assert.True(e.Actor1?.Inferred);
     }
 
+    [Fact]
+    public void A_killing_at_a_march_told_as_an_attack_in_the_headline_stays_force_used_on_protesters()
+    {
+        var result = TestPipeline.Extract(
+            "وذكرت وكالة الأنباء أن مواطنا لقي حتفه برصاص جيش الاحتلال وأصيب العشرات في الجمعة السابعة لمسيرات العودة شرق خان يونس اليوم.",
+            title: "مقتل فلسطيني برصاص قوات الاحتلال شرق خان يونس");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal("Excessive force against protesters", e.SubEventType);
+        Assert.Equal("Protesters (Palestine)", e.Actor1?.Name);
+        Assert.Equal("Military Forces of Israel", e.Actor2?.Name);
+    }
+
     [Theory]
     // The force that meets a protest is actor2; the crowd is actor1.
     [InlineData("فرقت قوات الشرطة تظاهرة في مدينة البصرة أمس بالغاز المسيل للدموع.", "Protesters (Iraq)", "Police Forces of Iraq")]
