@@ -6,7 +6,7 @@ namespace Rasid.Events;
 /// <summary>A casualty figure found in the text.</summary>
 /// <param name="Role">killed, injured, captured or released.</param>
 /// <param name="Value">How many people.</param>
-/// <param name="Vague">True for conservative values of vague quantities (عشرات = 10).</param>
+/// <param name="Vague">True for conservative values of vague quantities (عشرات = 10) and for upper bounds ("ما يصل إلى 30").</param>
 /// <param name="Subset">True when the figure is a part of another one ("بينهم 3 أطفال").</param>
 /// <param name="CueToken">Token index of the cue (for attaching the figure to the nearest trigger).</param>
 /// <param name="Sentence">Index of the sentence.</param>
@@ -17,6 +17,12 @@ public readonly record struct CasualtyMention(string Role, int Value, bool Vague
 
     /// <summary>True when the figure's sentence sums up a period ("منذ بدء الحملة", "منذ أشهر"): a toll of many events.</summary>
     public bool Cumulative { get; init; }
+
+    /// <summary>True when the figure is an earlier act's, the one the event is dated from ("بعد 4 أشهر من مقتل 7").</summary>
+    public bool Earlier { get; init; }
+
+    /// <summary>True when a colon after the figure opens its breakdown ("13 قتيلا في صفوف العسكريين: اثنان ... و11 ...").</summary>
+    public bool Breakdown { get; init; }
 }
 
 /// <summary>Finds casualty figures: numbers tied to casualty cues, person nouns after a cue, and cues that state a number.</summary>
@@ -108,7 +114,7 @@ internal static class CasualtyCounter
             cueHasNumber[c] = true;
             usedNumbers.Add(n);
             var num = numbers[n];
-            result.Add(new CasualtyMention(role, (int)num.Value, num.Kind == NumberKind.Vague, IsSubset(tokens, lexicon, num.FirstToken), cue.FirstToken, sentenceOfToken[cue.FirstToken])
+            result.Add(new CasualtyMention(role, (int)num.Value, num.Kind == NumberKind.Vague || IsUpperBound(tokens, lexicon, num.FirstToken), IsSubset(tokens, lexicon, num.FirstToken), cue.FirstToken, sentenceOfToken[cue.FirstToken])
             {
                 Span = num.Span.Union(cue.Span),
             });
@@ -147,7 +153,10 @@ internal static class CasualtyCounter
                 continue;
             }
 
-            var (count, end) = CountPersonNouns(tokens, lexicon, cue.EndToken, sentenceOfToken);
+            // "نتج عنه «استشهاد» أحد أفرادها": a closing quote after the cue word stands before the people it counts.
+            var start = cue.EndToken < tokens.Count && tokens[cue.EndToken].Text == "»" ? cue.EndToken + 1 : cue.EndToken;
+
+            var (count, end) = CountPersonNouns(tokens, lexicon, start, sentenceOfToken);
             if (count > 0)
             {
                 result.Add(new CasualtyMention(info.Role, count, false, false, cue.FirstToken, sentenceOfToken[cue.FirstToken])
@@ -160,7 +169,73 @@ internal static class CasualtyCounter
         AddSubjectsBeforeVerb(tokens, lexicon, sentenceOfToken, result);
         AddCompanions(tokens, lexicon, numbers, sentenceOfToken, result);
         var cumulative = CumulativeSentences(tokens, lexicon, sentenceOfToken);
-        return cumulative.Count == 0 ? result : result.Select(m => cumulative.Contains(m.Sentence) ? m with { Cumulative = true } : m).ToList();
+        return result.Select(m => m with
+        {
+            Cumulative = cumulative.Contains(m.Sentence),
+            Earlier = IsEarlierAct(tokens, lexicon, m.CueToken),
+            Breakdown = OpensBreakdown(text, m, result),
+        }).ToList();
+    }
+
+    /// <summary>
+    /// "بعد هجومين أوقعا 13 قتيلا في صفوف العسكريين: اثنان قتلا في كمين ... و11 قتلوا ...": a colon a few words after the
+    /// figure, followed by other figures of its role in the sentence, opens the figure's breakdown.
+    /// </summary>
+    private static bool OpensBreakdown(AnalyzedText text, CasualtyMention m, List<CasualtyMention> all)
+    {
+        const int reach = 6;
+        if (m.Span.IsEmpty)
+        {
+            return false;
+        }
+
+        var tokens = text.Tokens;
+        var last = Math.Max(0, m.CueToken - reach - 8);
+        while (last < tokens.Count && tokens[last].Span.Start < m.Span.End)
+        {
+            last++;
+        }
+        for (var i = last; i < tokens.Count && i < last + reach; i++)
+        {
+            if (tokens[i].Text == ":")
+            {
+                var colon = tokens[i].Span.Start;
+                return all.Any(o => o.Role == m.Role && o.Sentence == m.Sentence && !o.Span.IsEmpty && o.Span.Start > colon);
+            }
+
+            if (tokens[i].Kind == TokenKind.Punctuation)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "وذلك بعد 4 أشهر من مقتل 7 من موظفيها", "بعد يومين من مقتل 14 مسلحا": a cue right after "بعد" + a lapse of time +
+    /// "من" reports the earlier act the event is measured from, not the event.
+    /// </summary>
+    private static bool IsEarlierAct(IReadOnlyList<Token> tokens, EventLexicon lexicon, int cueToken)
+    {
+        const int lapseWords = 3;
+        if (cueToken < 3 || !lexicon.IsCue(CueSet.Partitive, tokens[cueToken - 1].Text))
+        {
+            return false;
+        }
+
+        var lapse = false;
+        for (var i = cueToken - 2; i >= 0 && i >= cueToken - 1 - lapseWords; i--)
+        {
+            if (lexicon.IsCue(CueSet.After, tokens[i].Text))
+            {
+                return lapse;
+            }
+
+            lapse |= lexicon.IsCue(CueSet.ElapsedUnit, tokens[i].Text);
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -289,7 +364,7 @@ internal static class CasualtyCounter
 
     /// <summary>
     /// Counts people named after a cue without a number: singular person nouns count 1, duals 2, coordinated with و
-    /// ("مسلح وجندي" = 2, "نائب قائد الحزام الأمني وقائد مكافحة الإرهاب" = 2). Plurals state no number: 0. Also returns
+    /// ("مسلح وجندي" = 2, "نائب قائد الحزام الأمني وقائد مكافحة الإرهاب" = 2, "امرأة وطفلها" = 2). Plurals state no number: 0. Also returns
     /// the token after the last noun counted.
     /// </summary>
     private static (int Count, int EndToken) CountPersonNouns(IReadOnlyList<Token> tokens, EventLexicon lexicon, int start, int[] sentenceOfToken)
@@ -308,9 +383,17 @@ internal static class CasualtyCounter
         var total = head.Count;
         var end = start + 1;
         var sentence = sentenceOfToken[start];
-        for (var i = start + 1; i < tokens.Count && i < start + 8 && sentenceOfToken[i] == sentence; i++)
+        for (var i = start + 1; i < tokens.Count && i < end + 8 && sentenceOfToken[i] == sentence; i++)
         {
             var t = tokens[i];
+
+            // "استشهاد العريف أحمد جعفر، والجندي أول محمد علي": a comma before the next person noun of a list of names.
+            if (t.Text == "،" && i + 1 < tokens.Count && tokens[i + 1].Text.Length > 2 && tokens[i + 1].Text[0] == 'و'
+                && lexicon.PersonNounOf(tokens[i + 1].Text[1..]) is { Count: > 0 })
+            {
+                continue;
+            }
+
             if (t.Kind != TokenKind.Word || lexicon.IsCue(CueSet.CountStop, t.Text))
             {
                 break;
@@ -318,7 +401,8 @@ internal static class CasualtyCounter
 
             if (t.Text.Length > 2 && t.Text[0] == 'و')
             {
-                var next = lexicon.PersonNounOf(t.Text[1..]);
+                // "قتلت امرأة وطفلها": a kin or companion noun with a possessive pronoun is one more person.
+                var next = lexicon.PersonNounOf(t.Text[1..]) ?? (lexicon.IsCue(CueSet.CompanionOne, t.Text) ? OnePerson : null);
                 if (next is null)
                 {
                     break;
@@ -336,6 +420,8 @@ internal static class CasualtyCounter
 
         return (total, end);
     }
+
+    private static readonly PersonNoun OnePerson = new(1, Civilian: false, Armed: false);
 
     /// <summary>
     /// The second figure is joined to the first by a conjunction within a few words of the same sentence, with no
@@ -422,6 +508,13 @@ internal static class CasualtyCounter
 
         return lo;
     }
+
+    /// <summary>
+    /// "قتلوا ما يصل إلى 30 جنديا": a figure after "يصل إلى" (up to) is an upper bound, not a count; like a vague figure
+    /// it counts only when the event's reports state no exact one (another source's "ما بين 20 و30" gives 20).
+    /// </summary>
+    private static bool IsUpperBound(IReadOnlyList<Token> tokens, EventLexicon lexicon, int numberToken) =>
+        numberToken >= 2 && lexicon.IsCue(CueSet.RangeTo, tokens[numberToken - 1].Text) && lexicon.IsCue(CueSet.UpperBound, tokens[numberToken - 2].Text);
 
     private static bool IsSubset(IReadOnlyList<Token> tokens, EventLexicon lexicon, int numberToken)
     {

@@ -40,6 +40,9 @@ internal sealed class EventDocument
     /// <summary>Sentences that make a demonstration word a protest.</summary>
     public required HashSet<int> ProtestContext { get; init; }
 
+    /// <summary>The word lists the document was scanned with (the lead's date reads the reporting verbs).</summary>
+    public required EventLexicon Lexicon { get; init; }
+
     /// <summary>Triggers (outside blockers) by sentence, in text order.</summary>
     public required List<PhraseMatch<IReadOnlyList<TriggerClass>>>[] TriggersBySentence { get; init; }
 
@@ -65,7 +68,7 @@ internal sealed class EventDocument
         {
             if (!_leadDateKnown)
             {
-                (_leadDate, _leadDateKnown) = (EventDates.LeadDate(Context.Dates, Context.Text, Context.TitleEnd, Context.Published), true);
+                (_leadDate, _leadDateKnown) = (EventDates.LeadDate(Context.Dates, Context.Text, Context.TitleEnd, Context.Published, Lexicon), true);
             }
 
             return _leadDate;
@@ -142,6 +145,7 @@ internal sealed class EventDocument
 
         return new EventDocument(context)
         {
+            Lexicon = lexicon,
             Modality = modality,
             Background = background,
             ActionVerbs = actionVerbs,

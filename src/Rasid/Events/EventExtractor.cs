@@ -211,7 +211,7 @@ internal sealed class EventExtractor
         _roles.Assign(candidate, trigger.FirstToken, trigger.EndToken, clause.TokenCount == 0 ? sentence : clause, clauseActors.Count > 0 ? clauseActors : sentenceActors, tokens, scope.Casualties);
         _classifier.Classify(candidate, scope.Classes, sentence, tokens, scope.Casualties);
         locator.Locate(candidate, scope, trigger, clause);
-        candidate.Date = EventDates.Of(context.Dates, context.Text, s, trigger.Span, sentence.Span);
+        candidate.Date = EventDates.Of(context.Dates, context.Text, s, trigger.Span, sentence, _lexicon);
         candidate.DateInSentence = candidate.Date is { } date && sentence.Span.Contains(date.Span);
         candidate.RestatementOnly = !candidate.PlaceInSentence && scope.Casualties.Count == 0 && _filter.StartsWithReportingVerb(tokens, sentence);
         candidate.RefersBack = _filter.IsClaimed(tokens, trigger.FirstToken, sentence) || _filter.IsDemonstrated(tokens, trigger.FirstToken, sentence)

@@ -295,6 +295,9 @@ public sealed class EventLexicon
 /// <summary>The closed word classes the event rules use (column set of data/events/cue_words.tsv, in snake case).</summary>
 public enum CueSet
 {
+    /// <summary>The words of set after in cue_words.tsv.</summary>
+    After,
+
     /// <summary>The words of set agent_cue in cue_words.tsv.</summary>
     AgentCue,
 
@@ -355,6 +358,9 @@ public enum CueSet
     /// <summary>The words of set count_stop in cue_words.tsv.</summary>
     CountStop,
 
+    /// <summary>The words of set complementizer in cue_words.tsv.</summary>
+    Complementizer,
+
     /// <summary>The words of set crowd_noun in cue_words.tsv.</summary>
     CrowdNoun,
 
@@ -372,6 +378,9 @@ public enum CueSet
 
     /// <summary>The words of set duration_unit in cue_words.tsv.</summary>
     DurationUnit,
+
+    /// <summary>The words of set elapsed_unit in cue_words.tsv.</summary>
+    ElapsedUnit,
 
     /// <summary>The words of set handover_cue in cue_words.tsv.</summary>
     HandoverCue,
@@ -415,11 +424,17 @@ public enum CueSet
     /// <summary>The words of set speaker_verb in cue_words.tsv.</summary>
     SpeakerVerb,
 
+    /// <summary>The words of set statement_verb in cue_words.tsv.</summary>
+    StatementVerb,
+
     /// <summary>The words of set subset_marker in cue_words.tsv.</summary>
     SubsetMarker,
 
     /// <summary>The words of set support_cue in cue_words.tsv.</summary>
     SupportCue,
+
+    /// <summary>The words of set upper_bound in cue_words.tsv.</summary>
+    UpperBound,
 
     /// <summary>The words of set vehicle in cue_words.tsv.</summary>
     Vehicle,

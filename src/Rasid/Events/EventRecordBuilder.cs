@@ -102,10 +102,11 @@ internal static partial class EventRecordBuilder
     {
         var values = c.Casualties.Where(x => x.Role == role && !x.Subset).ToList();
 
-        // A toll that sums up a period ("منذ بدء الحملة") counts only when the event's reports give no other.
-        if (values.Any(x => !x.Cumulative))
+        // A toll that sums up a period ("منذ بدء الحملة") or is an earlier act's ("بعد 4 أشهر من مقتل 7") counts only
+        // when the event's reports give no other.
+        if (values.Any(x => !x.Cumulative && !x.Earlier))
         {
-            values = values.Where(x => !x.Cumulative).ToList();
+            values = values.Where(x => !x.Cumulative && !x.Earlier).ToList();
         }
 
         if (values.Count == 0)
@@ -155,6 +156,16 @@ internal static partial class EventRecordBuilder
     /// </summary>
     private static (int Total, List<CasualtyMention> Figures) SentenceTotal(List<CasualtyMention> figures)
     {
+        // A total whose breakdown the event only partly holds (one place of several: "13 قتيلا: اثنان قتلا في نامبالا
+        // ... و11 في غورما") counts its parts; a full breakdown counts the total.
+        var parts = figures.Where(f => !f.Breakdown).ToList();
+        if (parts.Count > 0 && parts.Count < figures.Count && figures.Count(f => f.Breakdown) == 1)
+        {
+            var total = figures.First(f => f.Breakdown);
+            var sum = parts.Select(v => v.Value).Distinct().Sum();
+            return sum == total.Value ? (sum, [total]) : (sum, parts);
+        }
+
         var values = figures.Select(v => v.Value).Distinct().ToList();
         var largest = values.Max();
         if (values.Count >= 3 && values.Sum() - largest == largest)

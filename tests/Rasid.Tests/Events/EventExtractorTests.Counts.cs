@@ -1,3 +1,5 @@
+using Rasid.Tests.Pipeline;
+
 namespace Rasid.Tests.Events;
 
 public partial class EventExtractorTests
@@ -37,14 +39,34 @@ public partial class EventExtractorTests
     [InlineData("قتل عشرة من منسوبي القوات إضافة إلى ثلاثة في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 13)]
     // A range counts its lowest figure: "ما بين 20 و30" = 20.
     [InlineData("قال مصدر إن ما بين 20 و30 جنديا قتلوا في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 20)]
+    // "ما يصل إلى 30" (up to) is an upper bound: another report's exact figure wins (the range's lowest, 20).
+    [InlineData("قتل مسلحون ما يصل إلى 30 جنديا في هجوم على معسكر للجيش في مدينة عتق بمحافظة شبوة. وقال مصدر عسكري إن ما بين 20 و30 جنديا قتلوا في الهجوم على المعسكر.", 20)]
+    // Alone, the upper bound is the only figure stated and counts.
+    [InlineData("قال مصدر إن مسلحين قتلوا ما يصل إلى 30 جنديا في هجوم على معسكر للجيش في مدينة عتق بمحافظة شبوة.", 30)]
     // "دون وقوع إصابات" states 0.
     [InlineData("سقطت قذائف أطلقها الحوثيون على مدينة تعز دون وقوع إصابات.", 0)]
+    // "دون وقوع ضحايا" (no victims) states 0 dead.
+    [InlineData("قصفت مدفعية الحوثيين حي الروضة في مدينة تعز دون وقوع ضحايا.", 0)]
     // A later sentence giving part of the toll does not add to it: the largest sentence total counts.
     [InlineData("قتل 32 شخصا في قصف للحوثيين على مدينة تعز. وقتل 12 منهم في حي الجحملية بمدينة تعز.", 32)]
     // People killed with the victim add to it: "مع أحد مرافقيه" = 1 + 1, "مع عدد من مرافقيه" = 1 + 3, "مع حارسيه" = 1 + 2.
     [InlineData("قتل قائد ميداني مع أحد مرافقيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 2)]
     [InlineData("قتل قائد ميداني مع عدد من مرافقيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 4)]
     [InlineData("قتل قائد ميداني مع حارسيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 3)]
+    // A list of ranks with names, joined by "، و", counts each person: 3.
+    [InlineData("قتل العريف أحمد سالم الحربي، والجندي أول محمد صالح، والجندي حسن ناصر في قصف للحوثيين على مدينة تعز.", 3)]
+    // A kin noun with a possessive joined to a person noun is one more person: "امرأة وطفلها" = 2.
+    [InlineData("قتلت امرأة وطفلها في قصف للحوثيين على حي الروضة في مدينة تعز.", 2)]
+    // A quoted cue word still counts the people after it: "«استشهاد» أحد أفرادها" = 1.
+    [InlineData("تعرضت دورية لقذيفة أطلقها الحوثيون على مدينة تعز ما نتج عنه «استشهاد» أحد أفرادها.", 1)]
+    // A singular pronoun on the phrase of dying states one victim: "لقي مصرعه" = 1 (+ "مع أحد مرافقيه" = 2), "ما أدى إلى وفاته" = 1.
+    [InlineData("قالت مصادر محلية إن حسين العلي لقي مصرعه مع أحد مرافقيه في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 2)]
+    [InlineData("تعرض حسين العلي لإطلاق نار في كمين نصبه مسلحو تنظيم القاعدة في مدينة عتق بمحافظة شبوة، ما أدى إلى وفاته.", 1)]
+    // A dual pronoun states two: "لقيا حتفهما" = 2.
+    [InlineData("قالت مصادر محلية إن حسين العلي وسالم الأحمد لقيا حتفهما في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 2)]
+    // "بعد يومين من مقتل 5" dates the event from an earlier act: its toll is not the event's.
+    [InlineData("قتل جندي في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة، وذلك بعد يومين من مقتل 5 جنود في هجوم مماثل.", 1)]
+    [InlineData("قتل مسلحون 16 شخصا في هجمات على قرى في مدينة عتق بمحافظة شبوة بعد أيام من مقتل 40 شخصا في هجمات مماثلة.", 16)]
     // "مع" before an actor is no companion: "اشتباكات مع مسلحي" adds nothing.
     [InlineData("قتل جندي في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة.", 1)]
     // A total and its breakdown in one sentence count the total: 13 = 2 + 11.
@@ -69,6 +91,24 @@ public partial class EventExtractorTests
 
         Assert.Equal(22, e.Injured);
         Assert.Null(e.Fatalities);
+    }
+
+    [Fact]
+    public void A_total_split_between_places_counts_each_place_its_part()
+    {
+        var result = TestPipeline.Extract("قتل 13 جنديا في هجومين للقاعدة: اثنان قتلا في كمين قرب مدينة عتق بمحافظة شبوة، و11 قتلوا في هجوم على معسكر في مدينة مأرب.");
+
+        Assert.Equal(2, Assert.Single(result.Events, e => e.Admin1Code == "YE-SH").Fatalities);
+        Assert.Equal(11, Assert.Single(result.Events, e => e.Admin1Code == "YE-MA").Fatalities);
+    }
+
+    [Fact]
+    public void A_negated_report_of_injuries_states_zero_injured()
+    {
+        var e = SingleEvent("سقطت قذيفة أطلقها الحوثيون على حي الروضة في مدينة تعز ولم تسفر عن وقوع أي إصابات.");
+
+        Assert.Equal(0, e.Injured);
+        Assert.Equal(0, e.Fatalities);
     }
 
     [Fact]

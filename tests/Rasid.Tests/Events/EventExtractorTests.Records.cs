@@ -77,6 +77,31 @@ public partial class EventExtractorTests
         Assert.NotNull(e.DateText);
     }
 
+    [Theory]
+    // The day in the reporting clause ("كشفت مصادر، الأحد، عن") is the statement's: the act's own day wins.
+    [InlineData("كشفت مصادر محلية، الأحد، عن مقتل جندي في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة يوم السبت.", "2024-03-09")]
+    [InlineData("قتل جندي في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة يوم السبت، وفق ما ذكرت مصادر محلية الأحد.", "2024-03-09")]
+    // After "أن" or "عن" the day is the act's, even right after the reporting verb's subject.
+    [InlineData("قالت مصادر محلية يوم الأحد إن جنديا قتل في اشتباكات مع مسلحي تنظيم القاعدة في مدينة عتق بمحافظة شبوة السبت.", "2024-03-09")]
+    public void The_day_of_the_statement_gives_way_to_the_day_of_the_act(string text, string date)
+    {
+        var e = SingleEvent(text, new DateOnly(2024, 3, 10));
+
+        Assert.Equal(date, e.Date);
+    }
+
+    [Fact]
+    public void The_lead_day_is_the_day_of_the_act_not_of_the_statement()
+    {
+        var result = TestPipeline.Extract(
+            "أعلنت الشرطة الأحد أن مسلحين قتلوا جنديا في مدينة عتق بمحافظة شبوة صباح السبت.\n" +
+            "وفي محافظة مأرب، اندلعت اشتباكات عنيفة بين الجيش والحوثيين في مديرية صرواح.",
+            new DateOnly(2024, 3, 10));
+
+        var clash = Assert.Single(result.Events, e => e.Admin1Code == "YE-MA");
+        Assert.Equal("2024-03-09", clash.Date);
+    }
+
     [Fact]
     public void An_event_without_a_date_expression_has_no_date_without_a_publication_date()
     {
