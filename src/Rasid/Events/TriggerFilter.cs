@@ -33,8 +33,12 @@ internal sealed class TriggerFilter
         // A verbal noun coordinated with an irrealis one ("مقابل تنفيذ عمليات، واستهداف قيادات") shares its modality.
         var coordinated = previousWasIrrealis && first.Length > 3 && first[0] == 'و' && IsMasdar(first);
         previousWasIrrealis = coordinated || IsModal(tokens, document.Modality, trigger.FirstToken, sentence) || IsPurpose(cls, trigger, first, tokens);
+        if (IsAircraftNotStriking(cls, tokens, trigger))
+        {
+            return "an aircraft that crashes, lands or carries, or a channel's name: no strike";
+        }
+
         if (previousWasIrrealis || IsRelativeClause(cls, tokens, trigger.EndToken) || IsSupportRole(cls, tokens, trigger.FirstToken)
-            || IsAircraftNotStriking(cls, tokens, trigger)
             || IsHistorical(tokens, trigger.FirstToken, sentence, document.Context)
             || document.Background.Any(b => b.FirstToken >= sentence.FirstToken && b.FirstToken < sentence.EndToken && Math.Abs(b.FirstToken - trigger.FirstToken) <= 10))
         {
